@@ -1,0 +1,303 @@
+// The office profile: who the office is (name, area, contacts, map pin) and how it books visits
+// (opening hours, slot grid, holidays, closures, services with their counters). It is read once at
+// start-up from the JSON file named by OFFICE_CONFIG (the shipped example by default); a bad file
+// stops start-up with one message that lists every bad field.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { CLOCK_TIME_PATTERN, isIsoDate, minutesOfDay } from './clock';
+
+export const DEFAULT_OFFICE_CONFIG_PATH = fileURLToPath(new URL('./example.json', import.meta.url));
+
+export const SERVICE_IDS = ['elderly', 'disability', 'aids', 'mchch', 'advice'] as const;
+
+/** LINE caps quick-reply labels and sender names at 20 characters. */
+const LINE_LABEL_MAX = 20;
+/** LINE caps a location message's title and address at 100 characters each. */
+const LINE_LOCATION_TEXT_MAX = 100;
+/** Slot lengths that divide an hour, so every slot boundary lands on the same clock minutes. */
+const SLOT_MINUTES_CHOICES = [5, 10, 15, 20, 30, 60];
+
+/** Runs a refinement only once `schema` accepts the value, so it never sees half-valid data. */
+function whenValid(schema: z.ZodType) {
+  return { when: (payload: { value: unknown }) => schema.safeParse(payload.value).success };
+}
+
+/** Characters as LINE counts them (code points, so Thai vowel and tone marks count too). */
+function charCount(text: string): number {
+  return [...text].length;
+}
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+function textUpTo(limit: number, reason: string) {
+  return text.refine((value) => charCount(value) <= limit, {
+    error: (issue) => `has ${charCount(String(issue.input))} characters; at most ${limit} fit ${reason}`,
+  });
+}
+
+const clockTime = z.string().regex(CLOCK_TIME_PATTERN, 'must be a 24-hour time as HH:mm, e.g. "08:30"');
+
+/** Years this large are Buddhist-era years typed by mistake (พ.ศ. 2400 is ค.ศ. 1857). */
+const FIRST_BUDDHIST_ERA_YEAR = 2400;
+
+const isoDate = z.string().superRefine((value, ctx) => {
+  if (!isIsoDate(value)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a real date as YYYY-MM-DD, e.g. "2026-12-07"' });
+  } else if (Number(value.slice(0, 4)) >= FIRST_BUDDHIST_ERA_YEAR) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${value} looks like a Buddhist-era year (พ.ศ.); write the Christian-era year (ค.ศ. = พ.ศ. − 543)`,
+    });
+  }
+});
+
+const intervalShape = z.strictObject({ from: clockTime, to: clockTime });
+
+const openInterval = intervalShape.superRefine((interval, ctx) => {
+  if (minutesOfDay(interval.to) <= minutesOfDay(interval.from)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `${interval.to} must be later than "from" (${interval.from})` });
+  }
+}, whenValid(intervalShape));
+
+const dayIntervals = z.array(openInterval);
+
+/** One day's open intervals, in order and apart; the gap between two of them is the lunch break. */
+const dayHours = dayIntervals.superRefine((intervals, ctx) => {
+  intervals.forEach((interval, index) => {
+    const previous = intervals[index - 1];
+    if (previous && minutesOfDay(interval.from) < minutesOfDay(previous.to)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'from'],
+        message: `${interval.from} is before the previous interval ends (${previous.to}); list intervals in order without overlap`,
+      });
+    }
+  });
+}, whenValid(dayIntervals));
+
+const weeklyHoursShape = z.strictObject({
+  mon: dayHours,
+  tue: dayHours,
+  wed: dayHours,
+  thu: dayHours,
+  fri: dayHours,
+  sat: dayHours,
+  sun: dayHours,
+});
+export type WeeklyHours = z.infer<typeof weeklyHoursShape>;
+
+const weeklyHours = weeklyHoursShape.refine(
+  (week) => Object.values(week).some((intervals) => intervals.length > 0),
+  'must open on at least one day of the week',
+);
+
+const holiday = z.strictObject({
+  date: isoDate,
+  name: text,
+  /** Where the date comes from, or why it is uncertain. */
+  note: text.optional(),
+});
+
+const closureShape = z.strictObject({ from: isoDate, to: isoDate, reason: text });
+const closure = closureShape.refine((range) => range.from <= range.to, {
+  path: ['to'],
+  message: 'must be on or after "from"',
+  ...whenValid(closureShape),
+});
+
+const slotMinutes = z
+  .number()
+  .refine((minutes) => SLOT_MINUTES_CHOICES.includes(minutes), `must be one of ${SLOT_MINUTES_CHOICES.join(', ')}`);
+
+/** The part of the schedule that slot lengths are checked against. */
+const slotGrid = z.object({ weeklyHours, slotMinutes });
+
+const scheduleShape = z.strictObject({
+  timezone: z.literal('Asia/Bangkok', 'must be "Asia/Bangkok" (times are Thai local time, UTC+7)'),
+  weeklyHours,
+  slotMinutes,
+  holidays: z.array(holiday),
+  closures: z.array(closure),
+  bookingHorizonDays: z.number().int('must be a whole number of days').min(1).max(366),
+  minLeadMinutes: z.number().int('must be a whole number of minutes').min(0).max(7 * 24 * 60),
+  reminder: z.strictObject({ dayBeforeHour: clockTime, morningOfHour: clockTime.optional() }),
+  staffAgendaHour: clockTime,
+});
+
+/** Opening and closing times must sit on the slot grid, or the last minutes of an interval go unused. */
+const schedule = scheduleShape.superRefine((value, ctx) => {
+  for (const [day, intervals] of Object.entries(value.weeklyHours)) {
+    intervals.forEach((interval, index) => {
+      for (const edge of ['from', 'to'] as const) {
+        if (minutesOfDay(interval[edge]) % value.slotMinutes !== 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['weeklyHours', day, index, edge],
+            message: `${interval[edge]} is not on the ${value.slotMinutes}-minute slot grid`,
+          });
+        }
+      }
+    });
+  }
+}, whenValid(slotGrid));
+
+const serviceId = z.enum(SERVICE_IDS);
+const durationMinutes = z.number().int('must be a whole number of minutes').min(1).max(8 * 60);
+
+const service = z.strictObject({
+  id: serviceId,
+  label: textUpTo(LINE_LABEL_MAX, 'a LINE quick-reply button'),
+  title: text,
+  durationMinutes,
+  counters: z.number().int('must be a whole number').min(1).max(50),
+  bring: z.array(text),
+});
+
+const servicesShape = z.array(service).min(1, 'must list at least one service');
+const services = servicesShape.superRefine((list, ctx) => {
+  list.forEach((entry, index) => {
+    if (list.findIndex((other) => other.id === entry.id) < index) {
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${entry.id}" is listed twice` });
+    }
+  });
+}, whenValid(z.array(z.object({ id: z.string() }))));
+
+const office = z.strictObject({
+  name: text,
+  shortName: textUpTo(LINE_LABEL_MAX, 'a LINE sender name').refine(
+    (name) => !/line/i.test(name),
+    'must not contain the word "LINE" (LINE rejects such sender names)',
+  ),
+  unit: text,
+  area: z.strictObject({ subdistrict: text, district: text, province: text }),
+  address: text,
+  phone: z.string().regex(/^0\d{8,9}$/, 'must be 9–10 digits starting with 0, without spaces or dashes'),
+  email: z.email('must be an e-mail address').optional(),
+  hoursText: text,
+  location: z.strictObject({
+    title: textUpTo(LINE_LOCATION_TEXT_MAX, 'a LINE location message'),
+    address: textUpTo(LINE_LOCATION_TEXT_MAX, 'a LINE location message'),
+    latitude: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90'),
+    longitude: z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
+  }),
+  website: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+});
+
+const profileShape = z.strictObject({
+  /** Free text for whoever edits the file; ignored by the bot. */
+  $comment: z.string().optional(),
+  office,
+  schedule,
+  services,
+});
+
+const longestOpenInterval = (week: WeeklyHours): number =>
+  Math.max(...Object.values(week).flat().map((interval) => minutesOfDay(interval.to) - minutesOfDay(interval.from)));
+
+const serviceDurations = z.array(z.object({ durationMinutes }));
+
+/**
+ * Each service must fill whole slots and fit inside at least one open interval. The two checks
+ * need different parts of the schedule, so each runs as soon as its own parts are valid.
+ */
+const officeProfileSchema = profileShape
+  .superRefine(
+    (profile, ctx) => {
+      const { slotMinutes } = profile.schedule;
+      profile.services.forEach((entry, index) => {
+        if (entry.durationMinutes % slotMinutes !== 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, 'durationMinutes'],
+            message: `${entry.durationMinutes} is not a multiple of schedule.slotMinutes (${slotMinutes})`,
+          });
+        }
+      });
+    },
+    whenValid(z.object({ schedule: z.object({ slotMinutes }), services: serviceDurations })),
+  )
+  .superRefine(
+    (profile, ctx) => {
+      const longest = longestOpenInterval(profile.schedule.weeklyHours);
+      profile.services.forEach((entry, index) => {
+        if (entry.durationMinutes > longest) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, 'durationMinutes'],
+            message: `${entry.durationMinutes} minutes fits in no open interval (the longest is ${longest} minutes)`,
+          });
+        }
+      });
+    },
+    whenValid(z.object({ schedule: z.object({ weeklyHours }), services: serviceDurations })),
+  );
+
+export type OfficeProfile = z.infer<typeof officeProfileSchema>;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+export type OfficeService = OfficeProfile['services'][number];
+
+export interface ProfileProblem {
+  /** Where in the file, e.g. "schedule.weeklyHours.mon[1].from"; "(file)" when the file itself is unreadable. */
+  path: string;
+  problem: string;
+}
+
+export class OfficeProfileError extends Error {
+  override readonly name = 'OfficeProfileError';
+
+  constructor(
+    readonly file: string,
+    readonly problems: readonly ProfileProblem[],
+  ) {
+    super(describeProblems(file, problems));
+  }
+}
+
+function describeProblems(file: string, problems: readonly ProfileProblem[]): string {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const lines = problems.map(({ path, problem }) => `  - ${path}: ${problem}`);
+  return [`Office profile ${file} is not valid (${count}):`, ...lines].join('\n');
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
+}
+
+const friendlyMessages: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')} (check the spelling)`;
+  }
+  return undefined;
+};
+
+/** Validates already-parsed JSON; `source` names it in the error (usually the file path). */
+export function parseOfficeProfile(raw: unknown, source: string): OfficeProfile {
+  const result = officeProfileSchema.safeParse(raw, { error: friendlyMessages });
+  if (result.success) return result.data;
+  throw new OfficeProfileError(
+    source,
+    result.error.issues.map((issue) => ({ path: formatPath(issue.path), problem: issue.message })),
+  );
+}
+
+/** Reads and validates the office profile at `path`; throws OfficeProfileError naming every bad field. */
+export function loadOfficeProfile(path: string): OfficeProfile {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    throw new OfficeProfileError(path, [{ path: '(file)', problem: `cannot be read: ${reason}` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new OfficeProfileError(path, [{ path: '(file)', problem: `is not valid JSON: ${(error as Error).message}` }]);
+  }
+  return parseOfficeProfile(raw, path);
+}
