@@ -1,0 +1,99 @@
+// createApp(deps): the Hono app and the workers behind it, built from injected dependencies so tests
+// and the simulator run the very same pipeline. One onError: nothing escapes as a stack trace.
+import { Hono } from 'hono';
+import type { Config } from './config';
+import { isDatabaseReachable, type Db } from './db/client';
+import { isStaff } from './db/staff';
+import { Engine } from './flows/engine';
+import { defaultEntries, defaultFlows } from './flows/registry';
+import type { Entry, Flow, Services } from './flows/types';
+import { Dispatcher } from './handlers/dispatcher';
+import { mountWebhook } from './handlers/webhook';
+import type { LineApi } from './line/client';
+import type { FakeLine } from './line/fake';
+import { log } from './log';
+import { OutboxWorker } from './notify/outbox';
+import type { OfficeProfile } from './office/profile';
+import { mountSimulator } from './simulator/routes';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  line: LineApi;
+  office: OfficeProfile;
+  now?: () => Date;
+  /** The in-process fake LINE API; its routes are served when the bot runs without credentials. */
+  fakeLine?: FakeLine;
+  flows?: readonly Flow[];
+  entries?: readonly Entry[];
+}
+
+export interface Bot {
+  app: Hono;
+  engine: Engine;
+  dispatcher: Dispatcher;
+  outbox: OutboxWorker;
+  services: Services;
+  /** Start background work: drain events left from before a restart, and the outbox timer. */
+  start(): void;
+  stop(): void;
+  /** Resolves when no event is being processed and no send is under way. */
+  idle(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): Bot {
+  const now = deps.now ?? (() => new Date());
+  const { config, db } = deps;
+  const services: Services = {
+    office: deps.office,
+    isStaff: (tx, userId) => isStaff(tx, userId),
+    staffInviteCode: config.staffInviteCode,
+  };
+  const engine = new Engine({ flows: deps.flows ?? defaultFlows, entries: deps.entries ?? defaultEntries, idleMs: config.conversationIdleMs });
+  const outbox = new OutboxWorker({ db, line: deps.line, now: () => now().getTime(), maxAttempts: config.outboxMaxAttempts });
+  const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
+
+  const app = new Hono();
+  app.onError((error, c) => {
+    log.error('request failed', { path: c.req.path, error: error.name });
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  app.get('/healthz', (c) => {
+    const ok = isDatabaseReachable(db);
+    return c.json({ ok, database: ok ? 'reachable' : 'unreachable' }, ok ? 200 : 503);
+  });
+
+  mountWebhook(app, { db, channelSecret: config.line.channelSecret, dispatcher, now });
+
+  if (deps.fakeLine) app.route('/', deps.fakeLine.app);
+  if (config.simulatorEnabled && deps.fakeLine) {
+    mountSimulator(app, {
+      fake: deps.fakeLine,
+      channelSecret: config.line.channelSecret,
+      office: deps.office,
+      now,
+      deliver: (body, signature) =>
+        Promise.resolve(app.request('/webhook', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-line-signature': signature } })),
+    });
+  }
+
+  return {
+    app,
+    engine,
+    dispatcher,
+    outbox,
+    services,
+    start() {
+      dispatcher.kick();
+      outbox.start();
+    },
+    stop() {
+      outbox.stop();
+    },
+    async idle() {
+      await dispatcher.idle();
+      await outbox.idle();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// Every setting, from the environment, validated with zod, with safe defaults.
+// A bad setting stops start-up with one message that names every bad value (secrets never shown).
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_OFFICE_CONFIG_PATH } from './office/profile';
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const baseUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.line.me' })
+  .transform((s) => s.replace(/\/+$/, ''));
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 07:30');
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_PATH: z.string().trim().min(1).default('./data/bot.db'),
+    LINE_CHANNEL_SECRET: optionalSecret,
+    LINE_CHANNEL_ACCESS_TOKEN: optionalSecret,
+    LINE_API_BASE_URL: baseUrl.default('https://api.line.me'),
+    LINE_DATA_API_BASE_URL: baseUrl.default('https://api-data.line.me'),
+    OFFICE_CONFIG: z.string().trim().min(1).default(DEFAULT_OFFICE_CONFIG_PATH),
+    /** A code a LINE user sends to the bot to become staff. Unset = only the CLI can add staff. */
+    STAFF_INVITE_CODE: z
+      .string()
+      .trim()
+      .min(8, 'must be at least 8 characters so it cannot be guessed')
+      .optional(),
+    /** 'auto' serves the simulator only when there are no LINE credentials. */
+    SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+    /** Hours a conversation may sit idle before the bot asks whether to continue or start over. */
+    CONVERSATION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    REMINDER_MORNING_HOUR: hhmm.optional(),
+  })
+  .superRefine((env, ctx) => {
+    const hasSecret = env.LINE_CHANNEL_SECRET !== undefined;
+    const hasToken = env.LINE_CHANNEL_ACCESS_TOKEN !== undefined;
+    if (hasSecret !== hasToken) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET'],
+        message: 'set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither (simulator mode)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  databasePath: string;
+  line: {
+    channelSecret: string;
+    channelAccessToken: string;
+    apiBaseUrl: string;
+    dataApiBaseUrl: string;
+  };
+  /** True when no LINE credentials were given: the bot talks to its in-process fake LINE. */
+  simulated: boolean;
+  simulatorEnabled: boolean;
+  officeConfigPath: string;
+  staffInviteCode?: string;
+  conversationIdleMs: number;
+  outboxMaxAttempts: number;
+}
+
+const SECRET_KEYS = new Set(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error — fix these settings and start again:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Placeholder credentials for simulator mode; the fake LINE API accepts them and nothing else does. */
+export const SIMULATOR_CHANNEL_SECRET = 'simulator-channel-secret';
+export const SIMULATOR_ACCESS_TOKEN = 'simulator-access-token';
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, environment[key] === '' ? undefined : environment[key]]),
+  );
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? 'environment');
+      const raw = environment[key];
+      const shown = raw === undefined ? '' : SECRET_KEYS.has(key) ? ' (value hidden)' : ` (got "${raw}")`;
+      return `${key}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const env = parsed.data;
+  const simulated = env.LINE_CHANNEL_SECRET === undefined;
+  return {
+    port: env.PORT,
+    databasePath: env.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(env.DATABASE_PATH),
+    line: {
+      channelSecret: env.LINE_CHANNEL_SECRET ?? SIMULATOR_CHANNEL_SECRET,
+      channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? SIMULATOR_ACCESS_TOKEN,
+      apiBaseUrl: env.LINE_API_BASE_URL,
+      dataApiBaseUrl: env.LINE_DATA_API_BASE_URL,
+    },
+    simulated,
+    simulatorEnabled: env.SIMULATOR === 'on' || (env.SIMULATOR === 'auto' && simulated),
+    officeConfigPath: path.resolve(env.OFFICE_CONFIG),
+    staffInviteCode: env.STAFF_INVITE_CODE,
+    conversationIdleMs: env.CONVERSATION_IDLE_HOURS * 3600_000,
+    outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+  };
+}

@@ -1,0 +1,80 @@
+// The inbox: webhook events stored before LINE hears 200, and the queries the per-user queue needs.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { webhook } from '@line/bot-sdk';
+import type { Db, Tx } from './client';
+import { inbox, type InboxRow } from './schema';
+
+/** The queue key: one user's events (or one group's) are handled one at a time. */
+export function chatKeyOf(event: webhook.Event): string {
+  const source = event.source;
+  if (!source) return 'no-source';
+  if (source.type === 'user') return source.userId ?? 'no-source';
+  if (source.type === 'group') return source.groupId;
+  if (source.type === 'room') return source.roomId;
+  return 'no-source';
+}
+
+function eventIdOf(event: webhook.Event): string {
+  // LINE always sends webhookEventId; a hash keeps de-duplication working for anything that does not.
+  return event.webhookEventId || `sha256:${createHash('sha256').update(JSON.stringify(event)).digest('hex')}`;
+}
+
+/** Store a batch in one transaction. A known event id is skipped. Returns how many were new. */
+export function storeEvents(db: Db, events: readonly webhook.Event[], now: number): number {
+  return db.transaction(
+    (tx) => {
+      let added = 0;
+      for (const event of events) {
+        const result = tx
+          .insert(inbox)
+          .values({
+            eventId: eventIdOf(event),
+            chatKey: chatKeyOf(event),
+            type: String(event.type),
+            timestamp: typeof event.timestamp === 'number' ? event.timestamp : now,
+            payload: JSON.stringify(event),
+            receivedAt: now,
+          })
+          .onConflictDoNothing()
+          .run();
+        added += result.changes;
+      }
+      return added;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function pendingChatKeys(db: Db): string[] {
+  return db
+    .selectDistinct({ chatKey: inbox.chatKey })
+    .from(inbox)
+    .where(eq(inbox.status, 'pending'))
+    .all()
+    .map((r) => r.chatKey);
+}
+
+/** The oldest pending event of one chat (timestamp order; LINE may deliver out of order). */
+export function nextPending(db: Db, chatKey: string): InboxRow | undefined {
+  return db
+    .select()
+    .from(inbox)
+    .where(and(eq(inbox.chatKey, chatKey), eq(inbox.status, 'pending')))
+    .orderBy(asc(inbox.timestamp), asc(inbox.receivedAt), asc(inbox.eventId))
+    .limit(1)
+    .get();
+}
+
+/** Done: the payload (what the user typed) is dropped; the id stays to keep de-duplicating. */
+export function markDone(tx: Tx | Db, eventId: string, now: number): void {
+  tx.update(inbox).set({ status: 'done', payload: null, processedAt: now }).where(eq(inbox.eventId, eventId)).run();
+}
+
+/** Failed: kept with its payload for staff to inspect; `error` holds the error's name and message. */
+export function markFailed(tx: Tx | Db, eventId: string, error: string, now: number): void {
+  tx.update(inbox)
+    .set({ status: 'failed', error: error.slice(0, 500), processedAt: now, attempts: sql`${inbox.attempts} + 1` })
+    .where(eq(inbox.eventId, eventId))
+    .run();
+}

@@ -1,0 +1,107 @@
+// The database schema (drizzle, SQLite). Times are UTC instants in epoch milliseconds.
+// Migrations are generated from this file with `npm run db:generate` into ./migrations.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** A LINE user who has talked to the bot. No name is kept here: the greeting fetches it live. */
+export const users = sqliteTable('users', {
+  userId: text('user_id').primaryKey(),
+  /** 'active' while the user follows the bot, 'blocked' after unfollow: nothing is sent then. */
+  status: text('status', { enum: ['active', 'blocked'] }).notNull().default('active'),
+  followedAt: integer('followed_at'),
+  blockedAt: integer('blocked_at'),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * Every webhook event, stored before LINE hears 200. The primary key is LINE's webhookEventId, so
+ * a redelivered or duplicated event is a no-op. The payload is cleared once the event is processed
+ * (data minimisation); the id stays to keep de-duplicating.
+ */
+export const inbox = sqliteTable(
+  'inbox',
+  {
+    eventId: text('event_id').primaryKey(),
+    /** The queue key: the user id, or the group/room id for events without a user. */
+    chatKey: text('chat_key').notNull(),
+    type: text('type').notNull(),
+    timestamp: integer('timestamp').notNull(),
+    payload: text('payload'),
+    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    receivedAt: integer('received_at').notNull(),
+    processedAt: integer('processed_at'),
+  },
+  (t) => [index('inbox_pending').on(t.status, t.chatKey, t.timestamp)],
+);
+
+/** One row per user: where they are in which conversation. Survives restarts. */
+export const conversations = sqliteTable('conversations', {
+  userId: text('user_id').primaryKey(),
+  flowId: text('flow_id'),
+  flowVersion: integer('flow_version'),
+  stepId: text('step_id'),
+  /** JSON object of answers collected so far, keyed by step id. */
+  answers: text('answers').notNull().default('{}'),
+  /** JSON array of step ids visited, for ย้อนกลับ (back). */
+  history: text('history').notNull().default('[]'),
+  /** Invalid answers in a row at the current step. */
+  attempts: integer('attempts').notNull().default(0),
+  /** Bumped on every change; postback buttons carry it so stale buttons are recognised. */
+  revision: integer('revision').notNull().default(0),
+  /** Set when the bot has asked "continue or start over?" after the conversation sat idle. */
+  resumePending: integer('resume_pending', { mode: 'boolean' }).notNull().default(false),
+  expiresAt: integer('expires_at'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * Every message the bot sends. A reply is written here in the same transaction as the state change
+ * that caused it, then sent with the reply token; if that fails it becomes a push with a retry key.
+ * Scheduled pushes (reminders, staff notices) wait here until due.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    to: text('to').notNull(),
+    mode: text('mode', { enum: ['reply', 'push'] }).notNull(),
+    replyToken: text('reply_token'),
+    /** JSON array of LINE message objects (1–5), already checked against LINE's limits. */
+    messages: text('messages').notNull(),
+    /** UUID sent as X-Line-Retry-Key; identical on every attempt so LINE de-duplicates. */
+    retryKey: text('retry_key').notNull(),
+    purpose: text('purpose').notNull(),
+    /** What the row belongs to (e.g. "booking:12"), so cancelling that thing can cancel its pushes. */
+    ref: text('ref'),
+    /** Unique when set: the same reminder or notice can never be queued twice. */
+    dedupeKey: text('dedupe_key'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    dueAt: integer('due_at').notNull(),
+    claimedUntil: integer('claimed_until'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [
+    index('outbox_due').on(t.status, t.dueAt),
+    index('outbox_ref').on(t.ref),
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
+  ],
+);
+
+export type InboxRow = typeof inbox.$inferSelect;
+export type ConversationRow = typeof conversations.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** Office staff who receive notices and may use staff-only commands. */
+export const staff = sqliteTable('staff', {
+  userId: text('user_id').primaryKey(),
+  /** How they became staff: 'cli' (added by an administrator) or 'invite' (sent the invitation code). */
+  addedBy: text('added_by', { enum: ['cli', 'invite'] }).notNull(),
+  addedAt: integer('added_at').notNull(),
+});

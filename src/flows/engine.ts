@@ -1,0 +1,394 @@
+// The conversation engine: global commands first (ยกเลิก, เมนู, ย้อนกลับ, ช่วยเหลือ), then the active
+// flow's current step — parse, validate, then the next step or the same question with a reason.
+// It is synchronous on purpose: it runs inside the one database transaction that also stores the
+// reply, so state and what the user is told can never disagree.
+import { loadConversation, saveConversation, type ConversationState } from '../db/conversations';
+import type { Tx } from '../db/client';
+import { datePickerAction, postbackAction, quickItem, text, withQuickReply, type Message, type QuickReplyItem } from '../line/messages';
+import { LINE_LIMITS } from '../line/limits';
+import { keywordKey, matchesKeyword } from '../thai/normalize';
+import { COMMAND_LABELS, commandOf, resumeChoiceOf } from './commands';
+import { contactMessages } from './contact';
+import { parsePostback, postback, type GlobalCommand } from './postback';
+import type { Choice, Entry, Flow, FlowContext, Input, Question, Reply, Services } from './types';
+
+/** Misses in a row at one question before the bot offers help and the way out. */
+export const MAX_ATTEMPTS = 3;
+/** LINE takes at most five messages in one reply. */
+const MAX_REPLY_MESSAGES = 5;
+const DATE_VALUE = '__date';
+
+export const SAY = {
+  menu: 'เลือกบริการที่ต้องการได้เลยค่ะ 👇',
+  notUnderstood: 'ขออภัยค่ะ ยังไม่เข้าใจข้อความนี้ ลองเลือกจากปุ่มด้านล่างได้เลยค่ะ',
+  pickAButton: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ',
+  stale: 'ปุ่มนี้เป็นของข้อความเก่า ใช้ไม่ได้แล้วค่ะ',
+  unknownButton: 'ขออภัยค่ะ ปุ่มนี้ใช้ไม่ได้แล้ว',
+  media: 'ขอบคุณค่ะ 🙏 ตอนนี้บอทอ่านได้เฉพาะข้อความและปุ่มนะคะ',
+  cancelled: (title: string) => `ยกเลิกเรื่อง${title}แล้วค่ะ`,
+  nothingToCancel: 'ตอนนี้ไม่มีเรื่องที่ค้างอยู่ค่ะ',
+  firstQuestion: 'นี่เป็นคำถามแรกแล้วค่ะ',
+  wentBack: 'ย้อนกลับไปข้อก่อนหน้าค่ะ',
+  tooManyMisses: 'ถ้าไม่สะดวกตอบ กด "ช่วยเหลือ" เพื่อดูเบอร์โทรเจ้าหน้าที่ หรือ "ยกเลิก" เพื่อกลับเมนูได้เลยค่ะ',
+  helpInFlow: (title: string) => `ตอนนี้กำลังทำเรื่อง${title}อยู่ค่ะ ตอบคำถามด้านล่างต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อเลิก`,
+  idle: (title: string) => `เมื่อก่อนหน้านี้คุยเรื่อง${title}ค้างไว้ค่ะ จะทำต่อจากเดิม หรือเริ่มใหม่ดีคะ`,
+  outdated: 'ขออภัยค่ะ ขั้นตอนนี้เพิ่งมีการปรับปรุง ขอเริ่มใหม่อีกครั้งนะคะ',
+  flowGone: 'ขออภัยค่ะ เรื่องที่คุยค้างไว้ไม่มีให้บริการแล้ว',
+  staffOnly: 'ขออภัยค่ะ เมนูนี้สำหรับเจ้าหน้าที่เท่านั้น',
+  greeting: 'สวัสดีค่ะ 😊 ยินดีให้บริการค่ะ',
+};
+
+const GREETINGS = ['สวัสดี', 'หวัดดี', 'ดีค่ะ', 'ดีครับ', 'hello', 'hi'];
+
+export interface EngineOptions {
+  flows: readonly Flow[];
+  entries: readonly Entry[];
+  idleMs: number;
+}
+
+interface Turn {
+  tx: Tx;
+  userId: string;
+  now: Date;
+  services: Services;
+  state: ConversationState;
+  out: Message[];
+}
+
+export class Engine {
+  private readonly flows: Map<string, Flow>;
+  private readonly entries: Map<string, Entry>;
+
+  constructor(private readonly options: EngineOptions) {
+    this.flows = new Map(options.flows.map((f) => [f.id, f]));
+    this.entries = new Map(options.entries.map((e) => [e.id, e]));
+    for (const entry of options.entries) {
+      if (entry.flow && !this.flows.has(entry.flow)) throw new Error(`entry ${entry.id} points at unknown flow ${entry.flow}`);
+    }
+  }
+
+  /** One turn: read the state, act on the input, save the state, return the reply (≤5 messages). */
+  handle(tx: Tx, userId: string, input: Input, now: Date, services: Services): Message[] {
+    const turn: Turn = { tx, userId, now, services, state: loadConversation(tx, userId), out: [] };
+    if (!this.repair(turn)) this.dispatch(turn, input);
+    if (turn.state.flowId) turn.state.expiresAt = now.getTime() + this.options.idleMs;
+    saveConversation(tx, userId, turn.state, now.getTime());
+    return fitReply(turn.out);
+  }
+
+  /** The main menu, for the follow greeting and anywhere else that needs it. */
+  menu(tx: Tx, userId: string, now: Date, services: Services, lead = SAY.menu): Message[] {
+    const turn: Turn = { tx, userId, now, services, state: loadConversation(tx, userId), out: [] };
+    this.showMenu(turn, lead);
+    return fitReply(turn.out);
+  }
+
+  // ---- routing -------------------------------------------------------------------------------
+
+  private dispatch(turn: Turn, input: Input): void {
+    if (input.kind === 'postback') return this.onPostback(turn, input.data, input.params);
+    if (input.kind === 'media') {
+      turn.out.push(text(SAY.media));
+      return this.activeFlow(turn) ? this.ask(turn) : this.showMenu(turn, SAY.menu);
+    }
+    const command = commandOf(input.text);
+    if (command) return this.runCommand(turn, command);
+    if (turn.state.resumePending) {
+      const choice = resumeChoiceOf(input.text);
+      return choice ? this.resume(turn, choice) : this.askResume(turn);
+    }
+    if (this.activeFlow(turn)) {
+      if (this.becameIdle(turn)) return this.askResume(turn);
+      return this.answer(turn, { text: input.text });
+    }
+    this.route(turn, input.text);
+  }
+
+  private onPostback(turn: Turn, data: string, params?: { date?: string }): void {
+    const pb = parsePostback(data);
+    const { state } = turn;
+    switch (pb.kind) {
+      case 'command':
+        return this.runCommand(turn, pb.command);
+      case 'go':
+        return this.go(turn, pb.entry, pb.params);
+      case 'resume':
+        if (state.flowId && pb.revision === state.revision) return this.resume(turn, pb.choice);
+        return this.stale(turn);
+      case 'answer': {
+        const current = state.flowId === pb.flow && state.stepId === pb.step && state.revision === pb.revision && !state.resumePending;
+        if (!current || !this.activeFlow(turn)) return this.stale(turn);
+        if (this.becameIdle(turn)) return this.askResume(turn);
+        if (pb.value === DATE_VALUE) return params?.date ? this.answer(turn, { date: params.date }) : this.stale(turn);
+        const choice = this.question(turn).choices?.find((c) => c.value === pb.value);
+        return choice ? this.answer(turn, { choice }) : this.stale(turn);
+      }
+      default:
+        turn.out.push(text(SAY.unknownButton));
+        return this.activeFlow(turn) ? this.ask(turn) : this.showMenu(turn, SAY.menu);
+    }
+  }
+
+  /** Typed words with no conversation under way: an entry by keyword, a greeting, or the menu. */
+  private route(turn: Turn, typed: string): void {
+    const entry = this.entryByWords(turn, typed);
+    if (entry) return this.go(turn, entry.id, {});
+    if (matchesKeyword(typed, GREETINGS)) return this.showMenu(turn, SAY.greeting + '\n' + SAY.menu);
+    this.showMenu(turn, SAY.notUnderstood);
+  }
+
+  private entryByWords(turn: Turn, typed: string): Entry | undefined {
+    const key = keywordKey(typed);
+    if (!key) return undefined;
+    const visible = [...this.entries.values()].filter((e) => !e.staffOnly || turn.services.isStaff(turn.tx, turn.userId));
+    return visible.find((e) => e.keywords.some((k) => keywordKey(k) === key)) ?? visible.find((e) => matchesKeyword(typed, e.keywords));
+  }
+
+  // ---- global commands -----------------------------------------------------------------------
+
+  private runCommand(turn: Turn, command: GlobalCommand): void {
+    const flow = this.activeFlow(turn);
+    switch (command) {
+      case 'cancel':
+        if (!flow) return this.showMenu(turn, SAY.nothingToCancel);
+        this.clear(turn);
+        return this.showMenu(turn, SAY.cancelled(flow.title));
+      case 'menu':
+        return this.showMenu(turn, SAY.menu);
+      case 'back': {
+        if (!flow) return this.showMenu(turn, SAY.menu);
+        const previous = turn.state.history.pop();
+        if (!previous) {
+          turn.out.push(text(SAY.firstQuestion));
+          return this.ask(turn);
+        }
+        Object.assign(turn.state, { stepId: previous, attempts: 0, resumePending: false });
+        turn.state.revision++;
+        turn.out.push(text(SAY.wentBack));
+        return this.ask(turn);
+      }
+      case 'help':
+        turn.out.push(...contactMessages(turn.services.office));
+        if (!flow) return this.showMenu(turn, SAY.menu);
+        turn.out.push(text(SAY.helpInFlow(flow.title)));
+        turn.state.resumePending = false;
+        return this.ask(turn);
+    }
+  }
+
+  private go(turn: Turn, entryId: string, params: Record<string, string>): void {
+    const entry = this.entries.get(entryId);
+    if (!entry) {
+      turn.out.push(text(SAY.unknownButton));
+      return this.showMenu(turn, SAY.menu);
+    }
+    if (entry.staffOnly && !turn.services.isStaff(turn.tx, turn.userId)) return this.showMenu(turn, SAY.staffOnly);
+    if (entry.respond) {
+      turn.out.push(...entry.respond(this.context(turn), params));
+      return;
+    }
+    this.startFlow(turn, entry.flow!, params);
+  }
+
+  /** Start a flow from its first step (replacing whatever was under way). */
+  private startFlow(turn: Turn, flowId: string, params: Record<string, string>): void {
+    const flow = this.flows.get(flowId)!;
+    if (flow.staffOnly && !turn.services.isStaff(turn.tx, turn.userId)) return this.showMenu(turn, SAY.staffOnly);
+    const started = flow.start(this.context(turn, {}), params);
+    if ('refuse' in started) {
+      turn.out.push(...started.refuse);
+      return;
+    }
+    turn.state = {
+      ...turn.state,
+      flowId: flow.id,
+      flowVersion: flow.version,
+      stepId: started.step,
+      answers: started.answers ?? {},
+      history: [],
+      attempts: 0,
+      revision: turn.state.revision + 1,
+      resumePending: false,
+    };
+    this.ask(turn);
+  }
+
+  // ---- idle and resume -----------------------------------------------------------------------
+
+  private becameIdle(turn: Turn): boolean {
+    return turn.state.expiresAt !== null && turn.state.expiresAt < turn.now.getTime();
+  }
+
+  private askResume(turn: Turn): void {
+    const flow = this.activeFlow(turn)!;
+    if (!turn.state.resumePending) {
+      turn.state.resumePending = true;
+      turn.state.revision++;
+    }
+    const rev = turn.state.revision;
+    turn.out.push(
+      text(SAY.idle(flow.title), [
+        quickItem(postbackAction('ทำต่อ', postback.resume('continue', rev))),
+        quickItem(postbackAction('เริ่มใหม่', postback.resume('restart', rev))),
+        quickItem(postbackAction(COMMAND_LABELS.menu, postback.command('menu'))),
+      ]),
+    );
+  }
+
+  private resume(turn: Turn, choice: 'continue' | 'restart'): void {
+    const flow = this.activeFlow(turn);
+    if (!flow) return this.showMenu(turn, SAY.menu);
+    turn.state.resumePending = false;
+    if (choice === 'restart') return this.startFlow(turn, flow.id, {});
+    turn.state.revision++;
+    this.ask(turn);
+  }
+
+  // ---- steps ---------------------------------------------------------------------------------
+
+  /** The flow the user is in (rows are repaired by `repair` before anything reads them). */
+  private activeFlow(turn: Turn): Flow | undefined {
+    return turn.state.flowId ? this.flows.get(turn.state.flowId) : undefined;
+  }
+
+  /**
+   * Apply a flow's policy to a row saved under an older version, or pointing at a step that no
+   * longer exists: migrate it, or apologise and restart. Returns true when the user has been told
+   * (the input that arrived is then not acted on — it was meant for a question that is gone).
+   */
+  private repair(turn: Turn): boolean {
+    const { state } = turn;
+    if (!state.flowId) return false;
+    const flow = this.flows.get(state.flowId);
+    if (!flow) {
+      this.clear(turn);
+      this.showMenu(turn, SAY.flowGone);
+      return true;
+    }
+    if (state.flowVersion === flow.version && state.stepId && flow.steps[state.stepId]) return false;
+    const saved = state.flowVersion !== null && state.stepId ? { version: state.flowVersion, step: state.stepId, answers: state.answers } : undefined;
+    const migrated = saved ? flow.migrate?.(saved) : undefined;
+    if (migrated && flow.steps[migrated.step]) {
+      Object.assign(state, { flowVersion: flow.version, stepId: migrated.step, answers: migrated.answers, history: [], attempts: 0 });
+      state.revision++;
+      return false;
+    }
+    turn.out.push(text(SAY.outdated));
+    this.startFlow(turn, flow.id, {});
+    return true;
+  }
+
+  private question(turn: Turn): Question {
+    const flow = this.flows.get(turn.state.flowId!)!;
+    return flow.steps[turn.state.stepId!]!.ask(this.context(turn));
+  }
+
+  private answer(turn: Turn, reply: Reply): void {
+    const flow = this.flows.get(turn.state.flowId!)!;
+    const step = flow.steps[turn.state.stepId!]!;
+    const ctx = this.context(turn);
+    const question = step.ask(ctx);
+
+    if (reply.text !== undefined && !reply.choice) {
+      const choice = matchChoice(question.choices ?? [], reply.text);
+      if (choice) reply = { choice };
+      else if (!question.acceptsText) {
+        // Words for a one-shot answer (e.g. "เบอร์โทร") answer it and keep the question open.
+        const entry = this.entryByWords(turn, reply.text);
+        if (entry?.respond) {
+          turn.out.push(...entry.respond(ctx, {}));
+          return this.ask(turn);
+        }
+        return this.reject(turn, question.datePicker ? 'กรุณาเลือกวันจากปุ่ม หรือพิมพ์วันที่ค่ะ' : SAY.pickAButton);
+      }
+    }
+
+    const accepted = step.accept(reply, ctx);
+    if (!accepted.ok) return this.reject(turn, accepted.reason);
+
+    const state = turn.state;
+    state.answers = { ...state.answers, [state.stepId!]: accepted.value };
+    state.attempts = 0;
+    const next = step.next(this.context(turn));
+    turn.out.push(...(accepted.say ?? []));
+    if ('step' in next) {
+      state.history.push(state.stepId!);
+      state.stepId = next.step;
+      state.revision++;
+      turn.out.push(...(next.say ?? []));
+      return this.ask(turn);
+    }
+    this.clear(turn);
+    turn.out.push(...next.end);
+    if (next.then) this.startFlow(turn, next.then.flow, next.then.params ?? {});
+  }
+
+  private reject(turn: Turn, reason: string): void {
+    turn.state.attempts++;
+    const lines = [reason];
+    if (turn.state.attempts >= MAX_ATTEMPTS) lines.push(SAY.tooManyMisses);
+    turn.out.push(text(lines.join('\n\n')));
+    this.ask(turn, turn.state.attempts >= MAX_ATTEMPTS);
+  }
+
+  private stale(turn: Turn): void {
+    turn.out.push(text(SAY.stale));
+    if (turn.state.resumePending && this.activeFlow(turn)) return this.askResume(turn);
+    if (this.activeFlow(turn)) return this.ask(turn);
+    this.showMenu(turn, SAY.menu);
+  }
+
+  /** Send the current question, with its choices, date picker and the way out as quick replies. */
+  private ask(turn: Turn, offerHelp = false): void {
+    const { state } = turn;
+    const question = this.question(turn);
+    const items: QuickReplyItem[] = (question.choices ?? []).map((c) =>
+      quickItem(postbackAction(c.label, postback.answer(state.flowId!, state.stepId!, state.revision, c.value))),
+    );
+    if (question.datePicker) {
+      const { label, ...range } = question.datePicker;
+      items.push(quickItem(datePickerAction(label, postback.answer(state.flowId!, state.stepId!, state.revision, DATE_VALUE), range)));
+    }
+    const nav: GlobalCommand[] = [...(state.history.length > 0 ? (['back'] as const) : []), ...(offerHelp ? (['help'] as const) : []), 'cancel'];
+    for (const command of nav) {
+      if (items.length < LINE_LIMITS.quickReplyItems) items.push(quickItem(postbackAction(COMMAND_LABELS[command], postback.command(command))));
+    }
+    turn.out.push(...withQuickReply(question.messages, items));
+  }
+
+  private showMenu(turn: Turn, lead: string): void {
+    const isStaff = turn.services.isStaff(turn.tx, turn.userId);
+    const items = [...this.entries.values()]
+      .filter((e) => e.menuLabel && (!e.staffOnly || isStaff))
+      .sort((a, b) => (a.menuOrder ?? 99) - (b.menuOrder ?? 99))
+      .map((e) => quickItem(postbackAction(e.menuLabel!, postback.go(e.id))));
+    const flow = turn.state.flowId ? this.flows.get(turn.state.flowId) : undefined;
+    if (flow) items.unshift(quickItem(postbackAction(`ทำต่อ: ${flow.title}`, postback.resume('continue', turn.state.revision))));
+    turn.out.push(text(lead, items.slice(0, LINE_LIMITS.quickReplyItems)));
+  }
+
+  private clear(turn: Turn): void {
+    turn.state = { ...turn.state, flowId: null, flowVersion: null, stepId: null, answers: {}, history: [], attempts: 0, resumePending: false, expiresAt: null };
+    turn.state.revision++;
+  }
+
+  private context(turn: Turn, answers = turn.state.answers): FlowContext {
+    return { tx: turn.tx, userId: turn.userId, now: turn.now, answers, services: turn.services };
+  }
+}
+
+function matchChoice(choices: readonly Choice[], typed: string): Choice | undefined {
+  const key = keywordKey(typed);
+  if (!key) return undefined;
+  return choices.find((c) => keywordKey(c.label) === key || (c.keywords ?? []).some((k) => keywordKey(k) === key));
+}
+
+/** Keep within LINE's five messages: fold the leading plain texts together, keep the question last. */
+export function fitReply(messages: Message[]): Message[] {
+  if (messages.length <= MAX_REPLY_MESSAGES) return messages;
+  const keep = messages.slice(-(MAX_REPLY_MESSAGES - 1));
+  const folded = messages.slice(0, messages.length - keep.length);
+  const texts = folded.filter((m): m is Extract<Message, { type: 'text' }> => m.type === 'text' && !m.quickReply);
+  if (texts.length === folded.length) return [text(texts.map((m) => m.text).join('\n\n')), ...keep];
+  return messages.slice(-MAX_REPLY_MESSAGES);
+}

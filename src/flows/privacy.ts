@@ -1,0 +1,54 @@
+// The privacy note (PDPA) and "ลบข้อมูลของฉัน": delete everything the service holds about the user,
+// after a confirmation.
+import { text, type Message } from '../line/messages';
+import { eraseUserData } from '../db/personal-data';
+import type { Entry, Flow } from './types';
+
+export const PRIVACY_NOTE =
+  '🔒 เรื่องข้อมูลส่วนตัว: บอทเก็บเฉพาะคำตอบที่จำเป็นต่อบริการที่คุณเลือก (เช่น วันเกิดเพื่อเช็คสิทธิ์ ชื่อและเบอร์โทรเพื่อนัดหมาย) ' +
+  'ใช้เพื่อให้บริการและให้เจ้าหน้าที่ติดต่อกลับเท่านั้น ไม่นำไปใช้อย่างอื่น\n' +
+  'ถ้าต้องการลบข้อมูลทั้งหมด พิมพ์ "ลบข้อมูลของฉัน" ได้ทุกเมื่อค่ะ';
+
+export const privacyEntry: Entry = {
+  id: 'privacy',
+  menuLabel: 'ข้อมูลส่วนตัว',
+  menuOrder: 90,
+  keywords: ['ข้อมูลส่วนตัว', 'ความเป็นส่วนตัว', 'pdpa', 'นโยบายความเป็นส่วนตัว'],
+  respond: () => [text(PRIVACY_NOTE)],
+};
+
+export const deleteDataFlow: Flow = {
+  id: 'delete-data',
+  version: 1,
+  title: 'ลบข้อมูล',
+  start: () => ({ step: 'confirm' }),
+  steps: {
+    confirm: {
+      ask: () => ({
+        messages: [
+          text(
+            'ต้องการลบข้อมูลทั้งหมดของคุณในระบบนี้ใช่ไหมคะ\n' +
+              '(คำตอบเช็คสิทธิ์ นัดหมายที่ยังไม่ถึงวันจะถูกยกเลิก และการแจ้งเตือนทั้งหมด)\n' +
+              'เมื่อลบแล้วจะกู้คืนไม่ได้นะคะ',
+          ),
+        ],
+        choices: [
+          { value: 'yes', label: 'ยืนยัน ลบข้อมูล', keywords: ['ยืนยัน', 'ลบ', 'ใช่', 'ตกลง'] },
+          { value: 'no', label: 'ไม่ลบ', keywords: ['ไม่', 'ไม่ใช่', 'ไม่ต้อง'] },
+        ],
+      }),
+      accept: (reply) => ({ ok: true, value: reply.choice?.value }),
+      next: (ctx): { end: Message[] } => {
+        if (ctx.answers.confirm !== 'yes') return { end: [text('ไม่ได้ลบข้อมูลค่ะ ข้อมูลยังอยู่ครบ')] };
+        eraseUserData(ctx.tx, ctx.userId, ctx.now);
+        return { end: [text('ลบข้อมูลของคุณเรียบร้อยแล้วค่ะ 🙏 ถ้าต้องการใช้บริการอีก พิมพ์ "เมนู" ได้เลยค่ะ')] };
+      },
+    },
+  },
+};
+
+export const deleteDataEntry: Entry = {
+  id: 'delete-data',
+  keywords: ['ลบข้อมูลของฉัน', 'ลบข้อมูล', 'ลบข้อมูลฉัน', 'ลบข้อมูลส่วนตัว'],
+  flow: 'delete-data',
+};

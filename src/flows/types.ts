@@ -1,0 +1,93 @@
+// The shapes every flow is written in. A flow is a set of steps with stable string ids; each step
+// asks one question, accepts or rejects an answer with a reason, and names the next step.
+import type { Tx } from '../db/client';
+import type { Message, QuickReplyItem } from '../line/messages';
+import type { OfficeProfile } from '../office/profile';
+
+/** What the user did, after the handlers have turned a LINE event into something a flow reads. */
+export type Input =
+  | { kind: 'text'; text: string }
+  | { kind: 'postback'; data: string; params?: { date?: string; time?: string; datetime?: string } }
+  /** Stickers, images, voice notes, files, locations: the bot answers kindly but cannot read them. */
+  | { kind: 'media'; media: string };
+
+export type Answers = Record<string, unknown>;
+
+export interface Choice {
+  value: string;
+  /** Button label (≤20 characters; longer labels are cut). */
+  label: string;
+  /** Other words a user may type for this choice. */
+  keywords?: readonly string[];
+}
+
+export interface Services {
+  office: OfficeProfile;
+  isStaff(tx: Tx, userId: string): boolean;
+  staffInviteCode?: string;
+}
+
+export interface FlowContext {
+  tx: Tx;
+  userId: string;
+  now: Date;
+  answers: Answers;
+  services: Services;
+}
+
+export interface Question {
+  messages: Message[];
+  choices?: readonly Choice[];
+  /** Offer LINE's date picker (answers arrive as `reply.date`, "YYYY-MM-DD"). */
+  datePicker?: { label: string; initial?: string; min?: string; max?: string };
+  /** Accept free text (names, phone numbers, dates). Choice-only questions re-ask on other text. */
+  acceptsText?: boolean;
+}
+
+export interface Reply {
+  choice?: Choice;
+  text?: string;
+  date?: string;
+}
+
+export type Accepted = { ok: true; value: unknown; say?: Message[] } | { ok: false; reason: string };
+
+/** Where to go after a step: another step, or the end of the flow with a closing reply. */
+export type Next = { step: string; say?: Message[] } | { end: Message[]; then?: { flow: string; params?: Record<string, string> } };
+
+export interface Step {
+  ask(ctx: FlowContext): Question;
+  accept(reply: Reply, ctx: FlowContext): Accepted;
+  next(ctx: FlowContext): Next;
+}
+
+export interface Flow {
+  id: string;
+  /** Bump when steps change meaning; rows saved under an older version meet `onOutdated`. */
+  version: number;
+  /** Short Thai name, used in "continue with …?" */
+  title: string;
+  steps: Record<string, Step>;
+  /** Sets up the answers and picks the first step. May refuse (e.g. staff-only) with a reply. */
+  start(ctx: FlowContext, params: Record<string, string>): { step: string; answers?: Answers } | { refuse: Message[] };
+  /** Policy for a saved row whose version or step no longer exists: migrate it, or restart (default). */
+  migrate?(saved: { version: number; step: string; answers: Answers }): { step: string; answers: Answers } | undefined;
+  /** Only staff may run this flow; the engine refuses everyone else, whatever the postback says. */
+  staffOnly?: boolean;
+}
+
+/** Something the main menu or typed words can lead to: a flow, or a one-shot answer. */
+export interface Entry {
+  id: string;
+  /** Button label in the main menu; entries without one are reachable by words or buttons only. */
+  menuLabel?: string;
+  menuOrder?: number;
+  keywords: readonly string[];
+  staffOnly?: boolean;
+  /** Start this flow… */
+  flow?: string;
+  /** …or answer at once. */
+  respond?(ctx: FlowContext, params: Record<string, string>): Message[];
+}
+
+export type { Message, QuickReplyItem };

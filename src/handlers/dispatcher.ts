@@ -1,0 +1,101 @@
+// The per-user queue. Stored inbox events are processed one chat at a time, oldest first; different
+// users run side by side. Each event is handled in one immediate transaction that updates the
+// conversation, writes any domain rows, queues the reply in the outbox and marks the event done —
+// all or nothing. A failure rolls that back, tells the user politely, and keeps the event for staff.
+import type { webhook } from '@line/bot-sdk';
+import type { Db } from '../db/client';
+import { markDone, markFailed, nextPending, pendingChatKeys } from '../db/inbox';
+import type { InboxRow } from '../db/schema';
+import type { Engine } from '../flows/engine';
+import type { Services } from '../flows/types';
+import type { LineApi } from '../line/client';
+import { text } from '../line/messages';
+import { log } from '../log';
+import { enqueueReply, type OutboxWorker } from '../notify/outbox';
+import { handlerFor, usableReplyToken } from './events';
+import { userIdOf } from './types';
+
+export const APOLOGY = 'ขออภัยค่ะ ระบบขัดข้องชั่วคราว 🙏 ข้อมูลที่ตอบไว้ยังอยู่ครบ ลองส่งใหม่อีกครั้งได้เลยค่ะ';
+/** A reply token is good for about a minute; older events go straight out as pushes. */
+const REPLY_WINDOW_MS = 50_000;
+
+export interface DispatcherOptions {
+  db: Db;
+  line: LineApi;
+  engine: Engine;
+  services: Services;
+  outbox: OutboxWorker;
+  now: () => Date;
+}
+
+export class Dispatcher {
+  private readonly active = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: DispatcherOptions) {}
+
+  /** Start a worker for every chat with pending events that has none running. */
+  kick(): void {
+    for (const chatKey of pendingChatKeys(this.options.db)) this.ensureDraining(chatKey);
+  }
+
+  /** Resolves when every queue is empty (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.active.size > 0) await Promise.all(this.active.values());
+  }
+
+  private ensureDraining(chatKey: string): void {
+    if (this.active.has(chatKey)) return;
+    const run = this.drain(chatKey).finally(() => {
+      this.active.delete(chatKey);
+      // An event may have been stored while this worker was finishing: look once more.
+      if (nextPending(this.options.db, chatKey)) this.ensureDraining(chatKey);
+    });
+    this.active.set(chatKey, run);
+  }
+
+  private async drain(chatKey: string): Promise<void> {
+    for (let row = nextPending(this.options.db, chatKey); row; row = nextPending(this.options.db, chatKey)) {
+      await this.process(row);
+    }
+  }
+
+  private async process(row: InboxRow): Promise<void> {
+    const { db, line, engine, services, outbox } = this.options;
+    const now = this.options.now();
+    const event = JSON.parse(row.payload ?? '{}') as webhook.Event;
+    const handler = handlerFor(event);
+    const userId = userIdOf(event);
+    const chatKey = row.chatKey;
+    // Standby mode: another channel is answering this chat, so the bot stays silent.
+    if (!handler || event.mode === 'standby') {
+      markDone(db, row.eventId, now.getTime());
+      return;
+    }
+    const fresh = now.getTime() - row.timestamp < REPLY_WINDOW_MS;
+    const replyToken = fresh ? usableReplyToken(event) : undefined;
+    let replyId: number | undefined;
+    try {
+      const prepared = handler.prepare ? await handler.prepare(event, { line }) : undefined;
+      replyId = db.transaction(
+        (tx) => {
+          const messages = handler.handle(event, { tx, now, engine, services }, prepared);
+          // Without a user (a group join) there is nobody to push to later; reply or nothing.
+          const target = userId ?? (replyToken ? chatKey : undefined);
+          const id = target ? enqueueReply(tx, target, replyToken, messages, now.getTime()) : undefined;
+          markDone(tx, row.eventId, now.getTime());
+          return id;
+        },
+        { behavior: 'immediate' },
+      );
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      log.error('event failed', { event: row.eventId, type: row.type, error: err.name, stack: err.stack?.split('\n').slice(0, 4).join(' | ') });
+      replyId = db.transaction((tx) => {
+        markFailed(tx, row.eventId, `${err.name}: ${err.message}`, now.getTime());
+        return userId ? enqueueReply(tx, userId, replyToken, [text(APOLOGY)], now.getTime()) : undefined;
+      });
+    }
+    // Awaited so one user's replies arrive in the order of their messages.
+    if (replyId !== undefined) await outbox.deliverReply(replyId);
+  }
+}

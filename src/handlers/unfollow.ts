@@ -1,0 +1,13 @@
+// Unfollow (the user blocked the bot): remember it, so nothing more is sent to them.
+import type { webhook } from '@line/bot-sdk';
+import type { EventHandler } from './types';
+import { userIdOf } from './types';
+import { markBlocked } from './users';
+
+export const unfollowHandler: EventHandler<webhook.UnfollowEvent> = {
+  handle(event, { tx, now }) {
+    const userId = userIdOf(event);
+    if (userId) markBlocked(tx, userId, now.getTime());
+    return [];
+  },
+};

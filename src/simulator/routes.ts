@@ -1,0 +1,106 @@
+// The simulator's server side: pretend users send events that are signed with the channel secret
+// and posted to the bot's own /webhook (the same pipeline LINE uses); the bot's messages are read
+// back from the fake LINE API. Served only when the config enables it (by default: no credentials).
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { FakeLine } from '../line/fake';
+import type { OfficeProfile } from '../office/profile';
+import { simulatorPageHtml } from './page';
+
+const userId = z.string().regex(/^U[0-9a-f]{32}$/, 'userId must look like a LINE user id');
+const sendSchema = z.object({
+  userId,
+  displayName: z.string().trim().min(1).max(60).default('ผู้ใช้ทดลอง'),
+  event: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: z.string().min(1).max(5000) }),
+    z.object({
+      type: z.literal('postback'),
+      data: z.string().min(1).max(300),
+      params: z.object({ date: z.string().optional(), time: z.string().optional(), datetime: z.string().optional() }).optional(),
+      displayText: z.string().optional(),
+    }),
+    z.object({ type: z.enum(['sticker', 'image', 'audio', 'video', 'file']) }),
+    z.object({ type: z.literal('location'), title: z.string().optional(), address: z.string().optional(), latitude: z.number(), longitude: z.number() }),
+    z.object({ type: z.enum(['follow', 'unfollow']) }),
+  ]),
+});
+
+type SimEvent = z.infer<typeof sendSchema>['event'];
+
+export interface SimulatorOptions {
+  fake: FakeLine;
+  channelSecret: string;
+  office: OfficeProfile;
+  /** Posts a signed webhook into the same app (in-process, through the real route). */
+  deliver: (body: string, signature: string) => Promise<Response>;
+  now: () => Date;
+}
+
+export function mountSimulator(app: Hono, options: SimulatorOptions): void {
+  const users = new Map<string, string>();
+
+  app.get('/', (c) => c.redirect('/simulator'));
+  app.get('/simulator', (c) => c.html(simulatorPageHtml()));
+
+  app.get('/simulator/api/info', (c) =>
+    c.json({ officeName: options.office.office.name, users: [...users].map(([id, displayName]) => ({ userId: id, displayName })) }),
+  );
+
+  app.get('/simulator/api/messages', (c) => {
+    const parsed = userId.safeParse(c.req.query('userId'));
+    if (!parsed.success) return c.json({ error: 'userId is required' }, 400);
+    const after = Number(c.req.query('after') ?? 0) || 0;
+    const items = options.fake.sentAfter(parsed.data, after).flatMap((record) =>
+      record.messages.map((message) => ({ seq: record.seq, at: record.at, via: record.via, message })),
+    );
+    return c.json({ items });
+  });
+
+  app.post('/simulator/api/send', async (c) => {
+    const parsed = sendSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => i.message).join('; ') }, 400);
+    const { userId: id, displayName, event } = parsed.data;
+    users.set(id, displayName);
+    options.fake.setProfile(id, displayName);
+    const body = JSON.stringify({ destination: 'U' + '0'.repeat(32), events: [toWebhookEvent(id, event, options)] });
+    const signature = createHmac('sha256', options.channelSecret).update(body).digest('base64');
+    const response = await options.deliver(body, signature);
+    return c.json({ ok: response.ok, status: response.status });
+  });
+}
+
+function toWebhookEvent(userIdValue: string, event: SimEvent, options: SimulatorOptions): Record<string, unknown> {
+  const common = {
+    webhookEventId: randomUUID(),
+    timestamp: options.now().getTime(),
+    mode: 'active',
+    source: { type: 'user', userId: userIdValue },
+    deliveryContext: { isRedelivery: false },
+  };
+  const replyToken = () => options.fake.issueReplyToken(userIdValue);
+  const messageId = () => String(Date.now()) + randomBytes(2).readUInt16BE(0);
+  switch (event.type) {
+    case 'follow':
+      return { ...common, type: 'follow', replyToken: replyToken(), follow: { isUnblocked: false } };
+    case 'unfollow':
+      return { ...common, type: 'unfollow' };
+    case 'postback':
+      return { ...common, type: 'postback', replyToken: replyToken(), postback: { data: event.data, ...(event.params ? { params: event.params } : {}) } };
+    case 'text':
+      return { ...common, type: 'message', replyToken: replyToken(), message: { type: 'text', id: messageId(), quoteToken: 'q', text: event.text } };
+    case 'location': {
+      const { type: _type, ...place } = event;
+      return { ...common, type: 'message', replyToken: replyToken(), message: { type: 'location', id: messageId(), ...place } };
+    }
+    case 'sticker':
+      return {
+        ...common,
+        type: 'message',
+        replyToken: replyToken(),
+        message: { type: 'sticker', id: messageId(), packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', quoteToken: 'q' },
+      };
+    default:
+      return { ...common, type: 'message', replyToken: replyToken(), message: { type: event.type, id: messageId(), contentProvider: { type: 'line' } } };
+  }
+}

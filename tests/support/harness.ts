@@ -1,0 +1,252 @@
+// The test bot: the real app on a real SQLite file, LINE answered by the in-process fake through msw
+// (so the SDK's real HTTP calls are exercised), a controllable clock, and helpers to talk to it like
+// a user. Every request the bot makes to LINE is checked against the official OpenAPI spec and the
+// limits; `expectNoLineProblems()` fails a test that sent anything LINE would reject.
+import { createHmac, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { messagingApi } from '@line/bot-sdk';
+import { createApp, type AppDeps, type Bot } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import { openDatabase, type Db } from '../../src/db/client';
+import { createLineClient } from '../../src/line/client';
+import { FakeLine } from '../../src/line/fake';
+import { setLogSink } from '../../src/log';
+import { loadOfficeProfile } from '../../src/office/profile';
+import { checkMessages } from '../../src/line/limits';
+import { validateAgainstSpec, type LineRequestKind } from './line-spec';
+
+export const SECRET = 'test-channel-secret';
+export const TOKEN = 'test-access-token';
+export const LINE_API = 'https://api.line.me';
+
+export type Message = messagingApi.Message;
+
+// ---- one fake LINE per test file, reached through msw ---------------------------------------
+
+export const fake = new FakeLine(TOKEN, () => clock.now().getTime());
+const lineProblems: string[] = [];
+const KIND_BY_PATH: Record<string, LineRequestKind> = {
+  '/v2/bot/message/reply': 'reply',
+  '/v2/bot/message/push': 'push',
+  '/v2/bot/message/multicast': 'multicast',
+  '/v2/bot/chat/loading/start': 'loading',
+};
+
+const server = setupServer(
+  http.all(`${LINE_API}/*`, async ({ request }) => {
+    const url = new URL(request.url);
+    const kind = KIND_BY_PATH[url.pathname];
+    if (kind && request.method === 'POST') {
+      const body = (await request.clone().json()) as { messages?: Message[] };
+      for (const problem of validateAgainstSpec(kind, body)) lineProblems.push(`${url.pathname}: ${problem}`);
+      if (body.messages) for (const v of checkMessages(body.messages)) lineProblems.push(`${url.pathname}: ${v.path} ${v.rule}`);
+    }
+    return fake.app.fetch(request);
+  }),
+);
+
+beforeAll(() => {
+  setLogSink(() => undefined);
+  server.listen({ onUnhandledRequest: 'error' });
+});
+afterEach(() => {
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+/** Fails if anything the bot sent to LINE in this test broke the spec or a limit. */
+export function expectNoLineProblems(): void {
+  const problems = lineProblems.splice(0);
+  expect(problems, problems.join('\n')).toEqual([]);
+}
+
+// ---- clock -----------------------------------------------------------------------------------
+
+export const clock = {
+  current: new Date('2026-11-23T03:00:00Z'), // Monday 10:00 in Bangkok
+  now(): Date {
+    return this.current;
+  },
+  set(iso: string): void {
+    this.current = new Date(iso);
+  },
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  },
+};
+
+// ---- the bot ---------------------------------------------------------------------------------
+
+export interface TestBot {
+  bot: Bot;
+  db: Db;
+  config: Config;
+  file: string;
+  /** Re-create the app on the same database file, as after a restart (waits for work under way). */
+  restart(): Promise<TestBot>;
+  close(): Promise<void>;
+}
+
+export function tempDbFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-bot-')), 'bot.db');
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, SIMULATOR: 'off', ...overrides });
+}
+
+export function createTestBot(options: { file?: string; env?: Record<string, string>; deps?: Partial<AppDeps> } = {}): TestBot {
+  const file = options.file ?? tempDbFile();
+  const config = testConfig({ DATABASE_PATH: file, ...options.env });
+  const db = openDatabase(file);
+  const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
+  const bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), now: () => clock.now(), ...options.deps });
+  return {
+    bot,
+    db,
+    config,
+    file,
+    async restart() {
+      await this.close();
+      return createTestBot({ ...options, file });
+    },
+    async close() {
+      bot.stop();
+      await bot.idle();
+      if (db.$client.open) db.$client.close();
+    },
+  };
+}
+
+// ---- talking to it ---------------------------------------------------------------------------
+
+export function sign(body: string, secret = SECRET): string {
+  return createHmac('sha256', secret).update(body).digest('base64');
+}
+
+export function postWebhook(bot: Bot, payload: unknown, signature?: string | null): Promise<Response> {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const sig = signature === undefined ? sign(body) : signature;
+  if (sig !== null) headers['x-line-signature'] = sig;
+  return Promise.resolve(bot.app.request('/webhook', { method: 'POST', body, headers }));
+}
+
+let eventCounter = 0;
+function common(userId: string, extra: Record<string, unknown> = {}) {
+  return {
+    webhookEventId: `01TEST${String(++eventCounter).padStart(20, '0')}`,
+    timestamp: clock.now().getTime() + eventCounter, // strictly increasing, like real events
+    mode: 'active',
+    source: { type: 'user', userId },
+    deliveryContext: { isRedelivery: false },
+    ...extra,
+  };
+}
+
+export const events = {
+  text: (userId: string, text: string) => ({
+    ...common(userId),
+    type: 'message',
+    replyToken: fake.issueReplyToken(userId),
+    message: { type: 'text', id: randomUUID(), quoteToken: 'q', text },
+  }),
+  postback: (userId: string, data: string, params?: Record<string, string>) => ({
+    ...common(userId),
+    type: 'postback',
+    replyToken: fake.issueReplyToken(userId),
+    postback: params ? { data, params } : { data },
+  }),
+  sticker: (userId: string) => ({
+    ...common(userId),
+    type: 'message',
+    replyToken: fake.issueReplyToken(userId),
+    message: { type: 'sticker', id: randomUUID(), packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', quoteToken: 'q' },
+  }),
+  audio: (userId: string) => ({
+    ...common(userId),
+    type: 'message',
+    replyToken: fake.issueReplyToken(userId),
+    message: { type: 'audio', id: randomUUID(), duration: 3000, contentProvider: { type: 'line' } },
+  }),
+  follow: (userId: string) => ({ ...common(userId), type: 'follow', replyToken: fake.issueReplyToken(userId), follow: { isUnblocked: false } }),
+  unfollow: (userId: string) => ({ ...common(userId), type: 'unfollow' }),
+};
+
+export function callback(...evs: unknown[]) {
+  return { destination: 'U' + 'f'.repeat(32), events: evs };
+}
+
+/** A pretend user: says things and taps buttons, and reads what the bot answered. */
+export class Person {
+  /** Only what the bot sends after this person appears counts as their reply. */
+  private seen = fake.sent.reduce((max, r) => Math.max(max, r.seq), 0);
+  constructor(
+    readonly t: TestBot,
+    readonly userId = 'U' + randomUUID().replace(/-/g, ''),
+  ) {}
+
+  private async deliver(event: unknown): Promise<Message[]> {
+    const response = await postWebhook(this.t.bot, callback(event));
+    expect(response.status).toBe(200);
+    await this.t.bot.idle();
+    const fresh = fake.sent.filter((r) => r.to === this.userId && r.seq > this.seen);
+    this.seen = fake.sent.reduce((max, r) => Math.max(max, r.seq), this.seen);
+    return fresh.flatMap((r) => r.messages);
+  }
+
+  say(text: string): Promise<Message[]> {
+    return this.deliver(events.text(this.userId, text));
+  }
+  follow(): Promise<Message[]> {
+    return this.deliver(events.follow(this.userId));
+  }
+  sticker(): Promise<Message[]> {
+    return this.deliver(events.sticker(this.userId));
+  }
+  postback(data: string, params?: Record<string, string>): Promise<Message[]> {
+    return this.deliver(events.postback(this.userId, data, params));
+  }
+
+  /** Tap the quick-reply button with this label on the last message the bot sent. */
+  async tap(label: string, params?: Record<string, string>): Promise<Message[]> {
+    const action = quickReplyActions(this.lastMessages()).find((a) => a.label === label);
+    if (!action) throw new Error(`no quick reply "${label}"; have: ${quickReplyLabels(this.lastMessages()).join(' | ')}`);
+    if (action.type === 'message') return this.say((action as messagingApi.MessageAction).text!);
+    return this.postback((action as messagingApi.PostbackAction).data!, params);
+  }
+
+  /** Pick a date with the date picker on the last message. */
+  async pickDate(date: string): Promise<Message[]> {
+    const action = quickReplyActions(this.lastMessages()).find((a) => a.type === 'datetimepicker') as messagingApi.DatetimePickerAction | undefined;
+    if (!action) throw new Error('no date picker on the last message');
+    return this.postback(action.data!, { date });
+  }
+
+  lastMessages(): Message[] {
+    const mine = fake.sent.filter((r) => r.to === this.userId);
+    return mine.length ? mine[mine.length - 1]!.messages : [];
+  }
+}
+
+export function texts(messages: Message[]): string[] {
+  return messages.flatMap((m) => (m.type === 'text' ? [(m as messagingApi.TextMessage).text] : []));
+}
+
+export function allText(messages: Message[]): string {
+  return messages.map((m) => (m.type === 'text' ? (m as messagingApi.TextMessage).text : m.type === 'flex' ? JSON.stringify(m) : '')).join('\n');
+}
+
+export function quickReplyActions(messages: Message[]): (messagingApi.Action & { label?: string })[] {
+  const last = messages[messages.length - 1];
+  return (last?.quickReply?.items ?? []).map((item) => item.action as messagingApi.Action & { label?: string });
+}
+
+export function quickReplyLabels(messages: Message[]): string[] {
+  return quickReplyActions(messages).map((a) => a.label ?? '');
+}
