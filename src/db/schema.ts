@@ -105,3 +105,57 @@ export const staff = sqliteTable('staff', {
   addedBy: text('added_by', { enum: ['cli', 'invite'] }).notNull(),
   addedAt: integer('added_at').notNull(),
 });
+
+/**
+ * A booked visit to the office. Capacity is enforced by the INSERT/UPDATE statements in
+ * src/booking/store.ts (one statement each, inside an immediate transaction), never by a prior read.
+ */
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Short reference the villager can read out at the counter, e.g. "NB4K7Q". */
+    code: text('code').notNull().unique(),
+    userId: text('user_id').notNull(),
+    serviceId: text('service_id').notNull(),
+    /** The slot, in the office's local time: "YYYY-MM-DD" and "HH:mm". */
+    slotDate: text('slot_date').notNull(),
+    slotStart: text('slot_start').notNull(),
+    /** The same moment as a UTC instant (ms), for reminders and sorting. */
+    startsAt: integer('starts_at').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    /** Who the visit is for, when booked on someone's behalf (e.g. "แม่"); optional. */
+    forWhom: text('for_whom'),
+    status: text('status', { enum: ['booked', 'cancelled'] }).notNull().default('booked'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    cancelledAt: integer('cancelled_at'),
+  },
+  (t) => [index('bookings_slot').on(t.serviceId, t.slotDate, t.slotStart, t.status), index('bookings_user').on(t.userId, t.status, t.startsAt)],
+);
+
+/**
+ * An eligibility check, kept so staff can reproduce the answer after the rules change: the as-of
+ * date, the rules version, the non-health facts and the outcome per allowance. Health answers
+ * (disability card, HIV/AIDS) are used for the decision and not stored.
+ */
+export const eligibilityChecks = sqliteTable(
+  'eligibility_checks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id').notNull(),
+    forWhom: text('for_whom', { enum: ['self', 'family'] }).notNull(),
+    asOf: text('as_of').notNull(),
+    rulesVersion: text('rules_version').notNull(),
+    /** JSON: the facts without health answers. */
+    facts: text('facts').notNull(),
+    /** JSON: [{allowance, outcome, monthlyAmount?, firstPaymentMonth?, failed: clause ids, unknown: clause ids}] */
+    outcomes: text('outcomes').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('eligibility_user').on(t.userId)],
+);
+
+export type BookingRow = typeof bookings.$inferSelect;
+export type EligibilityCheckRow = typeof eligibilityChecks.$inferSelect;

@@ -342,7 +342,7 @@ export class Engine {
   private ask(turn: Turn, offerHelp = false): void {
     const { state } = turn;
     const question = this.question(turn);
-    const items: QuickReplyItem[] = (question.choices ?? []).map((c) =>
+    const items: QuickReplyItem[] = (question.choicesInMessages ? [] : (question.choices ?? [])).map((c) =>
       quickItem(postbackAction(c.label, postback.answer(state.flowId!, state.stepId!, state.revision, c.value))),
     );
     if (question.datePicker) {
@@ -373,7 +373,16 @@ export class Engine {
   }
 
   private context(turn: Turn, answers = turn.state.answers): FlowContext {
-    return { tx: turn.tx, userId: turn.userId, now: turn.now, answers, services: turn.services };
+    const { state } = turn;
+    return {
+      tx: turn.tx,
+      userId: turn.userId,
+      now: turn.now,
+      answers,
+      services: turn.services,
+      // Read when called, so a step asked right after a transition gets the new step and revision.
+      answerData: (value) => postback.answer(state.flowId ?? '', state.stepId ?? '', state.revision, value),
+    };
   }
 }
 

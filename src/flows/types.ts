@@ -33,6 +33,11 @@ export interface FlowContext {
   now: Date;
   answers: Answers;
   services: Services;
+  /**
+   * Postback data that answers the current question with `value`, for buttons a step draws itself
+   * (e.g. a Flex list of times). The value must be one of the question's `choices`.
+   */
+  answerData(value: string): string;
 }
 
 export interface Question {
@@ -42,6 +47,11 @@ export interface Question {
   datePicker?: { label: string; initial?: string; min?: string; max?: string };
   /** Accept free text (names, phone numbers, dates). Choice-only questions re-ask on other text. */
   acceptsText?: boolean;
+  /**
+   * The step draws its choices as buttons inside its own messages (with `ctx.answerData`), e.g. when
+   * there are more than fit in quick replies; the engine then adds only the way-out buttons.
+   */
+  choicesInMessages?: boolean;
 }
 
 export interface Reply {

@@ -33,9 +33,12 @@ export class Dispatcher {
 
   constructor(private readonly options: DispatcherOptions) {}
 
-  /** Start a worker for every chat with pending events that has none running. */
-  kick(): void {
-    for (const chatKey of pendingChatKeys(this.options.db)) this.ensureDraining(chatKey);
+  /**
+   * Start a worker for each chat that has pending events and none running: the chats just stored
+   * by the webhook, or — with no argument, at start-up — every chat with events left from before.
+   */
+  kick(chatKeys?: Iterable<string>): void {
+    for (const chatKey of chatKeys ?? pendingChatKeys(this.options.db)) this.ensureDraining(chatKey);
   }
 
   /** Resolves when every queue is empty (tests, graceful shutdown). */

@@ -3,7 +3,7 @@
 import { validateSignature, type webhook } from '@line/bot-sdk';
 import type { Hono } from 'hono';
 import type { Db } from '../db/client';
-import { storeEvents } from '../db/inbox';
+import { chatKeyOf, storeEvents } from '../db/inbox';
 import { log } from '../log';
 import type { Dispatcher } from './dispatcher';
 
@@ -32,7 +32,7 @@ export function mountWebhook(app: Hono, options: WebhookOptions): void {
     if (events.length > 0) {
       const added = storeEvents(options.db, events, options.now().getTime());
       log.info('webhook stored', { events: events.length, added });
-      options.dispatcher.kick();
+      options.dispatcher.kick(new Set(events.map(chatKeyOf)));
     }
     return c.json({ ok: true });
   });

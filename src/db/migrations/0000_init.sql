@@ -1,3 +1,23 @@
+CREATE TABLE `bookings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`user_id` text NOT NULL,
+	`service_id` text NOT NULL,
+	`slot_date` text NOT NULL,
+	`slot_start` text NOT NULL,
+	`starts_at` integer NOT NULL,
+	`name` text NOT NULL,
+	`phone` text NOT NULL,
+	`for_whom` text,
+	`status` text DEFAULT 'booked' NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`cancelled_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `bookings_code_unique` ON `bookings` (`code`);--> statement-breakpoint
+CREATE INDEX `bookings_slot` ON `bookings` (`service_id`,`slot_date`,`slot_start`,`status`);--> statement-breakpoint
+CREATE INDEX `bookings_user` ON `bookings` (`user_id`,`status`,`starts_at`);--> statement-breakpoint
 CREATE TABLE `conversations` (
 	`user_id` text PRIMARY KEY NOT NULL,
 	`flow_id` text,
@@ -12,6 +32,18 @@ CREATE TABLE `conversations` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `eligibility_checks` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` text NOT NULL,
+	`for_whom` text NOT NULL,
+	`as_of` text NOT NULL,
+	`rules_version` text NOT NULL,
+	`facts` text NOT NULL,
+	`outcomes` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `eligibility_user` ON `eligibility_checks` (`user_id`);--> statement-breakpoint
 CREATE TABLE `inbox` (
 	`event_id` text PRIMARY KEY NOT NULL,
 	`chat_key` text NOT NULL,
