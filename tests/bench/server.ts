@@ -1,0 +1,61 @@
+// A server for the benchmark, started as a child process so the load generator does not share its
+// event loop. `bot`: the whole bot on a temp database, talking to its fake LINE API over loopback
+// HTTP (as the simulator does). `bare`: a Hono endpoint that only verifies the signature.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { validateSignature } from '@line/bot-sdk';
+import { Hono } from 'hono';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { openDatabase } from '../../src/db/client';
+import { createLineClient } from '../../src/line/client';
+import { FakeLine } from '../../src/line/fake';
+import { setLogSink } from '../../src/log';
+import { loadOfficeProfile } from '../../src/office/profile';
+
+export const BENCH_SECRET = 'bench-channel-secret';
+const BENCH_TOKEN = 'bench-access-token';
+
+const mode = process.argv[2];
+setLogSink(() => undefined, 'error');
+
+function listen(app: Hono, onPort: (port: number) => void): void {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => onPort(info.port));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+}
+
+if (mode === 'bare') {
+  const app = new Hono();
+  app.post('/webhook', async (c) => {
+    const signature = c.req.header('x-line-signature');
+    const raw = Buffer.from(await c.req.arrayBuffer());
+    if (!signature || !validateSignature(raw, BENCH_SECRET, signature)) return c.text('invalid signature', 401);
+    return c.json({ ok: true });
+  });
+  app.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, sent: [] }));
+  listen(app, (port) => process.stdout.write(`PORT ${port}\n`));
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-bench-'));
+  const config = loadConfig({
+    LINE_CHANNEL_SECRET: BENCH_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: BENCH_TOKEN,
+    DATABASE_PATH: path.join(dir, 'bench.db'),
+    SIMULATOR: 'off',
+  });
+  const fake = new FakeLine(BENCH_TOKEN);
+  const db = openDatabase(config.databasePath);
+  const outer = new Hono();
+  let bot: ReturnType<typeof createApp> | undefined;
+  outer.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, sent: fake.sent.map((r) => ({ to: r.to, at: Date.parse(r.at) })) }));
+  outer.post('/bench/token', async (c) => c.json({ token: fake.issueReplyToken(((await c.req.json()) as { userId: string }).userId) }));
+  outer.route('/', fake.app);
+  outer.all('*', (c) => bot!.app.fetch(c.req.raw));
+  listen(outer, (port) => {
+    const line = createLineClient({ channelAccessToken: BENCH_TOKEN, apiBaseUrl: `http://127.0.0.1:${port}`, dataApiBaseUrl: `http://127.0.0.1:${port}` });
+    bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), fakeLine: undefined });
+    bot.start();
+    process.stdout.write(`PORT ${port}\n`);
+  });
+}
