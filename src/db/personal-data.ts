@@ -2,11 +2,13 @@
 // Each part of the house that stores personal data adds its eraser to the list below.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from './client';
+import { eraseEligibilityChecks } from './eligibility';
 import { inbox, outbox } from './schema';
 
 export type Eraser = (tx: Tx, userId: string, now: Date) => void;
 
 const erasers: readonly Eraser[] = [
+  eraseEligibilityChecks,
   // Webhook payloads hold what the user typed; keep only the event ids for de-duplication.
   (tx, userId) => tx.update(inbox).set({ payload: null }).where(eq(inbox.chatKey, userId)).run(),
   // Unsent pushes are cancelled; sent ones lose their content.
