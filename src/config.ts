@@ -14,8 +14,6 @@ const baseUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.line.me' })
   .transform((s) => s.replace(/\/+$/, ''));
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 07:30');
-
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -36,18 +34,6 @@ const envSchema = z
     /** Hours a conversation may sit idle before the bot asks whether to continue or start over. */
     CONVERSATION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-    REMINDER_MORNING_HOUR: hhmm.optional(),
-  })
-  .superRefine((env, ctx) => {
-    const hasSecret = env.LINE_CHANNEL_SECRET !== undefined;
-    const hasToken = env.LINE_CHANNEL_ACCESS_TOKEN !== undefined;
-    if (hasSecret !== hasToken) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET'],
-        message: 'set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither (simulator mode)',
-      });
-    }
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -84,19 +70,26 @@ export const SIMULATOR_CHANNEL_SECRET = 'simulator-channel-secret';
 export const SIMULATOR_ACCESS_TOKEN = 'simulator-access-token';
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const picked = Object.fromEntries(
+  const picked: Record<string, string | undefined> = Object.fromEntries(
     Object.keys(envSchema.shape).map((key) => [key, environment[key] === '' ? undefined : environment[key]]),
   );
   const parsed = envSchema.safeParse(picked);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? 'environment');
-      const raw = environment[key];
-      const shown = raw === undefined ? '' : SECRET_KEYS.has(key) ? ' (value hidden)' : ` (got "${raw}")`;
-      return `${key}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? 'environment');
+        const raw = environment[key];
+        const shown = raw === undefined ? '' : SECRET_KEYS.has(key) ? ' (value hidden)' : ` (got "${raw}")`;
+        return `${key}: ${issue.message}${shown}`;
+      });
+  // Checked apart from the schema so it is reported together with every other bad value.
+  const hasSecret = Boolean(picked.LINE_CHANNEL_SECRET?.trim());
+  const hasToken = Boolean(picked.LINE_CHANNEL_ACCESS_TOKEN?.trim());
+  if (hasSecret !== hasToken) {
+    const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
+    problems.push(`${missing}: set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither (simulator mode)`);
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const simulated = env.LINE_CHANNEL_SECRET === undefined;
   return {

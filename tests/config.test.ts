@@ -1,0 +1,40 @@
+// Configuration: safe defaults, one message naming every bad value, and secrets never shown.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+import { DEFAULT_OFFICE_CONFIG_PATH } from '../src/office/profile';
+
+describe('loadConfig', () => {
+  it('runs with nothing set: simulator mode on port 3000 with the example office', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      databasePath: path.resolve('./data/bot.db'),
+      simulated: true,
+      simulatorEnabled: true,
+      officeConfigPath: DEFAULT_OFFICE_CONFIG_PATH,
+      line: { apiBaseUrl: 'https://api.line.me', dataApiBaseUrl: 'https://api-data.line.me' },
+    });
+  });
+
+  it('uses real credentials and turns the simulator off when both are given', () => {
+    const config = loadConfig({ LINE_CHANNEL_SECRET: 's3cret', LINE_CHANNEL_ACCESS_TOKEN: 't0ken', LINE_API_BASE_URL: 'http://127.0.0.1:9090/' });
+    expect(config).toMatchObject({ simulated: false, simulatorEnabled: false, line: { channelSecret: 's3cret', apiBaseUrl: 'http://127.0.0.1:9090' } });
+  });
+
+  it('names every bad value in one message, hiding secrets', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', LINE_API_BASE_URL: 'ftp://x', LINE_CHANNEL_SECRET: 'only-the-secret', STAFF_INVITE_CODE: 'short', SIMULATOR: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const key of ['PORT', 'LINE_API_BASE_URL', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE', 'SIMULATOR']) expect(message).toContain(key);
+    expect(message).toContain('(got "abc")');
+    expect(message).not.toContain('only-the-secret');
+    expect(message).not.toContain('short"');
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+});
