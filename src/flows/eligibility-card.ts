@@ -61,7 +61,7 @@ export function decisionCard(decision: Decision, options: CardOptions): messagin
 
   const footer: FlexComponent[] = [];
   if (decision.outcome !== 'not-eligible') {
-    footer.push(fbutton(postbackAction('จองคิวยื่นเรื่องที่สำนักงาน', postback.go('booking', { service: decision.allowance }), 'จองคิว'), 'primary'));
+    footer.push(fbutton(postbackAction('จองคิวยื่นเรื่อง', postback.go('booking', { service: decision.allowance }), 'จองคิว'), 'primary'));
   }
   const opens = decision.registration.nextOpens;
   if (decision.outcome !== 'not-eligible' && !decision.registration.openNow && opens && compareDates(opens, options.today) > 0) {
