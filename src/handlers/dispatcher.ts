@@ -18,6 +18,8 @@ import { userIdOf } from './types';
 export const APOLOGY = 'ขออภัยค่ะ ระบบขัดข้องชั่วคราว 🙏 ข้อมูลที่ตอบไว้ยังอยู่ครบ ลองส่งใหม่อีกครั้งได้เลยค่ะ';
 /** A reply token is good for about a minute; older events go straight out as pushes. */
 const REPLY_WINDOW_MS = 50_000;
+/** Longer than this in the queue and the user sees the loading animation while they wait. */
+const SLOW_QUEUE_MS = 1_000;
 
 export interface DispatcherOptions {
   db: Db;
@@ -74,6 +76,9 @@ export class Dispatcher {
       markDone(db, row.eventId, now.getTime());
       return;
     }
+    // An event that waited in the queue (a burst, or a slow turn before it): show "typing…" so the
+    // user knows the bot is on it. Handlers that call out to LINE show it themselves.
+    if (userId && now.getTime() - row.receivedAt > SLOW_QUEUE_MS) void line.showLoading(userId);
     const fresh = now.getTime() - row.timestamp < REPLY_WINDOW_MS;
     const replyToken = fresh ? usableReplyToken(event) : undefined;
     let replyId: number | undefined;

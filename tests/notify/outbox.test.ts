@@ -150,8 +150,11 @@ describe('crash recovery', () => {
     // Stored (LINE got its 200) but the process died before handling it.
     storeEvents(t.db, [events.text(USER, 'ติดต่อ') as unknown as webhook.Event], clock.now().getTime());
     t = await t.restart();
+    clock.advance(3_000);
     t.bot.start();
     await t.bot.idle();
     expect(fake.messagesTo(USER).length).toBeGreaterThan(0);
+    // It waited: the user saw the loading animation while the bot caught up.
+    expect(fake.calls.filter((c) => c.path === '/v2/bot/chat/loading/start')).toHaveLength(1);
   });
 });
