@@ -30,6 +30,9 @@ export function mountWebhook(app: Hono, options: WebhookOptions): void {
     }
     const events = Array.isArray(body.events) ? body.events : [];
     if (events.length > 0) {
+      // Only a failure to store can throw here (disk full, database gone). That one answer is a 500
+      // on purpose: nothing was kept, so LINE's redelivery is what saves the events. Errors while
+      // handling an event happen later, in the queue, and never reach LINE.
       const added = storeEvents(options.db, events, options.now().getTime());
       log.info('webhook stored', { events: events.length, added });
       options.dispatcher.kick(new Set(events.map(chatKeyOf)));
