@@ -1,0 +1,72 @@
+// The simulator's server side with the real app: a pretend user's event is signed and goes through
+// /webhook, and the bot's answer comes back from the fake LINE API.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inbox } from '../../src/db/schema';
+import { createTestBot, expectNoLineProblems, fake, type TestBot } from '../support/harness';
+
+let t: TestBot;
+const USER = 'U' + '1'.repeat(32);
+
+beforeEach(() => {
+  fake.reset();
+  t = createTestBot({ env: { SIMULATOR: 'on' }, deps: { fakeLine: fake } });
+});
+afterEach(async () => {
+  await t.close();
+  expectNoLineProblems();
+});
+
+async function send(body: unknown): Promise<Response> {
+  const response = await t.bot.app.request('/simulator/api/send', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  await t.bot.idle();
+  return response;
+}
+
+async function messages(after = 0): Promise<{ seq: number; via: string; message: { type: string; text?: string } }[]> {
+  const response = await t.bot.app.request(`/simulator/api/messages?userId=${USER}&after=${after}`);
+  return ((await response.json()) as { items: never[] }).items;
+}
+
+describe('simulator API', () => {
+  it('serves the page', async () => {
+    const response = await t.bot.app.request('/simulator');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<html');
+  });
+
+  it('sends a follow through the signed webhook and shows the greeting by display name', async () => {
+    expect((await send({ userId: USER, displayName: 'ยายสมศรี', event: { type: 'follow' } })).status).toBe(200);
+    expect(t.db.select().from(inbox).all()).toHaveLength(1);
+    const items = await messages();
+    expect(items[0]!.via).toBe('reply');
+    expect(items[0]!.message.text).toContain('คุณยายสมศรี');
+  });
+
+  it('answers typed text and a tapped postback, and lists only newer messages after a seq', async () => {
+    await send({ userId: USER, displayName: 'ตาสม', event: { type: 'text', text: 'ติดต่อ' } });
+    const first = await messages();
+    expect(first.map((i) => i.message.type)).toEqual(['text', 'location']);
+    await send({ userId: USER, displayName: 'ตาสม', event: { type: 'postback', data: 'a=cmd&c=menu' } });
+    const newer = await messages(first.at(-1)!.seq);
+    expect(newer).toHaveLength(1);
+    expect(newer[0]!.message.text).toContain('เลือกบริการ');
+  });
+
+  it('lists the pretend users and the office', async () => {
+    await send({ userId: USER, displayName: 'ตาสม', event: { type: 'sticker' } });
+    const info = (await (await t.bot.app.request('/simulator/api/info')).json()) as { officeName: string; users: unknown[] };
+    expect(info).toEqual({ officeName: t.bot.services.office.office.name, users: [{ userId: USER, displayName: 'ตาสม' }] });
+  });
+
+  it('rejects a malformed event with 400 and sends nothing', async () => {
+    const response = await send({ userId: 'not-a-user', event: { type: 'text', text: 'x' } });
+    expect(response.status).toBe(400);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('is not served when the simulator is off', async () => {
+    const off = createTestBot();
+    expect((await off.bot.app.request('/simulator')).status).toBe(404);
+    await off.close();
+  });
+});
