@@ -1,12 +1,36 @@
-// Calendar helpers for the allowance rules: plain CE dates, day arithmetic, weekdays, BE/CE years
-// and a tiny Thai formatter for the one-line explanations. Pure; no clock, no time zones.
+// Calendar helpers for the allowance rules. The calendar maths and the Thai formatter are src/thai's
+// (pure, like the rules); this module keeps the rules' names for them and adds only what the rules
+// need on top: calendar months (YearMonth) for payments, and weekends for the payment day.
 
-/** A calendar day. `year` is CE (ค.ศ.), `month` is 1–12. */
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
+import {
+  addMonths as addMonthsToDate,
+  dayOfWeek,
+  daysInMonth,
+  formatThaiMonthYear,
+  THAI_MONTHS_ABBR,
+  type CalendarDate,
+} from '../thai/dates';
+
+export {
+  addDays,
+  compareDates,
+  dayOfWeek,
+  daysBetween,
+  daysInMonth,
+  formatThaiDate,
+  formatThaiDateRange as formatThaiRange,
+  fromIso as parseIsoDate,
+  isLeapYear,
+  isValidCalendarDate as isValidDate,
+  isWithin,
+  toIso as toIsoDate,
+  type CalendarDate,
+  type DateRange,
+  type PartialDate,
+} from '../thai/dates';
+
+/** พ.ศ. ↔ ค.ศ. with the modern offset (543). For January–March before 2484 see `age.ts`. */
+export { fromBuddhistYear as beYearToCe, toBuddhistYear as ceYearToBe } from '../thai/dates';
 
 /** A calendar month, e.g. the month a payment is made. `year` is CE. */
 export interface YearMonth {
@@ -14,67 +38,8 @@ export interface YearMonth {
   month: number;
 }
 
-/** An inclusive range of days. */
-export interface DateRange {
-  from: CalendarDate;
-  to: CalendarDate;
-}
-
-/** A birth date as printed on an ID card, where the day or the month may be missing. `year` is CE. */
-export interface PartialDate {
-  year: number;
-  month?: number;
-  day?: number;
-}
-
-const BE_OFFSET = 543;
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-export function isValidDate(d: CalendarDate): boolean {
-  return (
-    Number.isInteger(d.year) &&
-    Number.isInteger(d.month) &&
-    Number.isInteger(d.day) &&
-    d.month >= 1 &&
-    d.month <= 12 &&
-    d.day >= 1 &&
-    d.day <= daysInMonth(d.year, d.month)
-  );
-}
-
-function toEpochDay(d: CalendarDate): number {
-  return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
-}
-
-function fromEpochDay(epochDay: number): CalendarDate {
-  const date = new Date(epochDay * 86_400_000);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-/** Negative when a is earlier than b, 0 when the same day, positive when later. */
-export function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return toEpochDay(a) - toEpochDay(b);
-}
-
-export function addDays(d: CalendarDate, days: number): CalendarDate {
-  return fromEpochDay(toEpochDay(d) + days);
-}
-
-export function isWithin(d: CalendarDate, range: DateRange): boolean {
-  return compareDates(range.from, d) <= 0 && compareDates(d, range.to) <= 0;
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function dayOfWeek(d: CalendarDate): number {
-  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
-}
+/** The standard month abbreviations, index 0 = มกราคม. */
+export const THAI_MONTHS_SHORT = THAI_MONTHS_ABBR.slice(1) as readonly Exclude<(typeof THAI_MONTHS_ABBR)[number], ''>[];
 
 export function isWeekend(d: CalendarDate): boolean {
   const weekday = dayOfWeek(d);
@@ -86,8 +51,7 @@ export function monthOf(d: CalendarDate): YearMonth {
 }
 
 export function addMonths(m: YearMonth, months: number): YearMonth {
-  const index = m.year * 12 + (m.month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+  return monthOf(addMonthsToDate(firstDayOf(m), months));
 }
 
 export function firstDayOf(m: YearMonth): CalendarDate {
@@ -98,52 +62,7 @@ export function lastDayOf(m: YearMonth): CalendarDate {
   return { year: m.year, month: m.month, day: daysInMonth(m.year, m.month) };
 }
 
-/** 'YYYY-MM-DD' → CalendarDate; throws on anything that is not a real day. */
-export function parseIsoDate(iso: string): CalendarDate {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const date = match && { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (!date || !isValidDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
-  return date;
-}
-
-export function toIsoDate(d: CalendarDate): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
-}
-
-/** พ.ศ. → ค.ศ. with the modern offset (543). For January–March before 2484 see `age.ts`. */
-export function beYearToCe(beYear: number): number {
-  return beYear - BE_OFFSET;
-}
-
-export function ceYearToBe(ceYear: number): number {
-  return ceYear + BE_OFFSET;
-}
-
-export const THAI_MONTHS_SHORT = [
-  'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.',
-  'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
-] as const;
-
-function thaiMonthShort(month: number): string {
-  const name = THAI_MONTHS_SHORT[month - 1];
-  if (!name) throw new RangeError(`month out of range: ${month}`);
-  return name;
-}
-
-/** '1 ต.ค. 2568' */
-export function formatThaiDate(d: CalendarDate): string {
-  return `${d.day} ${thaiMonthShort(d.month)} ${ceYearToBe(d.year)}`;
-}
-
 /** 'ต.ค. 2568' */
 export function formatThaiMonth(m: YearMonth): string {
-  return `${thaiMonthShort(m.month)} ${ceYearToBe(m.year)}`;
-}
-
-/** '1 ต.ค.–30 พ.ย. 2568', or with both years when the range crosses a year. */
-export function formatThaiRange(range: DateRange): string {
-  const { from, to } = range;
-  const start = from.year === to.year ? `${from.day} ${thaiMonthShort(from.month)}` : formatThaiDate(from);
-  return `${start}–${formatThaiDate(to)}`;
+  return formatThaiMonthYear(m.year, m.month, { style: 'short' });
 }

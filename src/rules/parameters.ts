@@ -6,7 +6,7 @@
 // research notes end in Nov 2025 / พ.ย. 2568). Re-check against the sources and update it;
 // `staleParameters` lists the values that have not been checked for a while.
 
-import { compareDates, parseIsoDate, type CalendarDate } from './calendar';
+import { compareDates, daysBetween, parseIsoDate, type CalendarDate } from './calendar';
 import { REFERENCES, type LegalReference } from './references';
 
 export interface DatedValue<T> {
@@ -180,6 +180,6 @@ export const ALL_PARAMETERS: readonly Parameter<unknown>[] = [
 export function staleParameters(asOf: CalendarDate, maxAgeDays: number): string[] {
   return ALL_PARAMETERS.filter((param) => {
     const checked = parseIsoDate(datedValueAt(param, asOf).checked);
-    return compareDates(asOf, checked) > maxAgeDays;
+    return daysBetween(checked, asOf) > maxAgeDays;
   }).map((param) => param.id);
 }

@@ -16,6 +16,12 @@ export interface PartialDate {
   readonly day?: number;
 }
 
+/** An inclusive range of days. */
+export interface DateRange {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+}
+
 const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 const MS_PER_MINUTE = 60 * 1000;
@@ -70,6 +76,16 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return Math.sign(a.year - b.year || a.month - b.month || a.day - b.day);
 }
 
+/** Whole days from `from` to `to`: positive when `to` is later, e.g. 1 Jan → 3 Jan is 2. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return (utcMidnight(to).getTime() - utcMidnight(from).getTime()) / MS_PER_DAY;
+}
+
+/** True when `d` falls inside the range, both ends included. */
+export function isWithin(d: CalendarDate, range: DateRange): boolean {
+  return compareDates(range.from, d) <= 0 && compareDates(d, range.to) <= 0;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(d: CalendarDate): number {
   return utcMidnight(d).getUTCDay();
@@ -85,22 +101,33 @@ export function bangkokToday(now: Date): CalendarDate {
   return bangkokDateOf(now);
 }
 
+/** A 24-hour wall-clock time "HH:mm", as LINE's time picker sends it and the office profile stores it. */
+export const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes since midnight of an "HH:mm" time; throws a RangeError for anything else. */
+export function minutesOfDay(clockTime: string): number {
+  const match = CLOCK_TIME_PATTERN.exec(clockTime);
+  if (!match) throw new RangeError(`Expected a time as HH:mm, got "${clockTime}"`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** "HH:mm" for a number of minutes since midnight (0–1439). */
+export function clockTimeOf(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60), 2)}:${pad(minutes % 60, 2)}`;
+}
+
 /** "09:30" — the wall-clock time in Bangkok at the given instant. */
 export function bangkokTimeOf(instant: Date): string {
   const shifted = new Date(instant.getTime() + BANGKOK_OFFSET_MS);
-  return `${pad(shifted.getUTCHours(), 2)}:${pad(shifted.getUTCMinutes(), 2)}`;
+  return clockTimeOf(shifted.getUTCHours() * 60 + shifted.getUTCMinutes());
 }
-
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The UTC instant of a Bangkok wall-clock time ("HH:mm", as LINE's time picker sends it). */
 export function instantFromBangkok(date: CalendarDate, time: string): Date {
-  const match = HH_MM.exec(time);
-  if (!match || !isValidCalendarDate(date)) {
+  if (!CLOCK_TIME_PATTERN.test(time) || !isValidCalendarDate(date)) {
     throw new RangeError('instantFromBangkok needs a valid date and a time as "HH:mm"');
   }
-  const minutes = Number(match[1]) * 60 + Number(match[2]);
-  return new Date(utcMidnight(date).getTime() + minutes * MS_PER_MINUTE - BANGKOK_OFFSET_MS);
+  return new Date(utcMidnight(date).getTime() + minutesOfDay(time) * MS_PER_MINUTE - BANGKOK_OFFSET_MS);
 }
 
 function pad(n: number, width: number): string {
@@ -114,14 +141,24 @@ export function toIso(d: CalendarDate): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+function isoParts(s: string): CalendarDate | undefined {
+  const match = ISO_DATE.exec(s);
+  const date = match && { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return date && isValidCalendarDate(date) ? date : undefined;
+}
+
+/** True for a real calendar day written "YYYY-MM-DD" (so not "2026-02-30" nor "23/11/2569"). */
+export function isIsoDate(s: string): boolean {
+  return isoParts(s) !== undefined;
+}
+
 /**
  * Reads "YYYY-MM-DD". Throws on anything else: ISO strings come from our database or LINE's date
  * picker, so a bad one is a bug. Text typed by people goes through parseThaiDate instead. The
  * message leaves the value out: it may be someone's birth date.
  */
 export function fromIso(s: string): CalendarDate {
-  const match = ISO_DATE.exec(s);
-  const date = match && { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (!date || !isValidCalendarDate(date)) throw new RangeError('Not an ISO calendar date (YYYY-MM-DD)');
+  const date = isoParts(s);
+  if (!date) throw new RangeError('Not an ISO calendar date (YYYY-MM-DD)');
   return date;
 }

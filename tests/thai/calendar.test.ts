@@ -5,13 +5,18 @@ import {
   bangkokDateOf,
   bangkokTimeOf,
   bangkokToday,
+  clockTimeOf,
   compareDates,
   dayOfWeek,
+  daysBetween,
   daysInMonth,
   fromIso,
   instantFromBangkok,
+  isIsoDate,
   isLeapYear,
   isValidCalendarDate,
+  isWithin,
+  minutesOfDay,
   toIso,
   type CalendarDate,
 } from '../../src/thai/dates';
@@ -100,6 +105,26 @@ describe('compareDates', () => {
   });
 });
 
+describe('daysBetween / isWithin', () => {
+  it('counts whole days, signed, across months and leap days', () => {
+    expect(daysBetween(d(2025, 1, 1), d(2025, 1, 3))).toBe(2);
+    expect(daysBetween(d(2025, 1, 3), d(2025, 1, 1))).toBe(-2);
+    expect(daysBetween(d(2024, 2, 28), d(2024, 3, 1))).toBe(2);
+    expect(daysBetween(d(2024, 1, 1), d(2025, 1, 1))).toBe(366);
+    expect(daysBetween(d(2025, 6, 1), d(2025, 6, 1))).toBe(0);
+  });
+
+  it('includes both ends of a range', () => {
+    const range = { from: d(2025, 10, 1), to: d(2025, 11, 30) };
+    expect([d(2025, 9, 30), d(2025, 10, 1), d(2025, 11, 30), d(2025, 12, 1)].map((day) => isWithin(day, range))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+});
+
 describe('dayOfWeek', () => {
   it.each([
     [d(1957, 3, 15), 5], // Friday
@@ -138,6 +163,12 @@ describe('Bangkok dates and times (UTC+7, no daylight saving)', () => {
     expect(() => instantFromBangkok(d(2025, 6, 2), time)).toThrow(RangeError);
   });
 
+  it('reads and writes "HH:mm" as minutes since midnight', () => {
+    expect(['00:00', '08:30', '23:59'].map(minutesOfDay)).toEqual([0, 510, 1439]);
+    expect([0, 510, 1439].map(clockTimeOf)).toEqual(['00:00', '08:30', '23:59']);
+    for (const bad of ['24:00', '8:30', '08:60', '']) expect(() => minutesOfDay(bad)).toThrow(RangeError);
+  });
+
   it('instantFromBangkok refuses an impossible date', () => {
     expect(() => instantFromBangkok(d(2025, 2, 29), '09:00')).toThrow(RangeError);
   });
@@ -172,5 +203,10 @@ describe('toIso / fromIso', () => {
 
   it.each(['2025-02-29', '2025-2-1', '15/3/2500', '', '2025-13-01', '2025-01-01T00:00'])('fromIso refuses %j', (s) => {
     expect(() => fromIso(s)).toThrow(RangeError);
+    expect(isIsoDate(s)).toBe(false);
+  });
+
+  it('isIsoDate accepts a real day', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import {
   THAI_MONTHS,
   THAI_MONTHS_ABBR,
   formatThaiDate,
+  formatThaiDateRange,
   formatThaiDateTime,
   formatThaiMonthYear,
   formatThaiPartialDate,
@@ -73,6 +74,21 @@ describe('formatThaiMonthYear', () => {
     [2024, 1, 'มกราคม 2567'],
   ])('%i-%i → %s', (year, month, expected) => {
     expect(formatThaiMonthYear(year, month)).toBe(expected);
+  });
+
+  it('abbreviates the month when asked', () => {
+    expect(formatThaiMonthYear(2025, 10, { style: 'short' })).toBe('ต.ค. 2568');
+  });
+});
+
+describe('formatThaiDateRange', () => {
+  it('writes the year once when both ends share it, else twice', () => {
+    expect(formatThaiDateRange({ from: { year: 2025, month: 10, day: 1 }, to: { year: 2025, month: 11, day: 30 } })).toBe(
+      '1 ต.ค.–30 พ.ย. 2568',
+    );
+    expect(formatThaiDateRange({ from: { year: 2025, month: 10, day: 1 }, to: { year: 2026, month: 9, day: 30 } })).toBe(
+      '1 ต.ค. 2568–30 ก.ย. 2569',
+    );
   });
 });
 
