@@ -18,6 +18,8 @@ import { userIdOf } from './types';
 export const APOLOGY = 'ขออภัยค่ะ ระบบขัดข้องชั่วคราว 🙏 ข้อมูลที่ตอบไว้ยังอยู่ครบ ลองส่งใหม่อีกครั้งได้เลยค่ะ';
 /** A reply token is good for about a minute; older events go straight out as pushes. */
 const REPLY_WINDOW_MS = 50_000;
+/** How long one user's queue waits for a reply to reach LINE before going on with the next event. */
+const DELIVERY_WAIT_MS = 8_000;
 /** Longer than this in the queue and the user sees the loading animation while they wait. */
 const SLOW_QUEUE_MS = 1_000;
 
@@ -28,6 +30,8 @@ export interface DispatcherOptions {
   services: Services;
   outbox: OutboxWorker;
   now: () => Date;
+  /** How long one user's queue waits for a reply to reach LINE before going on (default 8 s). */
+  deliveryWaitMs?: number;
 }
 
 export class Dispatcher {
@@ -103,7 +107,17 @@ export class Dispatcher {
         return userId ? enqueueReply(tx, userId, replyToken, [text(APOLOGY)], now.getTime()) : undefined;
       });
     }
-    // Awaited so one user's replies arrive in the order of their messages.
-    if (replyId !== undefined) await outbox.deliverReply(replyId);
+    // Awaited so one user's replies arrive in the order of their messages — but not for ever: the
+    // SDK has no timeout, and a hung call to LINE must not stall this user's queue.
+    if (replyId !== undefined) await waitAtMost(outbox.deliverReply(replyId), this.options.deliveryWaitMs ?? DELIVERY_WAIT_MS);
   }
+}
+
+function waitAtMost(task: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  return Promise.race([task.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }

@@ -2,7 +2,7 @@
 // standby, unknown types, and what reaches LINE (checked against the official spec).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inbox, outbox } from '../../src/db/schema';
-import { callback, createTestBot, events, expectNoLineProblems, fake, postWebhook, sign, texts, type TestBot } from '../support/harness';
+import { callback, clock, createTestBot, events, expectNoLineProblems, fake, postWebhook, sign, texts, type TestBot } from '../support/harness';
 
 let t: TestBot;
 beforeEach(() => {
@@ -167,5 +167,26 @@ describe('delivery', () => {
     await t.bot.idle();
     expect(fake.calls.filter((c) => c.path.endsWith('/reply'))).toHaveLength(0);
     expect(fake.sent.filter((r) => r.via === 'push')).toHaveLength(1);
+  });
+});
+
+describe('a hung LINE call', () => {
+  it("does not stall the user's queue: the next event is handled after the wait", async () => {
+    const { Dispatcher } = await import('../../src/handlers/dispatcher');
+    const { storeEvents } = await import('../../src/db/inbox');
+    const never = { deliverReply: () => new Promise<void>(() => undefined) } as unknown as import('../../src/notify/outbox').OutboxWorker;
+    const dispatcher = new Dispatcher({
+      db: t.db,
+      line: { showLoading: async () => undefined } as never,
+      engine: t.bot.engine,
+      services: t.bot.services,
+      outbox: never,
+      now: () => clock.now(),
+      deliveryWaitMs: 20,
+    });
+    storeEvents(t.db, [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')] as never, clock.now().getTime());
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(t.db.select().from(inbox).all().map((r) => r.status)).toEqual(['done', 'done']);
   });
 });
