@@ -13,6 +13,7 @@ import type { LineApi } from './line/client';
 import type { FakeLine } from './line/fake';
 import { log } from './log';
 import { OutboxWorker } from './notify/outbox';
+import { Scheduler } from './notify/scheduler';
 import type { OfficeProfile } from './office/profile';
 import { mountSimulator } from './simulator/routes';
 
@@ -33,8 +34,10 @@ export interface Bot {
   engine: Engine;
   dispatcher: Dispatcher;
   outbox: OutboxWorker;
+  /** The daily staff agenda and dropping reminders whose visit has begun. */
+  scheduler: Scheduler;
   services: Services;
-  /** Start background work: drain events left from before a restart, and the outbox timer. */
+  /** Start background work: drain events left from before a restart, the scheduler and the outbox timer. */
   start(): void;
   stop(): void;
   /** Resolves when no event is being processed and no send is under way. */
@@ -52,6 +55,7 @@ export function createApp(deps: AppDeps): Bot {
   const engine = new Engine({ flows: deps.flows ?? defaultFlows, entries: deps.entries ?? defaultEntries, idleMs: config.conversationIdleMs });
   const outbox = new OutboxWorker({ db, line: deps.line, now: () => now().getTime(), maxAttempts: config.outboxMaxAttempts });
   const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
+  const scheduler = new Scheduler({ db, office: deps.office, now });
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -83,13 +87,17 @@ export function createApp(deps: AppDeps): Bot {
     engine,
     dispatcher,
     outbox,
+    scheduler,
     services,
     start() {
       dispatcher.kick();
+      // Before the outbox's first pass, so a reminder left from before a long stop is dropped, not sent late.
+      scheduler.start();
       outbox.start();
     },
     stop() {
       outbox.stop();
+      scheduler.stop();
     },
     async idle() {
       await dispatcher.idle();

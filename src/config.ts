@@ -23,7 +23,7 @@ const envSchema = z
     LINE_API_BASE_URL: baseUrl.default('https://api.line.me'),
     LINE_DATA_API_BASE_URL: baseUrl.default('https://api-data.line.me'),
     OFFICE_CONFIG: z.string().trim().min(1).default(DEFAULT_OFFICE_CONFIG_PATH),
-    /** A code a LINE user sends to the bot to become staff. Unset = only the CLI can add staff. */
+    /** A code a LINE user sends to the bot to become staff. Unset = only the CLI can add staff (simulator: "staff-demo"). */
     STAFF_INVITE_CODE: z
       .string()
       .trim()
@@ -68,6 +68,8 @@ export class ConfigError extends Error {
 /** Placeholder credentials for simulator mode; the fake LINE API accepts them and nothing else does. */
 export const SIMULATOR_CHANNEL_SECRET = 'simulator-channel-secret';
 export const SIMULATOR_ACCESS_TOKEN = 'simulator-access-token';
+/** The staff invitation code in simulator mode when STAFF_INVITE_CODE is unset: send it to try the staff side. */
+export const SIMULATOR_STAFF_INVITE_CODE = 'staff-demo';
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const picked: Record<string, string | undefined> = Object.fromEntries(
@@ -104,7 +106,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     simulated,
     simulatorEnabled: env.SIMULATOR === 'on' || (env.SIMULATOR === 'auto' && simulated),
     officeConfigPath: path.resolve(env.OFFICE_CONFIG),
-    staffInviteCode: env.STAFF_INVITE_CODE,
+    staffInviteCode: env.STAFF_INVITE_CODE ?? (simulated ? SIMULATOR_STAFF_INVITE_CODE : undefined),
     conversationIdleMs: env.CONVERSATION_IDLE_HOURS * 3600_000,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
   };

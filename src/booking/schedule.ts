@@ -27,8 +27,13 @@ function requireIsoDate(date: string): void {
   if (!isIsoDate(date)) throw new RangeError(`Expected a date as YYYY-MM-DD, got "${date}"`);
 }
 
+/** The service with this id, or undefined when the office does not offer it (e.g. a stored id it dropped). */
+export function findService(profile: OfficeProfile, serviceId: string): OfficeService | undefined {
+  return profile.services.find((entry) => entry.id === serviceId);
+}
+
 function serviceOf(profile: OfficeProfile, serviceId: ServiceId): OfficeService {
-  const service = profile.services.find((entry) => entry.id === serviceId);
+  const service = findService(profile, serviceId);
   if (!service) throw new RangeError(`The office profile offers no service "${serviceId}"`);
   return service;
 }
@@ -77,7 +82,7 @@ export function slotsForDay(profile: OfficeProfile, serviceId: ServiceId, date: 
 }
 
 /** The last date one may book on: today in Bangkok plus the booking horizon. */
-function lastBookableDate(profile: OfficeProfile, now: Date): string {
+export function lastBookableDate(profile: OfficeProfile, now: Date): string {
   return addDays(bangkokDateOf(now), profile.schedule.bookingHorizonDays);
 }
 

@@ -1,6 +1,7 @@
 // Everything the service holds about one user, and how to erase it (PDPA right to erasure).
 // Each part of the house that stores personal data adds its eraser to the list below.
 import { and, eq, inArray } from 'drizzle-orm';
+import { eraseVisitor } from '../booking/actions';
 import type { Tx } from './client';
 import { eraseEligibilityChecks } from './eligibility';
 import { inbox, outbox } from './schema';
@@ -8,6 +9,8 @@ import { inbox, outbox } from './schema';
 export type Eraser = (tx: Tx, userId: string, now: Date) => void;
 
 const erasers: readonly Eraser[] = [
+  // Bookings: upcoming visits are cancelled (place freed, staff told), names and phones blanked.
+  eraseVisitor,
   eraseEligibilityChecks,
   // Webhook payloads hold what the user typed; keep only the event ids for de-duplication.
   (tx, userId) => tx.update(inbox).set({ payload: null }).where(eq(inbox.chatKey, userId)).run(),

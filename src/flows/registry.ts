@@ -1,16 +1,26 @@
 // Every flow and menu entry the bot offers. Adding a service means adding it here.
+import { bookingEntry, bookingFlow } from './booking';
+import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
 import { contactEntry } from './contact';
 import { eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, remindRegistrationEntry } from './eligibility-card';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
+import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, deleteDataFlow];
+export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow];
 
 export const defaultEntries: readonly Entry[] = [
   eligibilityEntry,
   remindRegistrationEntry,
   cancelRegistrationRemindersEntry,
+  // "นัดของฉัน" before "นัด": typed words are matched against entries in this order.
+  myBookingsEntry,
+  bookingEntry,
+  cancelBookingEntry,
+  staffTodayEntry,
+  staffTomorrowEntry,
+  staffDayEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

@@ -1,0 +1,64 @@
+// What booking, moving and cancelling a visit do, all in the caller's transaction: the place itself
+// (./store, one guarded statement), the villager's reminders (notify/reminders) and the staff notice
+// (notify/staff). Everything is written, or — when the transaction rolls back — nothing is.
+import type { Tx } from '../db/client';
+import type { BookingRow } from '../db/schema';
+import { forgetNotices, noticeStaff } from '../notify/staff';
+import { cancelReminders, scheduleReminders } from '../notify/reminders';
+import type { OfficeProfile } from '../office/profile';
+import type { ReminderTime } from './messages';
+import { findService, type Slot } from './schedule';
+import { bookingIdsOf, cancelBooking, findBooking, forgetVisitor, insertBooking, moveBooking, upcomingBookings, type Visitor } from './store';
+
+export type BookResult = { ok: true; booking: BookingRow; reminders: ReminderTime[] } | { ok: false; reason: 'full' };
+
+export function bookVisit(tx: Tx, office: OfficeProfile, slot: Slot, visitor: Visitor, now: Date): BookResult {
+  const booking = insertBooking(tx, slot, visitor, now.getTime());
+  if (!booking) return { ok: false, reason: 'full' };
+  const reminders = scheduleReminders(tx, office, booking, now);
+  noticeStaff(tx, { kind: 'new', booking, service: findService(office, booking.serviceId) }, now);
+  return { ok: true, booking, reminders };
+}
+
+/** A booked visit of this user that has not started: the only kind that may be moved or cancelled. */
+export function activeBookingOf(tx: Tx, bookingId: number, userId: string, now: Date): BookingRow | undefined {
+  const booking = findBooking(tx, bookingId);
+  return booking && booking.userId === userId && booking.status === 'booked' && booking.startsAt > now.getTime() ? booking : undefined;
+}
+
+export type MoveResult = { ok: true; booking: BookingRow; reminders: ReminderTime[] } | { ok: false; reason: 'full' | 'gone' };
+
+export function moveVisit(tx: Tx, office: OfficeProfile, bookingId: number, userId: string, slot: Slot, now: Date): MoveResult {
+  const before = activeBookingOf(tx, bookingId, userId, now);
+  if (!before) return { ok: false, reason: 'gone' };
+  if (!moveBooking(tx, bookingId, slot, now.getTime())) return { ok: false, reason: 'full' };
+  const booking = findBooking(tx, bookingId)!;
+  cancelReminders(tx, booking.id);
+  const reminders = scheduleReminders(tx, office, booking, now);
+  noticeStaff(tx, { kind: 'changed', booking, previous: before, service: findService(office, booking.serviceId) }, now);
+  return { ok: true, booking, reminders };
+}
+
+export function cancelVisit(tx: Tx, office: OfficeProfile, bookingId: number, userId: string, now: Date): BookingRow | undefined {
+  const booking = cancelBooking(tx, bookingId, userId, now.getTime());
+  if (!booking) return undefined;
+  cancelReminders(tx, booking.id);
+  noticeStaff(tx, { kind: 'cancelled', booking, service: findService(office, booking.serviceId) }, now);
+  return booking;
+}
+
+/**
+ * The bookings part of erasing a user's data: upcoming visits are cancelled (the place freed, the
+ * reminders withdrawn, staff told — without the name or phone), then the name and phone are blanked
+ * on every booking, and notices already sent about them lose their content. The erasers get no
+ * office profile, so the notice names the code and time but not the service.
+ */
+export function eraseVisitor(tx: Tx, userId: string, now: Date): void {
+  for (const upcoming of upcomingBookings(tx, userId, now.getTime())) {
+    const booking = cancelBooking(tx, upcoming.id, userId, now.getTime())!;
+    cancelReminders(tx, booking.id);
+    noticeStaff(tx, { kind: 'cancelled', booking, service: undefined, erased: true }, now);
+  }
+  forgetNotices(tx, bookingIdsOf(tx, userId));
+  forgetVisitor(tx, userId, now.getTime());
+}

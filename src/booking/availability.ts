@@ -1,0 +1,62 @@
+// Free places: the office's slots (./schedule, worked out from the profile alone) less the places
+// already taken (./store). These figures draw the day and time buttons and explain why a day cannot
+// be booked; they never decide a booking — the guarded INSERT in ./store does.
+import type { Db, Tx } from '../db/client';
+import { addDays, bangkokDateOf } from '../office/clock';
+import type { OfficeProfile, ServiceId } from '../office/profile';
+import { bookableSlots, lastBookableDate, whyClosed, type ClosedReason, type Slot } from './schedule';
+import { placesTakenByDay, slotCountKey } from './store';
+
+export interface OpenSlot extends Slot {
+  /** Places still free (0 when full). */
+  free: number;
+}
+
+export interface OpenDay {
+  date: string;
+  free: number;
+}
+
+function withFree(slots: Slot[], taken: Map<string, number>): OpenSlot[] {
+  return slots.map((slot) => ({ ...slot, free: Math.max(0, slot.capacity - (taken.get(slotCountKey(slot.date, slot.start)) ?? 0)) }));
+}
+
+/** The slots of a service on a day that may still be booked at `now` (by time), full or not. */
+export function slotsWithPlaces(tx: Tx | Db, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): OpenSlot[] {
+  const slots = bookableSlots(office, serviceId, now, date);
+  return slots.length === 0 ? [] : withFree(slots, placesTakenByDay(tx, serviceId, date, date));
+}
+
+/** The next days, from today to the end of the horizon, with at least one free place; at most `limit`. */
+export function daysWithPlaces(tx: Tx | Db, office: OfficeProfile, serviceId: ServiceId, now: Date, limit: number): OpenDay[] {
+  const first = bangkokDateOf(now);
+  const last = lastBookableDate(office, now);
+  const taken = placesTakenByDay(tx, serviceId, first, last);
+  const days: OpenDay[] = [];
+  for (let date = first; date <= last && days.length < limit; date = addDays(date, 1)) {
+    const free = withFree(bookableSlots(office, serviceId, now, date), taken).reduce((sum, slot) => sum + slot.free, 0);
+    if (free > 0) days.push({ date, free });
+  }
+  return days;
+}
+
+export type DayProblem =
+  | { kind: 'past' }
+  | { kind: 'too-far'; lastDate: string }
+  | { kind: 'closed'; why: ClosedReason }
+  /** Open, but no slot of this service can be booked: today's start too soon, or none fits the hours. */
+  | { kind: 'no-slots'; today: boolean }
+  | { kind: 'full' };
+
+/** Why a day cannot be booked for a service, or undefined when it has a free place. */
+export function dayProblem(tx: Tx | Db, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): DayProblem | undefined {
+  const today = bangkokDateOf(now);
+  if (date < today) return { kind: 'past' };
+  const lastDate = lastBookableDate(office, now);
+  if (date > lastDate) return { kind: 'too-far', lastDate };
+  const why = whyClosed(office, date);
+  if (why) return { kind: 'closed', why };
+  const slots = slotsWithPlaces(tx, office, serviceId, now, date);
+  if (slots.length === 0) return { kind: 'no-slots', today: date === today };
+  return slots.some((slot) => slot.free > 0) ? undefined : { kind: 'full' };
+}

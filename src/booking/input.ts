@@ -1,0 +1,110 @@
+// Reading what people type while booking: a day, a time and a name, each with a short polite reason
+// when it cannot be read. Unlike a birth date, a booking day lies ahead: "25 พ.ย." without a year
+// means the next 25 November, "25" the next 25th, "พรุ่งนี้" tomorrow. Full dates go through the Thai
+// date reader (src/thai/date-parse), so every form it knows works here too.
+import { addDays, addMonths, clockTimeOf, compareDates, daysInMonth, toIso, type CalendarDate } from '../thai/calendar';
+import { parseThaiDate, type DateParseFailure } from '../thai/date-parse';
+import { keywordKey, normalizeInput, stripTrailingParticles } from '../thai/normalize';
+import { parsePhone } from '../thai/phone';
+import { toBuddhistYear } from '../thai/thai-calendar';
+
+export type DayFailure = 'unreadable' | 'no-day' | 'bad-day';
+export type DayReading = { ok: true; date: string } | { ok: false; reason: DayFailure };
+
+const RELATIVE_DAYS: Readonly<Record<string, number>> = { วันนี้: 0, พรุ่งนี้: 1, มะรืน: 2, มะรืนนี้: 2 };
+
+/** Far enough ahead that the date reader's "not in the future" check never refuses a booking day. */
+const YEARS_AHEAD = 5;
+
+const DAY_ONLY = /^(?:วันที่\s*)?(\d{1,2})$/;
+
+function failure(reason: DateParseFailure): { ok: false; reason: DayFailure } {
+  return { ok: false, reason: reason === 'bad-day' || reason === 'bad-month' ? 'bad-day' : 'unreadable' };
+}
+
+/** A typed booking day as "YYYY-MM-DD". Whether the office is open then is for the caller to check. */
+export function readBookingDay(input: string, today: CalendarDate): DayReading {
+  const text = stripTrailingParticles(normalizeInput(input));
+  const relative = RELATIVE_DAYS[keywordKey(text)];
+  if (relative !== undefined) return { ok: true, date: toIso(addDays(today, relative)) };
+  const dayOnly = DAY_ONLY.exec(text)?.[1];
+  if (dayOnly !== undefined) return nextDayOfMonth(Number(dayOnly), today);
+
+  const context = { today: addMonths(today, 12 * YEARS_AHEAD) };
+  const parsed = parseThaiDate(text, context);
+  if (!parsed.ok && parsed.reason !== 'no-year') return failure(parsed.reason);
+  if (parsed.ok) {
+    const { year, month, day } = parsed.value;
+    return month !== undefined && day !== undefined ? { ok: true, date: toIso({ year, month, day }) } : { ok: false, reason: 'no-day' };
+  }
+  // "25 พ.ย." or "25/11": this year's date if it is still ahead, else next year's.
+  for (const year of [today.year, today.year + 1]) {
+    const withYear = parseThaiDate(`${text} ${toBuddhistYear(year)}`, context);
+    if (!withYear.ok) return failure(withYear.reason);
+    const { month, day } = withYear.value;
+    if (month === undefined || day === undefined) return { ok: false, reason: 'no-day' };
+    const date = { year, month, day };
+    if (compareDates(date, today) >= 0) return { ok: true, date: toIso(date) };
+  }
+  return { ok: false, reason: 'unreadable' };
+}
+
+/** "25": the 25th of this month if still ahead, else of the next month that has one. */
+function nextDayOfMonth(day: number, today: CalendarDate): DayReading {
+  if (day < 1 || day > 31) return { ok: false, reason: 'bad-day' };
+  for (let months = 0; months <= 2; months++) {
+    const { year, month } = addMonths({ ...today, day: 1 }, months);
+    const date = { year, month, day };
+    if (day <= daysInMonth(year, month) && compareDates(date, today) >= 0) return { ok: true, date: toIso(date) };
+  }
+  return { ok: false, reason: 'bad-day' };
+}
+
+const DAY_REASON_TEXT: Readonly<Record<DayFailure, string>> = {
+  unreadable: 'ขออภัยค่ะ อ่านวันที่ไม่ออก กดเลือกวันจากปุ่ม หรือพิมพ์แบบนี้ได้ค่ะ เช่น 25 พ.ย. หรือ 25/11/2569',
+  'no-day': 'ขอวันที่ด้วยนะคะ เช่น 25 พ.ย. ค่ะ',
+  'bad-day': 'เดือนนั้นไม่มีวันที่นี้ค่ะ ช่วยตรวจวันที่อีกครั้งนะคะ เช่น 25 พ.ย. ค่ะ',
+};
+
+export function dayReasonText(reason: DayFailure): string {
+  return DAY_REASON_TEXT[reason];
+}
+
+const CLOCK_TIME = /^(?:เวลา\s*)?(\d{1,2})[:.](\d{2})\s*(?:น\.?|นาฬิกา)?$/;
+
+/** "9:30", "09.30", "๙.๓๐ น.", "เวลา 13:00" → "HH:mm"; undefined for anything else. */
+export function readClockTime(input: string): string | undefined {
+  const match = CLOCK_TIME.exec(stripTrailingParticles(normalizeInput(input)));
+  if (!match) return undefined;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  if (hours > 23 || minutes > 59) return undefined;
+  return clockTimeOf(hours * 60 + minutes);
+}
+
+export type NameFailure = 'too-short' | 'looks-like-phone' | 'no-letters' | 'too-long';
+export type NameReading = { ok: true; name: string } | { ok: false; reason: NameFailure };
+
+const NAME_MAX = 80;
+const LETTER = /\p{L}/u;
+const DIGIT_RUN = /\d{3}/;
+
+/** The name of the person coming, as typed (tidied). Refuses a phone number typed a step early. */
+export function readVisitorName(input: string): NameReading {
+  const name = normalizeInput(input);
+  if ([...name].length < 2) return { ok: false, reason: 'too-short' };
+  if (parsePhone(name).ok || DIGIT_RUN.test(name)) return { ok: false, reason: 'looks-like-phone' };
+  if (!LETTER.test(name)) return { ok: false, reason: 'no-letters' };
+  if ([...name].length > NAME_MAX) return { ok: false, reason: 'too-long' };
+  return { ok: true, name };
+}
+
+const NAME_REASON_TEXT: Readonly<Record<NameFailure, string>> = {
+  'too-short': 'ขอชื่อและนามสกุลด้วยนะคะ เช่น สมศรี ใจดี ค่ะ',
+  'looks-like-phone': 'ขอเป็นชื่อก่อนนะคะ เบอร์โทรจะถามในข้อถัดไปค่ะ',
+  'no-letters': 'ขอชื่อเป็นตัวอักษรนะคะ เช่น สมศรี ใจดี ค่ะ',
+  'too-long': `ชื่อยาวเกินไปค่ะ ขอไม่เกิน ${NAME_MAX} ตัวอักษรนะคะ`,
+};
+
+export function nameReasonText(reason: NameFailure): string {
+  return NAME_REASON_TEXT[reason];
+}

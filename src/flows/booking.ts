@@ -1,0 +1,244 @@
+// "จองคิว": booking a time at the office, one question at a time — service, day, time, name, phone,
+// then a summary to confirm. With the param `service` (e.g. from the eligibility answer) the service
+// question is skipped; with `reschedule` (a booking id, from "นัดหมายของฉัน") the same steps move that
+// booking, keeping its name and phone. The place is taken at the confirmation by one guarded
+// statement; a slot that filled meanwhile gets an apology and the next free choices.
+import { activeBookingOf, bookVisit, moveVisit } from '../booking/actions';
+import { dayProblem, daysWithPlaces, slotsWithPlaces, type OpenSlot } from '../booking/availability';
+import { dayReasonText, nameReasonText, readBookingDay, readClockTime, readVisitorName } from '../booking/input';
+import {
+  SAY,
+  bookedMessages,
+  dayProblemText,
+  dayQuestion,
+  dayText,
+  fullyBookedText,
+  goItem,
+  goneMessages,
+  menuItem,
+  summary,
+  timeQuestion,
+} from '../booking/messages';
+import { bookableSlots, findService, lastBookableDate } from '../booking/schedule';
+import { findBooking, lastVisitor } from '../booking/store';
+import type { BookingRow } from '../db/schema';
+import { text } from '../line/messages';
+import { bangkokDateOf, isIsoDate } from '../office/clock';
+import type { OfficeService, ServiceId } from '../office/profile';
+import { bangkokToday } from '../thai/calendar';
+import { formatPhone, parsePhone, phoneReasonText } from '../thai/phone';
+import type { Entry, Flow, FlowContext, Next, Step } from './types';
+
+/** Day buttons shown at once; other days through the date picker or typed. */
+const DAY_BUTTONS = 8;
+const OTHER_DAY = 'other-day';
+const PREVIOUS = 'previous';
+const YES = 'yes';
+
+interface BookingAnswers {
+  service?: ServiceId;
+  /** The booking being moved, when the flow was started to reschedule. */
+  reschedule?: number;
+  day?: string;
+  time?: string;
+  name?: string;
+  phone?: string;
+}
+
+const answersOf = (ctx: FlowContext) => ctx.answers as BookingAnswers;
+
+function serviceOf(ctx: FlowContext): OfficeService {
+  const service = findService(ctx.services.office, answersOf(ctx).service ?? '');
+  if (!service) throw new Error('booking: the chosen service is no longer in the office profile');
+  return service;
+}
+
+function movingOf(ctx: FlowContext): BookingRow | undefined {
+  const id = answersOf(ctx).reschedule;
+  return id === undefined ? undefined : findBooking(ctx.tx, id);
+}
+
+function isSlotOf(booking: BookingRow | undefined, slot: Pick<OpenSlot, 'date' | 'start'>): boolean {
+  return booking !== undefined && booking.slotDate === slot.date && booking.slotStart === slot.start;
+}
+
+/** The apology when a service has no free place in the whole horizon, or undefined. */
+function fullyBooked(ctx: FlowContext, service: OfficeService): string | undefined {
+  const { office } = ctx.services;
+  if (daysWithPlaces(ctx.tx, office, service.id, ctx.now, 1).length > 0) return undefined;
+  return fullyBookedText(office, service, lastBookableDate(office, ctx.now));
+}
+
+const serviceStep: Step = {
+  ask: (ctx) => ({
+    messages: [text(SAY.service)],
+    choices: ctx.services.office.services.map((s) => ({ value: s.id, label: s.label, keywords: [s.title] })),
+  }),
+  accept: (reply, ctx) => {
+    // The engine passes only one of this question's choices here: a service the office offers.
+    const service = findService(ctx.services.office, reply.choice!.value)!;
+    const full = fullyBooked(ctx, service);
+    return full ? { ok: false, reason: full } : { ok: true, value: service.id };
+  },
+  next: () => ({ step: 'day' }),
+};
+
+const dayStep: Step = {
+  ask: (ctx) => {
+    const { office } = ctx.services;
+    const service = serviceOf(ctx);
+    const days = daysWithPlaces(ctx.tx, office, service.id, ctx.now, DAY_BUTTONS);
+    const lastDate = lastBookableDate(office, ctx.now);
+    return {
+      messages: [days.length > 0 ? dayQuestion(service, days, ctx.answerData, movingOf(ctx)) : text(fullyBookedText(office, service, lastDate))],
+      choices: days.map((day) => ({ value: day.date, label: day.date })),
+      choicesInMessages: true,
+      acceptsText: true,
+      datePicker: { label: SAY.datePicker, min: bangkokDateOf(ctx.now), max: lastDate },
+    };
+  },
+  accept: (reply, ctx) => {
+    let date = reply.choice?.value ?? reply.date;
+    if (date === undefined) {
+      const read = readBookingDay(reply.text ?? '', bangkokToday(ctx.now));
+      if (!read.ok) return { ok: false, reason: dayReasonText(read.reason) };
+      date = read.date;
+    }
+    if (!isIsoDate(date)) return { ok: false, reason: dayReasonText('unreadable') };
+    const problem = dayProblem(ctx.tx, ctx.services.office, serviceOf(ctx).id, ctx.now, date);
+    return problem ? { ok: false, reason: dayProblemText(problem, date) } : { ok: true, value: date };
+  },
+  next: () => ({ step: 'time' }),
+};
+
+function slotsOfDay(ctx: FlowContext): OpenSlot[] {
+  return slotsWithPlaces(ctx.tx, ctx.services.office, serviceOf(ctx).id, ctx.now, answersOf(ctx).day!);
+}
+
+const timeStep: Step = {
+  ask: (ctx) => {
+    const slots = slotsOfDay(ctx);
+    const moving = movingOf(ctx);
+    const free = slots.filter((slot) => slot.free > 0 && !isSlotOf(moving, slot));
+    return {
+      messages: [timeQuestion(serviceOf(ctx), answersOf(ctx).day!, free, ctx.answerData, OTHER_DAY)],
+      // Full slots stay valid answers, so a tap on one that just filled gets an apology, not "expired".
+      choices: [...slots.map((slot) => ({ value: slot.start, label: slot.start })), { value: OTHER_DAY, label: SAY.otherDay }],
+      choicesInMessages: true,
+      acceptsText: true,
+    };
+  },
+  accept: (reply, ctx) => {
+    const start = reply.choice?.value ?? readClockTime(reply.text ?? '');
+    if (start === OTHER_DAY) return { ok: true, value: OTHER_DAY };
+    if (!start) return { ok: false, reason: SAY.timeUnreadable };
+    const slot = slotsOfDay(ctx).find((s) => s.start === start);
+    if (!slot) return { ok: false, reason: SAY.notASlot(start) };
+    if (isSlotOf(movingOf(ctx), slot)) return { ok: false, reason: SAY.sameSlot };
+    if (slot.free === 0) return { ok: false, reason: SAY.slotJustFilled(start) };
+    return { ok: true, value: start };
+  },
+  next: (ctx) => {
+    const { time, reschedule, name, phone } = answersOf(ctx);
+    if (time === OTHER_DAY) return { step: 'day' };
+    // Moving keeps the name and phone; after "back" to change the time, they are already known.
+    return { step: reschedule !== undefined || (name && phone) ? 'confirm' : 'name' };
+  },
+};
+
+const nameStep: Step = {
+  ask: (ctx) => {
+    const previous = lastVisitor(ctx.tx, ctx.userId);
+    return { messages: [text(SAY.name)], acceptsText: true, ...(previous && { choices: [{ value: PREVIOUS, label: previous.name }] }) };
+  },
+  accept: (reply, ctx) => {
+    const read = readVisitorName(reply.choice ? (lastVisitor(ctx.tx, ctx.userId)?.name ?? '') : (reply.text ?? ''));
+    return read.ok ? { ok: true, value: read.name } : { ok: false, reason: nameReasonText(read.reason) };
+  },
+  next: () => ({ step: 'phone' }),
+};
+
+const phoneStep: Step = {
+  ask: (ctx) => {
+    const previous = lastVisitor(ctx.tx, ctx.userId);
+    return { messages: [text(SAY.phone)], acceptsText: true, ...(previous && { choices: [{ value: PREVIOUS, label: formatPhone(previous.phone) }] }) };
+  },
+  accept: (reply, ctx) => {
+    const parsed = parsePhone(reply.choice ? (lastVisitor(ctx.tx, ctx.userId)?.phone ?? '') : (reply.text ?? ''));
+    return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: phoneReasonText(parsed.reason) };
+  },
+  next: () => ({ step: 'confirm' }),
+};
+
+/** After the place was gone at the confirmation: back to the times, or to the days if the day is full. */
+function afterFull(ctx: FlowContext, apology: string): Next {
+  const moving = movingOf(ctx);
+  const dayHasRoom = slotsOfDay(ctx).some((slot) => slot.free > 0 && !isSlotOf(moving, slot));
+  return dayHasRoom ? { step: 'time', say: [text(apology)] } : { step: 'day', say: [text(SAY.dayJustFilled(dayText(answersOf(ctx).day!)))] };
+}
+
+function finish(ctx: FlowContext): Next {
+  const { office } = ctx.services;
+  const { day, time, reschedule, name, phone } = answersOf(ctx);
+  const service = serviceOf(ctx);
+  const slot = bookableSlots(office, service.id, ctx.now, day!).find((s) => s.start === time);
+  if (!slot) return afterFull(ctx, SAY.slotTooSoon(time!));
+  if (reschedule !== undefined) {
+    const moved = moveVisit(ctx.tx, office, reschedule, ctx.userId, slot, ctx.now);
+    if (moved.ok) return { end: bookedMessages(office, service, moved.booking, moved.reminders, 'moved') };
+    return moved.reason === 'gone' ? { end: goneMessages() } : afterFull(ctx, SAY.slotJustFilled(time!));
+  }
+  const booked = bookVisit(ctx.tx, office, slot, { userId: ctx.userId, name: name!, phone: phone! }, ctx.now);
+  return booked.ok ? { end: bookedMessages(office, service, booked.booking, booked.reminders, 'booked') } : afterFull(ctx, SAY.slotJustFilled(time!));
+}
+
+const confirmStep: Step = {
+  ask: (ctx) => {
+    const { day, time, name, phone } = answersOf(ctx);
+    const moving = movingOf(ctx);
+    const parts = {
+      office: ctx.services.office,
+      service: serviceOf(ctx),
+      date: day!,
+      start: time!,
+      name: moving?.name ?? name!,
+      phone: moving?.phone ?? phone!,
+      ...(moving && { moving }),
+    };
+    return {
+      messages: [summary(parts, ctx.answerData(YES))],
+      choices: [{ value: YES, label: SAY.confirm, keywords: ['ยืนยัน', 'ยืนยันการจอง', 'ตกลง', 'ใช่', 'โอเค', 'ok'] }],
+    };
+  },
+  accept: (reply) => ({ ok: true, value: reply.choice?.value }),
+  next: finish,
+};
+
+export const bookingFlow: Flow = {
+  id: 'booking',
+  version: 1,
+  title: 'จองคิว',
+  steps: { service: serviceStep, day: dayStep, time: timeStep, name: nameStep, phone: phoneStep, confirm: confirmStep },
+  start(ctx, params) {
+    const { office } = ctx.services;
+    if (params.reschedule !== undefined) {
+      const booking = activeBookingOf(ctx.tx, Number(params.reschedule), ctx.userId, ctx.now);
+      const service = booking && findService(office, booking.serviceId);
+      if (!booking || !service) return { refuse: goneMessages() };
+      return { step: 'day', answers: { service: service.id, reschedule: booking.id } satisfies BookingAnswers };
+    }
+    const service = params.service ? findService(office, params.service) : undefined;
+    if (!service) return { step: 'service' };
+    const full = fullyBooked(ctx, service);
+    if (full) return { refuse: [text(full, [goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
+    return { step: 'day', answers: { service: service.id } satisfies BookingAnswers };
+  },
+};
+
+export const bookingEntry: Entry = {
+  id: 'booking',
+  menuLabel: 'จองคิว',
+  menuOrder: 20,
+  keywords: ['จองคิว', 'จอง', 'นัด', 'นัดหมาย', 'ขอคิว', 'จองนัด', 'ขอนัด', 'ทำนัด', 'นัดวัน', 'จองเวลา', 'คิว'],
+  flow: 'booking',
+};

@@ -1,0 +1,76 @@
+// Reminders for a booked visit, queued in the outbox in the same transaction that books or moves it:
+// the day before at schedule.reminder.dayBeforeHour and, when the office sets one, the morning of the
+// visit at morningOfHour. Never for a time already past, never twice (the dedupe key names the
+// booking, the kind and the slot), and cancelled together with the booking or its old time. A
+// reminder still unsent when its visit has begun (the bot was down) is dropped, not sent late.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { outbox, type BookingRow } from '../db/schema';
+import { findService } from '../booking/schedule';
+import { reminderMessages, type ReminderTime } from '../booking/messages';
+import { addDays, bangkokInstant } from '../office/clock';
+import type { OfficeProfile } from '../office/profile';
+import { cancelPending, enqueuePush } from './outbox';
+
+const PURPOSE: Record<ReminderTime['kind'], string> = {
+  'day-before': 'reminder-day-before',
+  'morning-of': 'reminder-morning-of',
+};
+
+const REF_PREFIX = 'booking:';
+
+/** The outbox `ref` of everything queued for the villager about one booking. */
+export function bookingRef(bookingId: number): string {
+  return `${REF_PREFIX}${bookingId}`;
+}
+
+/** When to remind, from now on: only times still ahead and before the visit starts. */
+export function reminderTimes(office: OfficeProfile, booking: Pick<BookingRow, 'slotDate' | 'startsAt'>, now: Date): ReminderTime[] {
+  const { dayBeforeHour, morningOfHour } = office.schedule.reminder;
+  const candidates: ReminderTime[] = [{ kind: 'day-before', at: bangkokInstant(addDays(booking.slotDate, -1), dayBeforeHour) }];
+  if (morningOfHour) candidates.push({ kind: 'morning-of', at: bangkokInstant(booking.slotDate, morningOfHour) });
+  return candidates.filter((r) => r.at.getTime() > now.getTime() && r.at.getTime() < booking.startsAt);
+}
+
+/** Queue the booking's reminders; returns the times queued. */
+export function scheduleReminders(tx: Tx, office: OfficeProfile, booking: BookingRow, now: Date): ReminderTime[] {
+  const service = findService(office, booking.serviceId);
+  const times = reminderTimes(office, booking, now);
+  for (const { kind, at } of times) {
+    enqueuePush(
+      tx,
+      {
+        to: booking.userId,
+        messages: reminderMessages(office, service, booking, kind),
+        purpose: PURPOSE[kind],
+        dueAt: at.getTime(),
+        ref: bookingRef(booking.id),
+        dedupeKey: `reminder:${booking.id}:${kind}:${booking.slotDate}T${booking.slotStart}`,
+      },
+      now.getTime(),
+    );
+  }
+  return times;
+}
+
+/** Cancel the booking's unsent reminders (it was cancelled or moved). */
+export function cancelReminders(tx: Tx, bookingId: number): number {
+  return cancelPending(tx, bookingRef(bookingId));
+}
+
+/** Drop unsent reminders whose visit has already begun; they would only confuse. Returns how many. */
+export function dropPastReminders(tx: Tx, now: Date): number {
+  return tx
+    .update(outbox)
+    .set({ status: 'cancelled', lastError: 'the visit had begun before the reminder could be sent' })
+    .where(
+      and(
+        eq(outbox.status, 'pending'),
+        inArray(outbox.purpose, Object.values(PURPOSE)),
+        // From the few pending reminders to their bookings by primary key, not through every past booking.
+        sql`EXISTS (SELECT 1 FROM bookings WHERE bookings.id = CAST(substr(${outbox.ref}, ${REF_PREFIX.length + 1}) AS INTEGER)
+                      AND bookings.starts_at <= ${now.getTime()})`,
+      ),
+    )
+    .run().changes;
+}

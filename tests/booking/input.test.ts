@@ -1,0 +1,74 @@
+// Reading a typed booking day, time and name: days ahead without a year, day numbers alone, Thai
+// digits and words, and the reasons given when something cannot be read.
+import { describe, expect, it } from 'vitest';
+import { readBookingDay, readClockTime, readVisitorName } from '../../src/booking/input';
+
+const MONDAY = { year: 2026, month: 11, day: 23 };
+const LATE_DECEMBER = { year: 2026, month: 12, day: 28 };
+
+describe('readBookingDay', () => {
+  it.each([
+    ['วันนี้', MONDAY, '2026-11-23'],
+    ['พรุ่งนี้ค่ะ', MONDAY, '2026-11-24'],
+    ['มะรืนนี้', MONDAY, '2026-11-25'],
+    ['25 พ.ย.', MONDAY, '2026-11-25'],
+    ['25/11', MONDAY, '2026-11-25'],
+    ['๒๕ พฤศจิกายน', MONDAY, '2026-11-25'],
+    ['1 ธ.ค. 2569', MONDAY, '2026-12-01'],
+    ['2026-12-01', MONDAY, '2026-12-01'],
+    ['วันที่ 30', MONDAY, '2026-11-30'],
+    ['23', MONDAY, '2026-11-23'],
+    ['20', MONDAY, '2026-12-20'],
+    ['5 ม.ค.', LATE_DECEMBER, '2027-01-05'],
+    ['31', { year: 2026, month: 11, day: 23 }, '2026-12-31'],
+    ['20 พ.ย. 2569', MONDAY, '2026-11-20'],
+  ])('"%s" → %s', (typed, today, date) => {
+    expect(readBookingDay(typed, today)).toEqual({ ok: true, date });
+  });
+
+  it.each([
+    ['เร็วๆ นี้', 'unreadable'],
+    ['', 'unreadable'],
+    ['พ.ย.', 'no-day'],
+    ['พ.ย. 2569', 'no-day'],
+    ['31 พ.ย.', 'bad-day'],
+    ['32', 'bad-day'],
+    ['0', 'bad-day'],
+  ])('"%s" cannot be read: %s', (typed, reason) => {
+    expect(readBookingDay(typed, MONDAY)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('readClockTime', () => {
+  it.each([
+    ['09:00', '09:00'],
+    ['9:30', '09:30'],
+    ['9.30', '09:30'],
+    ['๑๓.๑๕ น.', '13:15'],
+    ['เวลา 14:00 ค่ะ', '14:00'],
+    ['16.00 นาฬิกา', '16:00'],
+  ])('"%s" → %s', (typed, time) => {
+    expect(readClockTime(typed)).toBe(time);
+  });
+
+  it.each(['บ่ายสองโมง', '24:00', '9:60', '930', ''])('"%s" is not a time', (typed) => {
+    expect(readClockTime(typed)).toBeUndefined();
+  });
+});
+
+describe('readVisitorName', () => {
+  it('tidies a name as typed', () => {
+    expect(readVisitorName('  สมศรี\u200b   ใจดี ')).toEqual({ ok: true, name: 'สมศรี ใจดี' });
+    expect(readVisitorName('Somsri Jaidee')).toEqual({ ok: true, name: 'Somsri Jaidee' });
+  });
+
+  it.each([
+    ['ก', 'too-short'],
+    ['081-234-5678', 'looks-like-phone'],
+    ['สมศรี 0812345678', 'looks-like-phone'],
+    ['-- ..', 'no-letters'],
+    ['ก'.repeat(81), 'too-long'],
+  ])('"%s" is refused: %s', (typed, reason) => {
+    expect(readVisitorName(typed)).toEqual({ ok: false, reason });
+  });
+});
