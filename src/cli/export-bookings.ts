@@ -1,0 +1,59 @@
+// npm run export:bookings -- --from 2026-11-01 --to 2026-11-30 [--out file.csv]: every booking with a
+// visit in the range (booked and cancelled), as CSV that Excel opens with the Thai intact. Without
+// --out the CSV goes to standard output. Uses the database and office profile the bot's
+// configuration names.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { bookingsCsv } from '../booking/csv';
+import { bookingsBetween } from '../booking/store';
+import { ConfigError, loadConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { isIsoDate } from '../office/clock';
+import { loadOfficeProfile, OfficeProfileError } from '../office/profile';
+
+const USAGE = 'วิธีใช้: npm run export:bookings -- --from 2026-11-01 --to 2026-11-30 [--out bookings.csv]\n(วันที่เป็น ค.ศ. แบบ ปปปป-ดด-วว)';
+/** Years this large are Buddhist-era years typed by mistake. */
+const FIRST_BUDDHIST_ERA_YEAR = 2400;
+
+class UsageError extends Error {}
+
+function dateOption(name: string, value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`ต้องระบุ --${name}`);
+  if (!isIsoDate(value)) throw new UsageError(`--${name} ต้องเป็นวันที่แบบ ปปปป-ดด-วว เช่น 2026-11-01 (ได้ "${value}")`);
+  if (Number(value.slice(0, 4)) >= FIRST_BUDDHIST_ERA_YEAR) throw new UsageError(`--${name} ${value} ดูเป็นปี พ.ศ. ใช้ปี ค.ศ. (พ.ศ. − 543) นะคะ`);
+  return value;
+}
+
+function options(args: string[]): { from: string; to: string; out?: string } {
+  let values: { from?: string; to?: string; out?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } }, strict: true }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const from = dateOption('from', values.from);
+  const to = dateOption('to', values.to);
+  if (to < from) throw new UsageError(`--to (${to}) ต้องไม่ก่อน --from (${from})`);
+  return { from, to, ...(values.out !== undefined && { out: values.out }) };
+}
+
+try {
+  const { from, to, out } = options(process.argv.slice(2));
+  const config = loadConfig();
+  const office = loadOfficeProfile(config.officeConfigPath);
+  const db = openDatabase(config.databasePath);
+  const rows = bookingsBetween(db, from, to);
+  db.$client.close();
+  const csv = bookingsCsv(office, rows);
+  if (out === undefined) {
+    process.stdout.write(csv);
+  } else {
+    writeFileSync(out, csv);
+    process.stderr.write(`บันทึกนัดหมาย ${rows.length} รายการ (${from} ถึง ${to}) ลงไฟล์ ${out} แล้ว\n`);
+  }
+} catch (error) {
+  if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+  else if (error instanceof ConfigError || error instanceof OfficeProfileError) process.stderr.write(`${error.message}\n`);
+  else throw error;
+  process.exitCode = 1;
+}

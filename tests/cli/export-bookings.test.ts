@@ -1,0 +1,99 @@
+// npm run export:bookings: the bookings of a date range as CSV that Excel opens with the Thai intact —
+// a UTF-8 byte-order mark, CRLF line ends, quoting, formula cells defused — to a file or to stdout.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bookVisit, cancelVisit } from '../../src/booking/actions';
+import { csvCell } from '../../src/booking/csv';
+import { slotsForDay } from '../../src/booking/schedule';
+import { openDatabase } from '../../src/db/client';
+import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile, type ServiceId } from '../../src/office/profile';
+import { tempDbFile } from '../support/harness';
+import { runCli } from './run';
+
+const office = loadOfficeProfile(DEFAULT_OFFICE_CONFIG_PATH);
+const NOW = new Date('2026-11-23T03:00:00Z');
+
+/** A database with four visits: three in the range (one cancelled), one after it. */
+function seeded(): { file: string; codes: string[] } {
+  const file = tempDbFile();
+  const db = openDatabase(file);
+  const visit = (serviceId: ServiceId, date: string, start: string, name: string) => {
+    const slot = slotsForDay(office, serviceId, date).find((s) => s.start === start)!;
+    return db.transaction((tx) => bookVisit(tx, office, slot, { userId: `U${name.length}${start}`, name, phone: '0812345678' }, NOW), { behavior: 'immediate' });
+  };
+  const results = [
+    visit('elderly', '2026-11-24', '09:00', 'สมศรี ใจดี'),
+    visit('disability', '2026-11-24', '08:30', 'ทองดี "หนุ่ม" มีสุข, จูเนียร์'),
+    visit('advice', '2026-11-25', '13:00', '=HYPERLINK("http://x")'),
+    visit('elderly', '2026-12-01', '09:00', 'นอก ช่วง'),
+  ].map((r) => {
+    if (!r.ok) throw new Error('seed failed');
+    return r.booking;
+  });
+  db.transaction((tx) => cancelVisit(tx, office, results[2]!.id, results[2]!.userId, NOW), { behavior: 'immediate' });
+  db.$client.close();
+  return { file, codes: results.map((b) => b.code) };
+}
+
+describe('npm run export:bookings', () => {
+  it('writes the range as UTF-8 CSV with a BOM and CRLF, in date and time order', () => {
+    const { file, codes } = seeded();
+    const out = path.join(path.dirname(file), 'bookings.csv');
+    const result = runCli('export-bookings.ts', ['--from', '2026-11-24', '--to', '2026-11-30', '--out', out], file);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`บันทึกนัดหมาย 3 รายการ (2026-11-24 ถึง 2026-11-30) ลงไฟล์ ${out} แล้ว`);
+
+    const bytes = fs.readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const content = bytes.toString('utf8').slice(1);
+    expect(content.endsWith('\r\n')).toBe(true);
+    const lines = content.split('\r\n').slice(0, -1);
+    expect(lines).toEqual([
+      'รหัสนัด,วันที่,วันที่ (พ.ศ.),เวลา,บริการ,ชื่อ-นามสกุล,เบอร์โทร,สถานะ,จองเมื่อ,ยกเลิกเมื่อ',
+      `${codes[1]},2026-11-24,24 พ.ย. 2569,08:30,ลงทะเบียนรับเบี้ยความพิการ,"ทองดี ""หนุ่ม"" มีสุข, จูเนียร์",081-234-5678,จองแล้ว,23 พ.ย. 2569 เวลา 10:00 น.,`,
+      `${codes[0]},2026-11-24,24 พ.ย. 2569,09:00,ลงทะเบียนรับเบี้ยยังชีพผู้สูงอายุ,สมศรี ใจดี,081-234-5678,จองแล้ว,23 พ.ย. 2569 เวลา 10:00 น.,`,
+      `${codes[2]},2026-11-25,25 พ.ย. 2569,13:00,ปรึกษาเรื่องสวัสดิการและการพัฒนาชุมชน,"'=HYPERLINK(""http://x"")",081-234-5678,ยกเลิกแล้ว,23 พ.ย. 2569 เวลา 10:00 น.,23 พ.ย. 2569 เวลา 10:00 น.`,
+    ]);
+    expect(content).not.toContain(codes[3]);
+  });
+
+  it('writes to standard output without --out', () => {
+    const { file, codes } = seeded();
+    const result = runCli('export-bookings.ts', ['--from', '2026-12-01', '--to', '2026-12-01'], file);
+    expect(result.code).toBe(0);
+    expect([...result.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(result.stdout.split('\r\n')).toHaveLength(3);
+    expect(result.stdout).toContain(codes[3]);
+  });
+
+  it.each([
+    [['--from', '2026-11-01'], 'ต้องระบุ --to'],
+    [['--from', '1/11/2026', '--to', '2026-11-30'], '--from ต้องเป็นวันที่แบบ ปปปป-ดด-วว'],
+    [['--from', '2569-11-01', '--to', '2569-11-30'], 'ดูเป็นปี พ.ศ.'],
+    [['--from', '2026-11-30', '--to', '2026-11-01'], 'ต้องไม่ก่อน --from'],
+    [['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'xlsx'], "Unknown option '--format'"],
+  ])('refuses %j with a reason, the usage and exit code 1', (args, reason) => {
+    const result = runCli('export-bookings.ts', args, tempDbFile());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(reason);
+    expect(result.stderr).toContain('วิธีใช้:');
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('csvCell', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=1+1', "'=1+1"],
+    ['+66812345678', "'+66812345678"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['', ''],
+  ])('%j → %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+});

@@ -1,0 +1,23 @@
+// Runs a command-line tool the way `npm run` does (tsx), against a given database file, and
+// returns what it printed and its exit code.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Standard output as raw bytes, for checking the encoding. */
+  bytes: Buffer;
+}
+
+export function runCli(script: string, args: string[], databasePath: string): CliResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli', script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_PATH: databasePath, LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
+  });
+  return { code: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8'), bytes: result.stdout };
+}
