@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runContention } from './contention';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-channel-secret';
@@ -152,3 +153,4 @@ async function webhookBench(): Promise<void> {
 }
 
 await webhookBench();
+await runContention();

@@ -8,6 +8,8 @@ import { serve } from '@hono/node-server';
 import { validateSignature } from '@line/bot-sdk';
 import { Hono } from 'hono';
 import { createApp } from '../../src/app';
+import { findService } from '../../src/booking/schedule';
+import { placesTakenPerSlot } from '../../src/booking/store';
 import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/client';
 import { createLineClient } from '../../src/line/client';
@@ -46,15 +48,26 @@ if (mode === 'bare') {
   });
   const fake = new FakeLine(BENCH_TOKEN);
   const db = openDatabase(config.databasePath);
+  const office = loadOfficeProfile(config.officeConfigPath);
   const outer = new Hono();
   let bot: ReturnType<typeof createApp> | undefined;
   outer.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, sent: fake.sent.map((r) => ({ to: r.to, at: Date.parse(r.at) })) }));
+  // For the contention case: how many messages each of some users has had, and the places taken per slot.
+  outer.post('/bench/replies', async (c) => {
+    const { userIds } = (await c.req.json()) as { userIds: string[] };
+    const counts = new Map(userIds.map((id) => [id, 0]));
+    for (const record of fake.sent) if (counts.has(record.to)) counts.set(record.to, counts.get(record.to)! + 1);
+    return c.json({ counts: userIds.map((id) => counts.get(id)!) });
+  });
+  outer.get('/bench/bookings', (c) =>
+    c.json(placesTakenPerSlot(db).map((slot) => ({ ...slot, capacity: findService(office, slot.serviceId)?.counters ?? 0 }))),
+  );
   outer.post('/bench/token', async (c) => c.json({ token: fake.issueReplyToken(((await c.req.json()) as { userId: string }).userId) }));
   outer.route('/', fake.app);
   outer.all('*', (c) => bot!.app.fetch(c.req.raw));
   listen(outer, (port) => {
     const line = createLineClient({ channelAccessToken: BENCH_TOKEN, apiBaseUrl: `http://127.0.0.1:${port}`, dataApiBaseUrl: `http://127.0.0.1:${port}` });
-    bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), fakeLine: undefined });
+    bot = createApp({ config, db, line, office, fakeLine: undefined });
     bot.start();
     process.stdout.write(`PORT ${port}\n`);
   });
