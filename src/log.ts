@@ -43,3 +43,21 @@ export const log = {
 export function userHint(userId: string): string {
   return userId.length > 8 ? `${userId.slice(0, 3)}…${userId.slice(-4)}` : '…';
 }
+
+/**
+ * An error as text safe to keep: its name and message without query parameters (a failed SQL
+ * statement's message lists them, and they can be names or phone numbers).
+ */
+export function describeError(error: Error): string {
+  return `${error.name}: ${error.message.replace(/\bparams:[\s\S]*$/, 'params: [redacted]')}`.slice(0, 300);
+}
+
+/** Where an error was thrown: only the stack's "at …" frames, never the message it repeats. */
+export function stackFrames(error: Error, frames = 4): string | undefined {
+  return error.stack
+    ?.split('\n')
+    .filter((line) => /^\s*at /.test(line))
+    .slice(0, frames)
+    .map((line) => line.trim())
+    .join(' | ');
+}

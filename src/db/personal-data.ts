@@ -13,7 +13,7 @@ const erasers: readonly Eraser[] = [
   eraseVisitor,
   eraseEligibilityChecks,
   // Webhook payloads hold what the user typed; keep only the event ids for de-duplication.
-  (tx, userId) => tx.update(inbox).set({ payload: null }).where(eq(inbox.chatKey, userId)).run(),
+  (tx, userId) => tx.update(inbox).set({ payload: null, error: null }).where(eq(inbox.chatKey, userId)).run(),
   // Unsent pushes are cancelled; sent ones lose their content.
   (tx, userId) =>
     tx.update(outbox).set({ status: 'cancelled', dedupeKey: null }).where(and(eq(outbox.to, userId), inArray(outbox.status, ['pending']))).run(),

@@ -10,7 +10,7 @@ import type { Engine } from '../flows/engine';
 import type { Services } from '../flows/types';
 import type { LineApi } from '../line/client';
 import { text } from '../line/messages';
-import { log } from '../log';
+import { describeError, log, stackFrames } from '../log';
 import { enqueueReply, type OutboxWorker } from '../notify/outbox';
 import { handlerFor, usableReplyToken } from './events';
 import { userIdOf } from './types';
@@ -101,9 +101,9 @@ export class Dispatcher {
       );
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
-      log.error('event failed', { event: row.eventId, type: row.type, error: err.name, stack: err.stack?.split('\n').slice(0, 4).join(' | ') });
+      log.error('event failed', { event: row.eventId, type: row.type, error: err.name, at: stackFrames(err) });
       replyId = db.transaction((tx) => {
-        markFailed(tx, row.eventId, `${err.name}: ${err.message}`, now.getTime());
+        markFailed(tx, row.eventId, describeError(err), now.getTime());
         return userId ? enqueueReply(tx, userId, replyToken, [text(APOLOGY)], now.getTime()) : undefined;
       });
     }

@@ -190,3 +190,12 @@ describe('a hung LINE call', () => {
     expect(t.db.select().from(inbox).all().map((r) => r.status)).toEqual(['done', 'done']);
   });
 });
+
+describe('errors keep no personal data', () => {
+  it('describeError drops the parameters a failed query lists', async () => {
+    const { describeError, stackFrames } = await import('../../src/log');
+    const error = new Error("Failed query: insert into bookings (name, phone) values (?, ?)\nparams: ยายศรี,0812345678");
+    expect(describeError(error)).toBe('Error: Failed query: insert into bookings (name, phone) values (?, ?)\nparams: [redacted]');
+    expect(stackFrames(error)).not.toContain('0812345678');
+  });
+});
