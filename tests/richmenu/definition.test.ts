@@ -20,13 +20,6 @@ const menu = JSON.parse(fs.readFileSync(path.join(richmenuDir, 'main.json'), 'ut
   areas: Array<{ bounds: { x: number; y: number; width: number; height: number }; action: { type: string; label?: string; data?: string; displayText?: string } }>;
 };
 
-/**
- * Entries the menu links to that another change is adding to src/flows/registry.ts right now. Until
- * they are registered, the check below accepts them (and reports them as skipped tests); once they are,
- * delete them from this list.
- */
-const EXPECTED_SOON: readonly string[] = ['booking', 'my-bookings'];
-
 /** The menu's promise: these tiles, in this order, with these words. */
 const TILES = [
   { go: 'eligibility', label: 'เช็คสิทธิ์เบี้ย' },
@@ -95,33 +88,25 @@ describe('richmenu/main.json', () => {
 });
 
 describe('every button sends something the bot understands', () => {
-  it('each area is a go to a registered entry (or one expected soon) or a global command', () => {
+  it('each area is a go to a registered entry or a global command', () => {
     const unknown: string[] = [];
     for (const [i, area] of menu.areas.entries()) {
       const parsed = parsePostback(area.action.data ?? '');
       if (parsed.kind === 'command') continue;
       if (parsed.kind !== 'go') {
         unknown.push(`areas[${i}] data "${area.action.data}" does not parse (${parsed.kind})`);
-      } else if (!entriesById.has(parsed.entry) && !EXPECTED_SOON.includes(parsed.entry)) {
+      } else if (!entriesById.has(parsed.entry)) {
         unknown.push(`areas[${i}] goes to "${parsed.entry}", which is not in defaultEntries`);
       }
     }
     expect(unknown).toEqual([]);
   });
 
-  for (const id of EXPECTED_SOON) {
-    // Skipped (and so visible in the run) until the entry lands; then it checks it like the others.
-    it.skipIf(!entriesById.has(id))(`"${id}" is registered in src/flows/registry.ts (expected soon)`, () => {
-      expect(entriesById.get(id)).toBeDefined();
-    });
-  }
-
   it('registered entries are for everyone and use the same words as the in-chat menu', () => {
     for (const [i, area] of menu.areas.entries()) {
       const parsed = parsePostback(area.action.data ?? '');
       if (parsed.kind !== 'go') continue;
-      const entry = entriesById.get(parsed.entry);
-      if (!entry) continue; // expected soon (see above)
+      const entry = entriesById.get(parsed.entry)!;
       expect(entry.staffOnly, `areas[${i}] ${entry.id}`).toBeFalsy();
       expect(area.action.displayText, `areas[${i}] ${entry.id}`).toBe(entry.menuLabel);
     }
