@@ -1,7 +1,6 @@
 // What the villager sees about a booking: the day and time questions, the summary to confirm, the
 // confirmation with the reference code and what to bring, the list of upcoming visits, the cancel
 // question, and the reminders. Pure builders; dates go through the one Thai formatter.
-import type { messagingApi } from '@line/bot-sdk';
 import type { BookingRow } from '../db/schema';
 import { COMMAND_LABELS } from '../flows/commands';
 import { postback } from '../flows/postback';
@@ -84,11 +83,6 @@ function serviceTitle(service: OfficeService | undefined, serviceId: string): st
   return service?.title ?? serviceId;
 }
 
-/** A postback for a Flex button, whose label may run to 40 characters (fbutton cuts it there); quick replies allow 20. */
-export function buttonAction(label: string, data: string, displayText = label): messagingApi.PostbackAction {
-  return { type: 'postback', label, data, displayText };
-}
-
 /** A quick-reply button that opens a menu entry (a flow or a one-shot answer). */
 export function goItem(label: string, entry: string, params: Record<string, string> = {}): QuickReplyItem {
   return quickItem(postbackAction(label, postback.go(entry, params)));
@@ -105,7 +99,7 @@ function mapUrl(office: OfficeProfile): string {
 
 /** Under a booked visit: the way to the office, and to move or cancel it. */
 function visitFooter(office: OfficeProfile): FlexComponent[] {
-  return [fbutton(uriAction(SAY.map, mapUrl(office)), 'secondary'), fbutton(buttonAction(SAY.myBookings, postback.go('my-bookings')), 'link')];
+  return [fbutton(uriAction(SAY.map, mapUrl(office)), 'secondary'), fbutton(postbackAction(SAY.myBookings, postback.go('my-bookings')), 'link')];
 }
 
 function bringList(service: OfficeService | undefined): FlexComponent[] {
@@ -127,7 +121,7 @@ function placeRow(office: OfficeProfile): FlexComponent {
 export function dayQuestion(service: OfficeService, days: readonly OpenDay[], answerData: (value: string) => string, moving?: BookingRow): Message {
   const heading: FlexComponent[] = [ftext(SAY.pickDay, { weight: 'bold' }), ftext(service.title, { size: 'sm', color: MUTED })];
   if (moving) heading.push(ftext(`นัดเดิม: ${whenText(moving)}\n${SAY.movingHint}`, { size: 'sm', color: MUTED }));
-  const buttons = days.map((day) => fbutton(buttonAction(`${dayText(day.date)} · ว่าง ${day.free}`, answerData(day.date), dayText(day.date))));
+  const buttons = days.map((day) => fbutton(postbackAction(`${dayText(day.date)} · ว่าง ${day.free}`, answerData(day.date), dayText(day.date))));
   const altDays = days.map((day) => formatThaiDate(fromIso(day.date))).join(', ');
   return flex(`${SAY.pickDay}: ${altDays}`, bubble({ body: [...heading, ...buttons, ftext(SAY.otherDayHint, { size: 'xs', color: MUTED })] }));
 }
@@ -162,7 +156,7 @@ function timeRows(slots: readonly OpenSlot[], answerData: (value: string) => str
   for (let i = 0; i < slots.length; i += TIME_BUTTONS_PER_ROW) {
     const row: FlexComponent[] = slots
       .slice(i, i + TIME_BUTTONS_PER_ROW)
-      .map((slot) => fbutton(buttonAction(slot.start, answerData(slot.start), `เวลา ${slot.start} น.`)));
+      .map((slot) => fbutton(postbackAction(slot.start, answerData(slot.start), `เวลา ${slot.start} น.`)));
     while (row.length < TIME_BUTTONS_PER_ROW) row.push({ type: 'filler' });
     rows.push(fbox('horizontal', row, { spacing: 'sm' }));
   }
@@ -183,7 +177,7 @@ export function timeQuestion(service: OfficeService, date: string, free: readonl
     ftext(SAY.pickTime, { weight: 'bold' }),
     ftext(`${service.title}\n${dayText(date)}`, { size: 'sm', color: MUTED }),
     ...sections,
-    fbutton(buttonAction(SAY.otherDay, answerData(otherDayValue)), 'link'),
+    fbutton(postbackAction(SAY.otherDay, answerData(otherDayValue)), 'link'),
   ];
   const altTimes = free.map((slot) => slot.start).join(' ');
   return flex(`${SAY.pickTime} ${dayText(date)}: ${altTimes}`, bubble({ body }));
@@ -216,7 +210,7 @@ export function summary(parts: SummaryParts, confirmData: string): Message {
     bubble({
       header: [ftext(SAY.checkSummary, { weight: 'bold', color: '#FFFFFF' })],
       body: [...rows, ftext(SAY.editHint, { size: 'xs', color: MUTED })],
-      footer: [fbutton(buttonAction(SAY.confirm, confirmData), 'primary')],
+      footer: [fbutton(postbackAction(SAY.confirm, confirmData), 'primary')],
     }),
   );
 }
@@ -283,8 +277,8 @@ export function myBookingsMessages(office: OfficeProfile, upcoming: readonly Boo
     bubble({
       body: bookingCard(office, booking),
       footer: [
-        fbutton(buttonAction(SAY.reschedule, postback.go('booking', { reschedule: String(booking.id) })), 'secondary'),
-        fbutton(buttonAction(SAY.cancelBooking, postback.go('cancel-booking', cancelParams(booking))), 'link'),
+        fbutton(postbackAction(SAY.reschedule, postback.go('booking', { reschedule: String(booking.id) })), 'secondary'),
+        fbutton(postbackAction(SAY.cancelBooking, postback.go('cancel-booking', cancelParams(booking))), 'link'),
       ],
     }),
   );

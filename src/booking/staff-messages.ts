@@ -3,14 +3,14 @@
 // order as plain text, which stays readable however busy the day. Pure builders.
 import type { BookingRow } from '../db/schema';
 import { postback } from '../flows/postback';
-import { bubble, fbutton, flex, frow, ftext, text, uriAction, type FlexComponent, type Message } from '../line/messages';
+import { bubble, fbutton, flex, frow, ftext, postbackAction, text, uriAction, type FlexComponent, type Message } from '../line/messages';
 import { LINE_LIMITS } from '../line/limits';
 import { addDays } from '../office/clock';
 import type { OfficeProfile, OfficeService } from '../office/profile';
 import { fromIso } from '../thai/calendar';
 import { formatThaiDate } from '../thai/date-format';
 import { formatPhone } from '../thai/phone';
-import { buttonAction, dayText, goItem, menuItem, timeRangeText, whenText } from './messages';
+import { dayText, goItem, menuItem, timeRangeText, whenText } from './messages';
 import { findService, isOpenDay, whyClosed } from './schedule';
 
 const MUTED = '#6B7280';
@@ -53,7 +53,7 @@ export const STAFF_SAY = {
 };
 
 function dayListButton(date: string) {
-  return fbutton(buttonAction(`ดูนัด${dayText(date)}`, postback.go('staff-day', { day: date })), 'primary');
+  return fbutton(postbackAction(`ดูนัด${dayText(date)}`, postback.go('staff-day', { day: date })), 'primary');
 }
 
 /** The push every staff member gets when a visit is booked, moved or cancelled. */
@@ -133,7 +133,7 @@ export function agendaMessages(office: OfficeProfile, date: string, visits: read
     bubble({
       header: [ftext(heading, { weight: 'bold', color: '#FFFFFF' })],
       body,
-      ...(next ? { footer: [fbutton(buttonAction(STAFF_SAY.nextOpenDay, postback.go('staff-day', { day: next })), 'secondary')] } : {}),
+      ...(next ? { footer: [fbutton(postbackAction(STAFF_SAY.nextOpenDay, postback.go('staff-day', { day: next })), 'secondary')] } : {}),
     }),
   );
   const quick = [goItem(STAFF_SAY.today, 'staff-today'), goItem(STAFF_SAY.tomorrow, 'staff-tomorrow'), menuItem()];

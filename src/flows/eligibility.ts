@@ -7,8 +7,6 @@ import { ageOn, decideAids, decideDisability, decideElderly, resolveBirthDate, R
 import { eligibilityMessages } from './eligibility-card';
 import type { Answers, Choice, Entry, Flow, FlowContext, Next, Step } from './types';
 
-type Tri = 'yes' | 'no' | 'unsure';
-
 const TRI: readonly Choice[] = [
   { value: 'yes', label: 'ใช่', keywords: ['ใช่ค่ะ', 'ใช่ครับ', 'ใช่แล้ว', 'ค่ะ', 'ครับ', 'มี'] },
   { value: 'no', label: 'ไม่ใช่', keywords: ['ไม่', 'ไม่ค่ะ', 'ไม่ครับ', 'ไม่มี'] },

@@ -1,5 +1,6 @@
-// Builders for every message the bot sends. Labels are cut to LINE's limits here (dynamic text such
-// as dates can run long); everything else is checked by ./limits before it leaves the process.
+// Builders for every message the bot sends. Labels are cut to LINE's limit where the action is
+// placed — 20 characters in a quick reply, 40 on a Flex button — since dynamic text such as dates can
+// run long; everything else is checked by ./limits before it leaves the process.
 import type { messagingApi } from '@line/bot-sdk';
 import { LINE_LIMITS, truncateLabel } from './limits';
 
@@ -17,16 +18,16 @@ export function text(body: string, quickReplyItems?: QuickReplyItem[]): messagin
 
 /** A tap that sends `data` back as a postback and shows `displayText` (default: the label) in the chat. */
 export function postbackAction(label: string, data: string, displayText = label): messagingApi.PostbackAction {
-  return { type: 'postback', label: truncateLabel(label, LINE_LIMITS.quickReplyLabel), data, displayText };
+  return { type: 'postback', label, data, displayText };
 }
 
 /** A tap that simply sends `messageText` as if the user typed it. */
 export function messageAction(label: string, messageText = label): messagingApi.MessageAction {
-  return { type: 'message', label: truncateLabel(label, LINE_LIMITS.quickReplyLabel), text: messageText };
+  return { type: 'message', label, text: messageText };
 }
 
 export function uriAction(label: string, uri: string): messagingApi.URIAction {
-  return { type: 'uri', label: truncateLabel(label, LINE_LIMITS.quickReplyLabel), uri };
+  return { type: 'uri', label, uri };
 }
 
 export interface DatePickerOptions {
@@ -36,11 +37,15 @@ export interface DatePickerOptions {
 }
 
 export function datePickerAction(label: string, data: string, options: DatePickerOptions = {}): messagingApi.DatetimePickerAction {
-  return { type: 'datetimepicker', label: truncateLabel(label, LINE_LIMITS.quickReplyLabel), data, mode: 'date', ...options };
+  return { type: 'datetimepicker', label, data, mode: 'date', ...options };
 }
 
 export function quickItem(action: Action): QuickReplyItem {
-  return { type: 'action', action };
+  return { type: 'action', action: withLabelWithin(action, LINE_LIMITS.quickReplyLabel) };
+}
+
+function withLabelWithin(action: Action, max: number): Action {
+  return 'label' in action && action.label ? { ...action, label: truncateLabel(action.label, max) } : action;
 }
 
 /** LINE shows only the last message's quick reply, so choices always ride on the last message. */
@@ -90,8 +95,7 @@ export function fbox(
 }
 
 export function fbutton(action: Action, style: 'primary' | 'secondary' | 'link' = 'secondary'): messagingApi.FlexButton {
-  const label = 'label' in action && action.label ? truncateLabel(action.label, LINE_LIMITS.flexButtonLabel) : undefined;
-  return { type: 'button', style, height: 'sm', action: label ? { ...action, label } : action };
+  return { type: 'button', style, height: 'sm', action: withLabelWithin(action, LINE_LIMITS.flexButtonLabel) };
 }
 
 export function fseparator(): messagingApi.FlexSeparator {
