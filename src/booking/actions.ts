@@ -54,11 +54,13 @@ export function cancelVisit(tx: Tx, office: OfficeProfile, bookingId: number, us
  * office profile, so the notice names the code and time but not the service.
  */
 export function eraseVisitor(tx: Tx, userId: string, now: Date): void {
+  // First withdraw and blank the notices that carry the name and phone, then tell staff (without
+  // them) which visits the erasure cancelled.
+  forgetNotices(tx, bookingIdsOf(tx, userId));
   for (const upcoming of upcomingBookings(tx, userId, now.getTime())) {
     const booking = cancelBooking(tx, upcoming.id, userId, now.getTime())!;
     cancelReminders(tx, booking.id);
     noticeStaff(tx, { kind: 'cancelled', booking, service: undefined, erased: true }, now);
   }
-  forgetNotices(tx, bookingIdsOf(tx, userId));
   forgetVisitor(tx, userId, now.getTime());
 }

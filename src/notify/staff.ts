@@ -3,7 +3,7 @@
 // outbox row with its own retry key, so a LINE outage delays a notice but never loses or repeats it;
 // dedupe keys make a repeated event queue nothing new. Notices carry their own ref, apart from the
 // villager's reminders, so cancelling or moving a booking never withdraws a notice staff still need.
-import { and, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { outbox } from '../db/schema';
 import { staffIds } from '../db/staff';
@@ -79,8 +79,11 @@ export function queueAgendas(tx: Tx, office: OfficeProfile, now: Date): number {
 /** Clear the content of notices already sent (or given up) about these bookings (data erasure). */
 export function forgetNotices(tx: Tx, bookingIds: readonly number[]): void {
   if (bookingIds.length === 0) return;
+  const refs = bookingIds.map(noticeRef);
+  // Not yet sent (e.g. held up by a LINE outage): withdrawn, the erasure notice supersedes them.
+  tx.update(outbox).set({ status: 'cancelled', dedupeKey: null }).where(and(inArray(outbox.ref, refs), eq(outbox.status, 'pending'))).run();
   tx.update(outbox)
     .set({ messages: '[]' })
-    .where(and(inArray(outbox.ref, bookingIds.map(noticeRef)), inArray(outbox.status, ['sent', 'failed', 'cancelled'])))
+    .where(and(inArray(outbox.ref, refs), inArray(outbox.status, ['sent', 'failed', 'cancelled'])))
     .run();
 }

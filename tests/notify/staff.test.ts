@@ -106,6 +106,21 @@ describe('notices', () => {
     // The notice already sent about the visit no longer holds the name either.
     expect(outboxRows(t, 'staff-new')[0]!.messages).toBe('[]');
   });
+
+  it('a notice still held up by a LINE outage is withdrawn when the villager erases their data', async () => {
+    const yai = new Person(t);
+    fake.failNext('push', 503, 5);
+    await book(yai);
+    await t.bot.outbox.runOnce(); // the "new booking" notice fails and waits for a retry
+    expect(outboxRows(t, 'staff-new')[0]!.status).toBe('pending');
+    await yai.say('ลบข้อมูลของฉัน');
+    await yai.tap('ยืนยัน ลบข้อมูล');
+    expect(outboxRows(t, 'staff-new')[0]).toMatchObject({ status: 'cancelled', messages: '[]' });
+    fake.reset();
+    clock.advance(3_600_000);
+    await t.bot.outbox.runOnce();
+    expect(pushesTo(staff.userId).map((r) => allText(r.messages)).join()).not.toContain('สมศรี');
+  });
 });
 
 describe('the daily agenda', () => {
