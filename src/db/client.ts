@@ -22,9 +22,36 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db as Db;
+}
+
+/** How many distinct statements to keep prepared; the bot's queries are far fewer than this. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle asks better-sqlite3 to prepare every query anew, and preparing costs more than running
+ * most of ours. Keep prepared statements by their SQL text and hand the same one out again. drizzle
+ * switches a statement to raw (array) rows for some reads and never back, so a reused reader is
+ * reset to object rows each time — exactly the state a freshly prepared one has.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source); // re-inserted below: the map's order is least recently used first
+    } else {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    if (statement.reader) statement.raw(false);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 export function isDatabaseReachable(db: Db): boolean {

@@ -84,6 +84,7 @@ async function load(server: Server, requests: number, fullTurn: boolean): Promis
   const prepared = await Promise.all(users.map(async (userId) => ({ userId, ...signedBody(userId, 'ติดต่อ', fullTurn ? await token(server, userId) : 'x'.repeat(32)) })));
   const latencies: number[] = [];
   const sentAt = new Map<string, number>();
+  const sentBefore = fullTurn ? (await (await fetch(`${server.url}/bench/stats`)).json() as { count: number }).count : 0;
   let next = 0;
   const started = performance.now();
   const startedWall = Date.now();
@@ -108,14 +109,18 @@ async function load(server: Server, requests: number, fullTurn: boolean): Promis
   latencies.sort((a, b) => a - b);
   const result: Result = { rps: requests / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rssMb: 0 };
 
-  let stats = (await (await fetch(`${server.url}/bench/stats`)).json()) as { rss: number; sent: { to: string; at: number }[] };
+  type Stats = { rss: number; count: number; sent: { to: string; at: number }[] };
+  const readStats = async (full: boolean) => (await (await fetch(`${server.url}/bench/stats${full ? '?full=1' : ''}`)).json()) as Stats;
+  let stats = await readStats(false);
   if (fullTurn) {
     const want = new Set(users);
+    const expected = sentBefore + requests;
     const deadline = Date.now() + 60_000;
-    while (stats.sent.filter((s) => want.has(s.to)).length < requests && Date.now() < deadline) {
+    while (stats.count < expected && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
-      stats = (await (await fetch(`${server.url}/bench/stats`)).json()) as typeof stats;
+      stats = await readStats(false);
     }
+    stats = await readStats(true);
     const mine = stats.sent.filter((s) => want.has(s.to));
     if (mine.length < requests) throw new Error(`only ${mine.length} of ${requests} replies arrived`);
     const turnLatencies = mine.map((s) => s.at - sentAt.get(s.to)!).sort((a, b) => a - b);

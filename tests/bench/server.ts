@@ -36,7 +36,7 @@ if (mode === 'bare') {
     if (!signature || !validateSignature(raw, BENCH_SECRET, signature)) return c.text('invalid signature', 401);
     return c.json({ ok: true });
   });
-  app.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, sent: [] }));
+  app.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, count: 0, sent: [] }));
   listen(app, (port) => process.stdout.write(`PORT ${port}\n`));
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-bench-'));
@@ -51,7 +51,14 @@ if (mode === 'bare') {
   const office = loadOfficeProfile(config.officeConfigPath);
   const outer = new Hono();
   let bot: ReturnType<typeof createApp> | undefined;
-  outer.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, sent: fake.sent.map((r) => ({ to: r.to, at: Date.parse(r.at) })) }));
+  // Polled while replies are still going out: only the count, unless the full list is asked for.
+  outer.get('/bench/stats', (c) =>
+    c.json({
+      rss: process.memoryUsage().rss,
+      count: fake.sent.length,
+      sent: c.req.query('full') ? fake.sent.map((r) => ({ to: r.to, at: Date.parse(r.at) })) : [],
+    }),
+  );
   // For the contention case: how many messages each of some users has had, and the places taken per slot.
   outer.post('/bench/replies', async (c) => {
     const { userIds } = (await c.req.json()) as { userIds: string[] };
