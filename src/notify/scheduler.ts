@@ -1,8 +1,9 @@
 // The clock-driven jobs: once a minute (and at start) queue the staff's daily agenda when it is due,
-// and drop reminders whose visit has already begun. Both are idempotent — the agenda's dedupe key
+// drop reminders whose visit has already begun, and forget personal data past its retention. Both are idempotent — the agenda's dedupe key
 // is agenda:<date>:<staff user id> — so a restart, a second process or a missed minute sends nothing
 // twice. Queued pushes go out through the outbox worker like every other push.
 import type { Db } from '../db/client';
+import { applyRetention, type RetentionResult } from '../db/retention';
 import { log } from '../log';
 import type { OfficeProfile } from '../office/profile';
 import { dropPastReminders } from './reminders';
@@ -20,10 +21,13 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {}
 
   /** One pass, in one immediate transaction. */
-  runOnce(): { agendas: number; droppedReminders: number } {
+  runOnce(): { agendas: number; droppedReminders: number; retention: RetentionResult } {
     const { db, office } = this.options;
     const now = this.options.now();
-    return db.transaction((tx) => ({ droppedReminders: dropPastReminders(tx, now), agendas: queueAgendas(tx, office, now) }), { behavior: 'immediate' });
+    return db.transaction(
+      (tx) => ({ droppedReminders: dropPastReminders(tx, now), agendas: queueAgendas(tx, office, now), retention: applyRetention(tx, now) }),
+      { behavior: 'immediate' },
+    );
   }
 
   start(intervalMs = 60_000): void {
