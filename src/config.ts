@@ -16,7 +16,7 @@ const baseUrl = z
 
 const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int().min(1).max(65535).default(3000),
     DATABASE_PATH: z.string().trim().min(1).default('./data/bot.db'),
     LINE_CHANNEL_SECRET: optionalSecret,
     LINE_CHANNEL_ACCESS_TOKEN: optionalSecret,
