@@ -2,6 +2,7 @@
 // webhookEventId is a no-op), answer 200 at once, and let the per-user queue do the work after.
 import { validateSignature, type webhook } from '@line/bot-sdk';
 import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Db } from '../db/client';
 import { chatKeyOf, storeEvents } from '../db/inbox';
 import { log } from '../log';
@@ -14,8 +15,12 @@ export interface WebhookOptions {
   now: () => Date;
 }
 
+/** LINE's batches are a few kilobytes; anything this large is not from LINE and is not read. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 export function mountWebhook(app: Hono, options: WebhookOptions): void {
-  app.post('/webhook', async (c) => {
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('body too large', 413) });
+  app.post('/webhook', limit, async (c) => {
     const signature = c.req.header('x-line-signature');
     const raw = Buffer.from(await c.req.arrayBuffer());
     if (!signature || !validateSignature(raw, options.channelSecret, signature)) {

@@ -199,3 +199,12 @@ describe('errors keep no personal data', () => {
     expect(stackFrames(error)).not.toContain('0812345678');
   });
 });
+
+describe('oversized bodies', () => {
+  it('refuses a body over 1 MB with 413 and stores nothing', async () => {
+    const huge = JSON.stringify({ destination: USER_A, events: [], padding: 'x'.repeat(1_100_000) });
+    const response = await postWebhook(t.bot, huge);
+    expect(response.status).toBe(413);
+    expect(t.db.select().from(inbox).all()).toHaveLength(0);
+  });
+});
