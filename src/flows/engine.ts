@@ -312,7 +312,11 @@ export class Engine {
     const next = step.next(this.context(turn));
     turn.out.push(...(accepted.say ?? []));
     if ('step' in next) {
-      state.history.push(state.stepId!);
+      // Sent back to an earlier question (e.g. the slot filled meanwhile): rewind the history to it,
+      // so ย้อนกลับ from there goes further back, not forward to where the user just was.
+      const earlier = state.history.indexOf(next.step);
+      if (earlier >= 0) state.history = state.history.slice(0, earlier);
+      else state.history.push(state.stepId!);
       state.stepId = next.step;
       state.revision++;
       turn.out.push(...(next.say ?? []));

@@ -241,6 +241,25 @@ describe('global commands in every state', () => {
   });
 });
 
+describe('a flow that sends the user back', () => {
+  it('rewinds the history, so ย้อนกลับ goes further back rather than forward', async () => {
+    const flow = surveyFlow();
+    // "ไม่ชอบ" tea at the nickname step is impossible here: the flow sends the user back to the tea question.
+    flow.steps.nickname!.next = (ctx) => (ctx.answers.nickname === 'ถามใหม่' ? { step: 'likes-tea', say: [text('ขอถามใหม่อีกครั้งค่ะ')] } : { end: [text('จบ')] });
+    await t.close();
+    t = createTestBot({ file: t.file, deps: { flows: [...defaultFlows, flow], entries: [...defaultEntries, surveyEntry] } });
+    const yai = new Person(t);
+    await yai.say('แบบสอบถาม');
+    await yai.tap('ชอบ');
+    await yai.say('15/3/2500');
+    let reply = await yai.say('ถามใหม่');
+    expect(texts(reply)).toEqual(['ขอถามใหม่อีกครั้งค่ะ', 'ชอบดื่มชาไหมคะ']);
+    expect(quickReplyLabels(reply)).not.toContain('ย้อนกลับ');
+    reply = await yai.say('ย้อนกลับ');
+    expect(texts(reply)).toEqual(['นี่เป็นคำถามแรกแล้วค่ะ', 'ชอบดื่มชาไหมคะ']);
+  });
+});
+
 describe('time and change', () => {
   it('after a day idle, offers to continue or start over', async () => {
     const yai = new Person(t);
