@@ -20,7 +20,7 @@ import {
   timeQuestion,
 } from '../booking/messages';
 import { bookableSlots, findService, lastBookableDate } from '../booking/schedule';
-import { findBooking, lastVisitor } from '../booking/store';
+import { findBooking, lastVisitor, upcomingBookings } from '../booking/store';
 import type { BookingRow } from '../db/schema';
 import { text } from '../line/messages';
 import { bangkokDateOf, isIsoDate } from '../office/clock';
@@ -28,6 +28,12 @@ import type { OfficeService, ServiceId } from '../office/profile';
 import { bangkokToday } from '../thai/calendar';
 import { formatPhone, parsePhone, phoneReasonText } from '../thai/phone';
 import type { Entry, Flow, FlowContext, Next, Step } from './types';
+
+/**
+ * Upcoming visits one LINE account may hold at once: enough for a family booking for a parent and a
+ * grandparent, too few for one account to empty a busy day's slots.
+ */
+export const MAX_UPCOMING_VISITS = 3;
 
 /** Day buttons shown at once; other days through the date picker or typed. */
 const DAY_BUTTONS = 8;
@@ -226,6 +232,9 @@ export const bookingFlow: Flow = {
       const service = booking && findService(office, booking.serviceId);
       if (!booking || !service) return { refuse: goneMessages() };
       return { step: 'day', answers: { service: service.id, reschedule: booking.id } satisfies BookingAnswers };
+    }
+    if (upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime()).length >= MAX_UPCOMING_VISITS) {
+      return { refuse: [text(SAY.tooManyVisits(MAX_UPCOMING_VISITS), [goItem(SAY.myBookings, 'my-bookings'), goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
     }
     const service = params.service ? findService(office, params.service) : undefined;
     if (!service) return { step: 'service' };

@@ -9,6 +9,7 @@ import { postback } from '../../src/flows/postback';
 import { phoneReasonText } from '../../src/thai/phone';
 import { nameReasonText } from '../../src/booking/input';
 import { SAY } from '../../src/booking/messages';
+import { MAX_UPCOMING_VISITS } from '../../src/flows/booking';
 import { allText, callback, clock, createTestBot, events, expectNoLineProblems, fake, Person, postWebhook, quickReplyLabels, texts, type TestBot } from '../support/harness';
 import { book, bookingsOf, DEFAULT_WALK, flexButtons, flexLabels, tapFlex, takenIn, walkToConfirm } from './helpers';
 
@@ -236,6 +237,18 @@ describe('booking a time', () => {
   });
 });
 
+describe('how many visits one account may hold', () => {
+  it(`books up to ${MAX_UPCOMING_VISITS} upcoming visits, then points to "นัดหมายของฉัน"`, async () => {
+    const son = new Person(t);
+    for (const time of ['09:00', '09:15', '09:30']) await book(son, { time });
+    expect(bookingsOf(t, son.userId)).toHaveLength(MAX_UPCOMING_VISITS);
+    const reply = await son.say('จองคิว');
+    expect(texts(reply)).toEqual([SAY.tooManyVisits(MAX_UPCOMING_VISITS)]);
+    expect(quickReplyLabels(reply)).toEqual([SAY.myBookings, 'ติดต่อเจ้าหน้าที่', 'เมนู']);
+    expect(bookingsOf(t, son.userId)).toHaveLength(MAX_UPCOMING_VISITS);
+  });
+});
+
 describe('a slot that fills while the person is choosing', () => {
   it('apologises at the confirmation and offers the next free times, never a double booking', async () => {
     const first = new Person(t);
@@ -272,9 +285,8 @@ describe('a slot that fills while the person is choosing', () => {
 
   it('goes back to the days when the whole day filled', async () => {
     // Everything on Tuesday but one 30-minute มชช. slot is taken by others.
-    const others = new Person(t);
     const slots = ['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30'];
-    for (const time of slots) await book(others, { service: 'ยื่นเอกสาร มชช.', time });
+    for (const time of slots) await book(new Person(t), { service: 'ยื่นเอกสาร มชช.', time });
     const late = new Person(t);
     await walkToConfirm(late, { service: 'ยื่นเอกสาร มชช.', time: '16:00' });
     await book(new Person(t), { service: 'ยื่นเอกสาร มชช.', time: '16:00' });
