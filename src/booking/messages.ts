@@ -4,6 +4,7 @@
 import type { BookingRow } from '../db/schema';
 import { COMMAND_LABELS } from '../flows/commands';
 import { postback } from '../flows/postback';
+import { bringItems } from './documents';
 import { bubble, fbox, fbutton, flex, frow, fseparator, ftext, postbackAction, quickItem, text, uriAction, type FlexComponent, type Message, type QuickReplyItem } from '../line/messages';
 import { clockTimeOf, minutesOfDay } from '../office/clock';
 import type { OfficeProfile, OfficeService } from '../office/profile';
@@ -105,11 +106,12 @@ function visitFooter(office: OfficeProfile): FlexComponent[] {
 }
 
 function bringList(service: OfficeService | undefined): FlexComponent[] {
-  if (!service || service.bring.length === 0) return [];
+  const items = service ? bringItems(service) : [];
+  if (items.length === 0) return [];
   return [
     fseparator(),
     ftext(SAY.bring, { weight: 'bold', size: 'sm' }),
-    ...service.bring.map((item) => ftext(`• ${item}`, { size: 'sm' })),
+    ...items.map((item) => ftext(`• ${item}`, { size: 'sm' })),
   ];
 }
 

@@ -6,7 +6,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { bubble, fbox, fbutton, flex, fseparator, ftext, postbackAction, quickItem, text, withQuickReply, type FlexComponent, type Message } from '../line/messages';
 import type { OfficeProfile } from '../office/profile';
 import { cancelPending, enqueuePush } from '../notify/outbox';
-import { OPEN_QUESTIONS, type Allowance, type Decision, type Outcome } from '../rules';
+import { documentText, OPEN_QUESTIONS, type Allowance, type Decision, type Outcome } from '../rules';
 import { formatBaht } from '../thai/numbers';
 import { bangkokToday, compareDates, formatThaiDate, formatThaiMonthYear, fromIso, instantFromBangkok, toIso, type CalendarDate } from '../thai/dates';
 import { postback } from './postback';
@@ -80,7 +80,7 @@ export function decisionCard(decision: Decision, options: CardOptions): messagin
       ...(amount ? [ftext(amount, { size: 'lg', weight: 'bold' })] : []),
       ...(notEligible ? [] : section('ลงทะเบียน / ยืนยันสิทธิ', [decision.registration.th, `ที่ ${options.office.office.name} (${options.office.office.unit})`])),
       ...section('รับเงิน', payment),
-      ...section('สิ่งที่ต้องเตรียม', decision.documents.map((d) => `• ${d.th}${d.note ? ` (${d.note})` : ''}`)),
+      ...section('สิ่งที่ต้องเตรียม', decision.documents.map((d) => `• ${documentText(d)}`)),
       ...section('เหตุผล', why),
       ...section('หมายเหตุ', notes),
       fbox('vertical', [ftext(`เช็คเมื่อ ${formatThaiDate(options.today)} · เลขที่ ${options.checkId}`, { size: 'xxs', color: '#9CA3AF' })], { margin: 'lg' }),

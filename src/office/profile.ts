@@ -152,6 +152,10 @@ const service = z.strictObject({
   title: text,
   durationMinutes,
   counters: z.number().int('must be a whole number').min(1).max(50),
+  /**
+   * What to bring. For the allowance registrations (elderly, disability, aids) the legal documents
+   * are listed from src/rules automatically; list here only what this office asks for on top.
+   */
   bring: z.array(text),
 });
 

@@ -5,6 +5,11 @@
 
 import type { Facts, RequiredDocument } from './decision';
 
+/** A document as one line for the user: the name, and its note in brackets. */
+export function documentText(document: RequiredDocument): string {
+  return document.note ? `${document.th} (${document.note})` : document.th;
+}
+
 const IF_BANK_TRANSFER_NOTE = 'ถ้าต้องการรับเงินผ่านธนาคาร';
 
 function originalAndCopy(name: string, note?: string): RequiredDocument {

@@ -76,7 +76,8 @@ describe('booking a time', () => {
     const done = allText(reply);
     expect(done).toContain(SAY.booked);
     expect(done).toContain(booking!.code);
-    expect(done).toContain('สำเนาทะเบียนบ้าน');
+    expect(done).toContain('ทะเบียนบ้าน (ตัวจริงและสำเนา)');
+    expect(done).toContain('ถ้ามีผู้มาแทน: หนังสือมอบอำนาจ');
     expect(texts(reply).at(-1)).toContain('จะส่งข้อความเตือนวันก่อนนัด เวลา 17:00 น. และเช้าวันนัด เวลา 07:00 น.');
     expect(quickReplyLabels(reply)).toEqual(['นัดหมายของฉัน', 'เมนู']);
     expect(stateOf(yai.userId)).toMatchObject({ flowId: null, answers: '{}' });

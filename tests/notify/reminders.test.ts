@@ -34,7 +34,7 @@ describe('scheduling', () => {
       ['reminder-morning-of', '2026-11-24T00:00:00.000Z', 'pending', bookingRef(booking!.id), yai.userId],
     ]);
     const message = rows[0]!.messages;
-    for (const part of ['พรุ่งนี้มีนัด', '09:00–09:15 น.', 'กองสวัสดิการสังคม', 'สำเนาทะเบียนบ้าน', booking!.code]) expect(message).toContain(part);
+    for (const part of ['พรุ่งนี้มีนัด', '09:00–09:15 น.', 'กองสวัสดิการสังคม', 'ทะเบียนบ้าน (ตัวจริงและสำเนา)', booking!.code]) expect(message).toContain(part);
     expect(rows[1]!.messages).toContain('วันนี้มีนัด');
   });
 
