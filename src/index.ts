@@ -1,5 +1,6 @@
 // Boot: config → office profile → database and migrations → LINE client → app → server → workers.
 // Stops gracefully: stop taking requests, finish what is under way, close the database.
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -7,11 +8,34 @@ import { openDatabase } from './db/client';
 import { createLineClient } from './line/client';
 import { FakeLine } from './line/fake';
 import { log } from './log';
-import { loadOfficeProfile, OfficeProfileError } from './office/profile';
+import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile, OfficeProfileError } from './office/profile';
+
+/** The settings and the office profile, or every problem with either in one go. */
+function loadSettings() {
+  const errors: Error[] = [];
+  let config: ReturnType<typeof loadConfig> | undefined;
+  let office: ReturnType<typeof loadOfficeProfile> | undefined;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    errors.push(error);
+  }
+  try {
+    office = loadOfficeProfile(config?.officeConfigPath ?? path.resolve(process.env.OFFICE_CONFIG || DEFAULT_OFFICE_CONFIG_PATH));
+  } catch (error) {
+    if (!(error instanceof OfficeProfileError)) throw error;
+    errors.push(error);
+  }
+  if (errors.length > 0 || !config || !office) {
+    process.stderr.write(`${errors.map((e) => e.message).join('\n\n')}\n`);
+    process.exit(1);
+  }
+  return { config, office };
+}
 
 function boot() {
-  const config = loadConfig();
-  const office = loadOfficeProfile(config.officeConfigPath);
+  const { config, office } = loadSettings();
   const db = openDatabase(config.databasePath);
   // Without credentials the bot talks to its own fake LINE API, served on the same port.
   const selfUrl = `http://127.0.0.1:${config.port}`;
@@ -46,12 +70,4 @@ function boot() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-try {
-  boot();
-} catch (error) {
-  if (error instanceof ConfigError || error instanceof OfficeProfileError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+boot();

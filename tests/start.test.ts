@@ -1,0 +1,32 @@
+// Start-up as an operator sees it: bad settings and a bad office profile stop `npm start` with one
+// message naming every problem, and never print a secret.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function start(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+describe('npm start with bad settings', () => {
+  it('exits 1 naming every bad setting and every bad office field, secrets hidden', () => {
+    const office = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'office-')), 'office.json');
+    fs.writeFileSync(office, JSON.stringify({ office: { name: '' } }));
+    const run = start({ PORT: 'abc', LINE_CHANNEL_SECRET: 'top-secret-value', OFFICE_CONFIG: office });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('PORT: must be a port number');
+    expect(run.stderr).toContain('LINE_CHANNEL_ACCESS_TOKEN');
+    expect(run.stderr).toContain(`Office profile ${office} is not valid`);
+    expect(run.stderr).toContain('office.name: must not be empty');
+    expect(run.stderr + run.stdout).not.toContain('top-secret-value');
+  });
+});
