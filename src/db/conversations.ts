@@ -67,3 +67,9 @@ function parseJson<T>(raw: string, fallback: T): T {
     return fallback;
   }
 }
+
+/** Let go of whatever conversation the user is in (keeping the revision moving, so old buttons stay stale). */
+export function resetConversation(tx: Tx, userId: string, now: number): void {
+  const current = loadConversation(tx, userId);
+  saveConversation(tx, userId, { ...IDLE_STATE, answers: {}, history: [], revision: current.revision + 1 }, now);
+}

@@ -1,6 +1,6 @@
 // The inbox: webhook events stored before LINE hears 200, and the queries the per-user queue needs.
 import { createHash } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { webhook } from '@line/bot-sdk';
 import type { Db, Tx } from './client';
 import { inbox, type InboxRow } from './schema';
@@ -77,4 +77,13 @@ export function markFailed(tx: Tx | Db, eventId: string, error: string, now: num
     .set({ status: 'failed', error: error.slice(0, 500), processedAt: now, attempts: sql`${inbox.attempts} + 1` })
     .where(eq(inbox.eventId, eventId))
     .run();
+}
+
+/** How many of one chat's events failed since `since` (ms). */
+export function recentFailures(tx: Tx | Db, chatKey: string, since: number): number {
+  return tx
+    .select({ n: sql<number>`COUNT(*)` })
+    .from(inbox)
+    .where(and(eq(inbox.chatKey, chatKey), eq(inbox.status, 'failed'), gte(inbox.processedAt, since)))
+    .get()!.n;
 }

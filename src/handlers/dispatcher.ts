@@ -4,7 +4,8 @@
 // all or nothing. A failure rolls that back, tells the user politely, and keeps the event for staff.
 import type { webhook } from '@line/bot-sdk';
 import type { Db } from '../db/client';
-import { markDone, markFailed, nextPending, pendingChatKeys } from '../db/inbox';
+import { markDone, markFailed, nextPending, pendingChatKeys, recentFailures } from '../db/inbox';
+import { resetConversation } from '../db/conversations';
 import type { InboxRow } from '../db/schema';
 import type { Engine } from '../flows/engine';
 import type { Services } from '../flows/types';
@@ -16,6 +17,11 @@ import { handlerFor, usableReplyToken } from './events';
 import { userIdOf } from './types';
 
 export const APOLOGY = 'ขออภัยค่ะ ระบบขัดข้องชั่วคราว 🙏 ข้อมูลที่ตอบไว้ยังอยู่ครบ ลองส่งใหม่อีกครั้งได้เลยค่ะ';
+export const APOLOGY_RESTART =
+  'ขออภัยค่ะ เรื่องนี้ยังขัดข้องอยู่ 🙏 ขอเริ่มใหม่จากเมนูนะคะ พิมพ์ "เมนู" หรือโทรหาเจ้าหน้าที่ได้เลยค่ะ';
+/** Failed events of one chat within the window after which its conversation is let go. */
+const STUCK_AFTER_FAILURES = 3;
+const STUCK_WINDOW_MS = 60 * 60_000;
 /** A reply token is good for about a minute; older events go straight out as pushes. */
 const REPLY_WINDOW_MS = 50_000;
 /** How long one user's queue waits for a reply to reach LINE before going on with the next event. */
@@ -104,7 +110,12 @@ export class Dispatcher {
       log.error('event failed', { event: row.eventId, type: row.type, error: err.name, at: stackFrames(err) });
       replyId = db.transaction((tx) => {
         markFailed(tx, row.eventId, describeError(err), now.getTime());
-        return userId ? enqueueReply(tx, userId, replyToken, [text(APOLOGY)], now.getTime()) : undefined;
+        if (!userId) return undefined;
+        // The same conversation failing again and again (a bug, or a step whose data is gone) would
+        // trap the user in apologies: after a few, let the conversation go and start from the menu.
+        const stuck = recentFailures(tx, chatKey, now.getTime() - STUCK_WINDOW_MS) >= STUCK_AFTER_FAILURES;
+        if (stuck) resetConversation(tx, userId, now.getTime());
+        return enqueueReply(tx, userId, replyToken, [text(stuck ? APOLOGY_RESTART : APOLOGY)], now.getTime());
       });
     }
     // Awaited so one user's replies arrive in the order of their messages — but not for ever: the

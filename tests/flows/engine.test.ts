@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { conversations } from '../../src/db/schema';
 import { contactEntry } from '../../src/flows/contact';
+import { APOLOGY, APOLOGY_RESTART } from '../../src/handlers/dispatcher';
 import { defaultEntries, defaultFlows } from '../../src/flows/registry';
 import type { Entry, Flow } from '../../src/flows/types';
 import { text } from '../../src/line/messages';
@@ -335,6 +336,26 @@ describe('time and change', () => {
     const reply = await yai.say('ยายศรี');
     expect(texts(reply)[0]).toContain('ขออภัยค่ะ ระบบขัดข้องชั่วคราว');
     expect(stateOf(yai.userId)).toEqual(before);
+  });
+});
+
+describe('a conversation that keeps failing', () => {
+  it('is let go after three failures in an hour, so the user is not trapped in apologies', async () => {
+    const broken = surveyFlow();
+    broken.steps.birthday!.accept = () => {
+      throw new Error('bug');
+    };
+    await t.close();
+    t = createTestBot({ file: t.file, deps: { flows: [...defaultFlows, broken], entries: [...defaultEntries, surveyEntry] } });
+    const yai = new Person(t);
+    await yai.say('แบบสอบถาม');
+    await yai.tap('ชอบ');
+    expect(texts(await yai.say('15/3/2500'))[0]).toBe(APOLOGY);
+    expect(texts(await yai.say('15/3/2500'))[0]).toBe(APOLOGY);
+    expect(stateOf(yai.userId)!.stepId).toBe('birthday');
+    expect(texts(await yai.say('15/3/2500'))[0]).toBe(APOLOGY_RESTART);
+    expect(stateOf(yai.userId)).toMatchObject({ flowId: null, answers: '{}' });
+    expect(quickReplyLabels(await yai.say('เมนู'))).toContain('ติดต่อเจ้าหน้าที่');
   });
 });
 
