@@ -53,8 +53,11 @@ export function dateReachingAge(birth: CalendarDate, years: number): CalendarDat
 /** Completed years (ปีบริบูรณ์) on the given day. */
 export function ageOn(birth: CalendarDate, on: CalendarDate): number {
   if (compareDates(on, birth) < 0) throw new RangeError('date is before the birth date');
-  const yearsByCalendar = on.year - birth.year;
-  return compareDates(dateReachingAge(birth, yearsByCalendar), on) <= 0 ? yearsByCalendar : yearsByCalendar - 1;
+  // The age is reached the day before the anniversary, so for a birth on 1 January it is reached on
+  // 31 December: one more than the difference of calendar years. Start there and step down.
+  let years = on.year - birth.year + 1;
+  while (years > 0 && compareDates(dateReachingAge(birth, years), on) > 0) years--;
+  return years;
 }
 
 /**

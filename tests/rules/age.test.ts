@@ -88,3 +88,26 @@ describe('Thai year numbering before 2484 (new year on 1 เม.ย.)', () => {
     expect(oldThaiYearAlternative(card)).toEqual(other);
   });
 });
+
+describe('born 1 ม.ค.: the age is reached on 31 ธ.ค. of the year before (issue 7, point 1)', () => {
+  // Everyone who knows only the birth year is counted as born 1 January, so this table covers them.
+  const born = thaiDate('1 ม.ค. 2511');
+  const lastDays = Array.from({ length: 12 }, (_, i) => i + 1).flatMap((m) => [
+    { year: 2027, month: m }, // พ.ศ. 2570: turns 60 on 31 ธ.ค. 2570
+    { year: 2028, month: m }, // พ.ศ. 2571
+  ]);
+  it.each(lastDays)('ageOn, on the last day of $month/$year', ({ year, month }) => {
+    const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const expected = month === 12 ? year - 1968 + 1 : year - 1968;
+    expect(ageOn(born, { year, month, day })).toBe(expected);
+  });
+  it.each(lastDays)('ageForPaymentMonth for the month after $month/$year', ({ year, month }) => {
+    const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+    const expected = month === 12 ? year - 1968 + 1 : year - 1968;
+    expect(ageForPaymentMonth(born, next)).toBe(expected);
+  });
+  it('is 60 on 31 ธ.ค. 2570 and still 59 on 30 ธ.ค. 2570', () => {
+    expect(ageOn(born, thaiDate('31 ธ.ค. 2570'))).toBe(60);
+    expect(ageOn(born, thaiDate('30 ธ.ค. 2570'))).toBe(59);
+  });
+});

@@ -96,3 +96,11 @@ describe('personas', () => {
     expect(decision.registration.windows).toEqual([]);
   });
 });
+
+describe('born 1 ม.ค. (or only the year known): 19 on 31 ธ.ค. (issue 7, point 1)', () => {
+  it('a person born in 2550 registering on 31 ธ.ค. 2568 gets 800 from January, not "800 or 1,000"', () => {
+    const decision = decideDisability(disabled('1 ม.ค. 2550', { birth: { year: 2007 } }), thaiDate('31 ธ.ค. 2568'));
+    expect(decision.monthlyAmount).toBe(800);
+    expect(decision.monthlyAmountOptions).toBeUndefined();
+  });
+});

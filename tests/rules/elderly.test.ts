@@ -287,3 +287,17 @@ describe('the decision record', () => {
     expect(() => decide(person('16 พ.ย. 2568'), '15 พ.ย. 2568')).toThrow(RangeError);
   });
 });
+
+describe('born 1 ม.ค. (or only the year known) (issue 7, point 1)', () => {
+  it('is paid from January with an amount', () => {
+    const decision = decide(person('1 ม.ค. 2511', { birth: { year: 1968 } }), '23 พ.ย. 2569');
+    expect(month(decision.firstPaymentMonth)).toBe('ม.ค. 2571');
+    expect(decision.monthlyAmount).toBe(600);
+  });
+  it('on 31 ธ.ค. the card says 60, not "อายุ 59 ปี ครบ 60 ปีบริบูรณ์แล้ว"', () => {
+    const decision = decide(person('1 ม.ค. 2511'), '31 ธ.ค. 2570');
+    const age = decision.clauses.find((c) => c.id === 'elderly.minimum-age')!;
+    expect(age.th).toContain('อายุ 60 ปี');
+    expect(decision.outcome).toBe('eligible');
+  });
+});
