@@ -36,9 +36,12 @@ export const SAY = {
   flowGone: 'ขออภัยค่ะ เรื่องที่คุยค้างไว้ไม่มีให้บริการแล้ว',
   staffOnly: 'ขออภัยค่ะ เมนูนี้สำหรับเจ้าหน้าที่เท่านั้น',
   greeting: 'สวัสดีค่ะ 😊 ยินดีให้บริการค่ะ',
+  smallTalk: 'ยินดีค่ะ 😊 ขอถามต่ออีกนิดนะคะ',
 };
 
 const GREETINGS = ['สวัสดี', 'หวัดดี', 'ดีค่ะ', 'ดีครับ', 'hello', 'hi'];
+/** Said in the middle of a question: answered warmly, then the question again (no miss counted). */
+const SMALL_TALK = ['สวัสดี', 'หวัดดี', 'hello', 'ขอบคุณ', 'ขอบใจ', 'thank'];
 
 export interface EngineOptions {
   flows: readonly Flow[];
@@ -299,12 +302,13 @@ export class Engine {
           turn.out.push(...entry.respond(ctx, {}));
           return this.ask(turn);
         }
+        if (matchesKeyword(reply.text, SMALL_TALK)) return this.smallTalk(turn);
         return this.reject(turn, question.datePicker ? 'กรุณาเลือกวันจากปุ่ม หรือพิมพ์วันที่ค่ะ' : SAY.pickAButton);
       }
     }
 
     const accepted = step.accept(reply, ctx);
-    if (!accepted.ok) return this.reject(turn, accepted.reason);
+    if (!accepted.ok) return reply.text !== undefined && matchesKeyword(reply.text, SMALL_TALK) ? this.smallTalk(turn) : this.reject(turn, accepted.reason);
 
     const state = turn.state;
     state.answers = { ...state.answers, [state.stepId!]: accepted.value };
@@ -333,6 +337,11 @@ export class Engine {
     if (turn.state.attempts >= MAX_ATTEMPTS) lines.push(SAY.tooManyMisses);
     turn.out.push(text(lines.join('\n\n')));
     this.ask(turn, turn.state.attempts >= MAX_ATTEMPTS);
+  }
+
+  private smallTalk(turn: Turn): void {
+    turn.out.push(text(SAY.smallTalk));
+    this.ask(turn);
   }
 
   private stale(turn: Turn): void {

@@ -26,7 +26,9 @@ const OLDEST_AGE_YEARS = 130;
 type Token =
   | { kind: 'number'; digits: string }
   | { kind: 'month'; month: number }
-  | { kind: 'era'; era: YearEra };
+  | { kind: 'era'; era: YearEra }
+  /** "ปี" before a number: "ปี 98" is a year, not a day. */
+  | { kind: 'year-mark' };
 
 interface Word {
   /** Anchored at the start of the remaining text; must consume at least one character. */
@@ -66,10 +68,12 @@ const weekdays = [...THAI_WEEKDAYS, 'พฤหัส'].join('|');
 
 /** Tried in order at each position; full month names come before abbreviations that share letters. */
 const WORDS: readonly Word[] = [
-  { pattern: /^[\s/\-.,]+/, read: () => undefined },
+  // En and em dashes and the minus sign come from phone keyboards and pasted text.
+  { pattern: /^[\s/\-.,\u2013\u2014\u2212]+/, read: () => undefined },
   { pattern: /^\d+/, read: (digits) => ({ kind: 'number', digits }) },
-  // "วันที่", "วันศุกร์ที่", "วันเกิด", "ปี", "เดือน": words around a date that add nothing to it.
-  { pattern: new RegExp(`^(?:วัน(?:${weekdays})?(?:ที่)?|ที่|เกิด|เดือน|ปี)`), read: () => undefined },
+  // "วันที่", "วันศุกร์ที่", "วันเกิด", "เดือน": words around a date that add nothing to it.
+  { pattern: new RegExp(`^(?:วัน(?:${weekdays})?(?:ที่)?|ที่|เกิด|เดือน)`), read: () => undefined },
+  { pattern: /^ปี/, read: () => ({ kind: 'year-mark' }) },
   ...monthWords('long'),
   ...monthWords('short'),
   { pattern: new RegExp(`^${abbreviationPattern('พ.ศ.')}`), read: () => ({ kind: 'era', era: 'BE' }) },
@@ -105,33 +109,48 @@ interface DateParts {
 
 /**
  * Decides which number is the day, the month and the year from how many there are and how long
- * each is: with a month name "d M y" or "M y"; otherwise "d/m/y", "yyyy-mm-dd", "m/yyyy" or "yyyy".
- * Two-digit years count only in a full day-month-year, where they cannot be mistaken for a day.
+ * each is: with a month name "d M y", "y M d" or "M y"; otherwise "d/m/y", "yyyy-mm-dd", "m/yyyy" or
+ * "yyyy". Two-digit years count only where they cannot be mistaken for a day: in a full
+ * day-month-year, after "ปี" ("ปี 98"), or after a month name when above 31 ("มี.ค. 98").
  * The order around a month name is not checked, so "มี.ค. 15 2500" reads too.
  */
-function partsFromShape(numbers: readonly string[], month: number | undefined): DateParts | 'no-year' | undefined {
+function partsFromShape(
+  numbers: readonly string[],
+  month: number | undefined,
+  yearMarked: boolean,
+): DateParts | 'no-year' | undefined {
   const [a = '', b = '', c = ''] = numbers;
   const isYear = (s: string) => s.length === 4;
   const isShort = (s: string) => s.length === 1 || s.length === 2;
   const isShortYear = (s: string) => s.length === 2 || s.length === 4;
+  const cannotBeDay = (s: string) => s.length === 2 && Number(s) > 31;
 
   if (month !== undefined) {
     if (numbers.length === 2 && isShort(a) && isShortYear(b)) return { day: Number(a), month, year: b };
-    if (numbers.length === 1 && isYear(a)) return { month, year: a };
+    if (numbers.length === 2 && isYear(a) && isShort(b)) return { day: Number(b), month, year: a };
+    if (numbers.length === 1 && (isYear(a) || cannotBeDay(a))) return { month, year: a };
     if (numbers.length === 0 || (numbers.length === 1 && isShort(a))) return 'no-year';
     return undefined;
   }
-  if (numbers.length === 3 && isYear(a) && isShort(b) && isShort(c)) {
-    return { year: a, month: Number(b), day: Number(c) };
-  }
-  if (numbers.length === 3 && isShort(a) && isShort(b) && isShortYear(c)) {
-    return { day: Number(a), month: Number(b), year: c };
-  }
+  if (numbers.length === 3 && isYear(a) && isShort(b) && isShort(c)) return unknownAsZero(c, b, a);
+  if (numbers.length === 3 && isShort(a) && isShort(b) && isShortYear(c)) return unknownAsZero(a, b, c);
   if (numbers.length === 2 && isShort(a) && isYear(b)) return { month: Number(a), year: b };
   if (numbers.length === 2 && isShort(a) && isShort(b)) return 'no-year';
-  if (numbers.length === 1 && isYear(a)) return { year: a };
+  if (numbers.length === 1 && (isYear(a) || (yearMarked && a.length === 2))) return { year: a };
   if (numbers.length === 1 && isShort(a)) return 'no-year';
   return undefined;
+}
+
+/**
+ * The civil registry writes an unknown day or month as "00": "00/00/2480" is "born in 2480",
+ * "00/03/2480" is "born in March 2480" (and "0/0/2480" can mean nothing else). A lone "0" beside a
+ * real day or month stays a mistake, for checkDate to explain.
+ */
+function unknownAsZero(day: string, month: string, year: string): DateParts {
+  const bothZero = Number(day) === 0 && Number(month) === 0;
+  if (bothZero) return { year };
+  if (day === '00') return { month: Number(month), year };
+  return { day: Number(day), month: Number(month), year };
 }
 
 function inRange(n: number, range: { min: number; max: number }): boolean {
@@ -187,7 +206,8 @@ function checkDate(date: PartialDate, today: CalendarDate): DateParseFailure | u
 /**
  * Accepts, among others: "15 มี.ค. 2500", "15 มีนาคม 2500", "15มีค2500", "15/3/2500", "15-03-2500",
  * "15.3.2500", "๑๕/๐๓/๒๕๐๐", "มี.ค. 2500", "3/2500", "2500", "15/3/1957", "1957", "1957-03-15"
- * (LINE's date picker), "วันที่ 15 มี.ค. พ.ศ. 2500", "พ.ศ.2500", "ค.ศ. 1957", "15/3/00".
+ * (LINE's date picker), "วันที่ 15 มี.ค. พ.ศ. 2500", "พ.ศ.2500", "ค.ศ. 1957", "15/3/00", "ปี 98",
+ * "มี.ค. 98", "00/00/2480" (day and month unknown), "15–3–2500", "พ.ศ. 2500 มีนาคม 15".
  * Numbers are day-month-year, as Thai people write them.
  */
 export function parseThaiDate(input: string, context: DateParseContext): DateParseResult {
@@ -201,7 +221,7 @@ export function parseThaiDate(input: string, context: DateParseContext): DatePar
   const eras = tokens.flatMap((t) => (t.kind === 'era' ? [t.era] : []));
   if (months.length > 1 || eras.length > 1) return { ok: false, reason: 'unrecognised' };
 
-  const parts = partsFromShape(numbers, months[0]);
+  const parts = partsFromShape(numbers, months[0], tokens.some((t) => t.kind === 'year-mark'));
   if (parts === 'no-year') return { ok: false, reason: 'no-year' };
   if (!parts) return { ok: false, reason: 'unrecognised' };
 

@@ -25,7 +25,7 @@ export function normalizeInput(s: string): string {
 }
 
 /** Ending particles that make a message polite without changing what it asks for. */
-export const POLITE_PARTICLES: readonly string[] = ['ค่ะ', 'คะ', 'ครับ', 'จ้า', 'จ้ะ', 'นะ', 'หน่อย'];
+export const POLITE_PARTICLES: readonly string[] = ['ค่ะ', 'คะ', 'ครับผม', 'ครับ', 'คับ', 'ค้าบ', 'จ้า', 'จ้ะ', 'นะ', 'หน่อย'];
 
 const TRAILING_PUNCTUATION = /[\s.!?~]+$/;
 /** เ แ โ ใ ไ are written before their consonant, so a text ending in one has been cut mid-syllable. */

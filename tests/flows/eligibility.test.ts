@@ -206,3 +206,30 @@ describe('remind me when registration opens', () => {
     expect(texts(reply)[0]).toContain('ตั้งเตือนจากปุ่มนี้ไม่ได้');
   });
 });
+
+describe('words people type (issue 7, point 15)', () => {
+  it.each(['เชคสิท', 'เช็คสิท', 'ลงทะเบียนคนแก่'])('"%s" starts the check', async (words) => {
+    expect(texts(await new Person(t).say(words)).join('\n')).toContain('เช็คสิทธิ์เบี้ยยังชีพให้ใคร');
+  });
+
+  it.each(['ปี 98', 'มี.ค. 98', '00/00/2480', '15/3/2498 ครับผม', '15–3–2498', 'พ.ศ. 2498 มีนาคม 15'])('takes the birth date "%s"', async (date) => {
+    const person = new Person(t);
+    await walk(person, ['เช็คสิทธิ์', 'ตัวเอง']);
+    const reply = texts(await person.say(date)).join('\n');
+    expect(reply).toContain('สัญชาติไทย');
+    expect(reply).not.toContain('อ่านวันที่ไม่ออก');
+  });
+
+  it('answers a greeting or thanks inside a question warmly and asks again, without counting a miss', async () => {
+    const person = new Person(t);
+    await person.say('เช็คสิทธิ์');
+    let reply = texts(await person.say('สวัสดีค่ะ'));
+    expect(reply[0]).toContain('ยินดีค่ะ');
+    expect(reply.join('\n')).not.toContain('เลือกจากปุ่ม');
+    expect(reply.join('\n')).toContain('เช็คสิทธิ์เบี้ยยังชีพให้ใคร');
+    await person.say('ตัวเอง');
+    reply = texts(await person.say('ขอบคุณครับ'));
+    expect(reply[0]).toContain('ยินดีค่ะ');
+    expect(reply.join('\n')).toContain('เกิดวันที่เท่าไร');
+  });
+});

@@ -189,3 +189,28 @@ describe('reasonText', () => {
     expect(parse(example).ok).toBe(true);
   });
 });
+
+describe('parseThaiDate: what people type (issue 7, point 15)', () => {
+  // TODAY is 1 มิ.ย. 2568, so "98" is 2498.
+  it.each<[string, PartialDate]>([
+    ['ปี 98', { year: 1955 }],
+    ['ปี98', { year: 1955 }],
+    ['มี.ค. 98', { year: 1955, month: 3 }],
+    ['มีนาคม 2498', { year: 1955, month: 3 }],
+    ['00/00/2480', { year: 1937 }],
+    ['0/0/2480', { year: 1937 }],
+    ['00/03/2480', { year: 1937, month: 3 }],
+    ['15/3/2498 ครับผม', { year: 1955, month: 3, day: 15 }],
+    ['15/3/2498 คับ', { year: 1955, month: 3, day: 15 }],
+    ['15–3–2498', { year: 1955, month: 3, day: 15 }],
+    ['15—3—2498', { year: 1955, month: 3, day: 15 }],
+    ['พ.ศ. 2498 มีนาคม 15', { year: 1955, month: 3, day: 15 }],
+    ['2498 มี.ค. 15', { year: 1955, month: 3, day: 15 }],
+  ])('%j', (input, value) => {
+    expect(parse(input)).toMatchObject({ ok: true, value });
+  });
+
+  it.each(['มี.ค. 15', '15/00/2480', '0/3/2480', 'ปี 15 มี.ค.'])('still asks for the year or refuses: %j', (input) => {
+    expect(parse(input).ok).toBe(false);
+  });
+});
