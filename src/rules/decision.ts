@@ -43,6 +43,13 @@ export interface Facts {
   aidsHardship?: Answer;
   /** Wants the money paid into a bank account. */
   paidByBankTransfer?: Answer;
+  /**
+   * Already receives the old-age allowance from another office and has moved the house registration
+   * into this office's area (and not yet confirmed entitlement here).
+   */
+  movedHouseRegistrationHere?: Answer;
+  /** Has registered (confirmed entitlement) for the old-age allowance and waits for the first payment. */
+  registeredAwaitingPayment?: boolean;
 }
 
 export type ClauseStatus = 'pass' | 'fail' | 'unknown';
@@ -58,11 +65,20 @@ export interface Clause {
 export type Outcome = 'eligible' | 'eligible-from' | 'not-eligible' | 'ask-office';
 
 export interface Registration {
+  /** The registration rounds for this person that have not ended yet, in date order. */
   windows: DateRange[];
   openNow: boolean;
   nextOpens?: CalendarDate;
+  /** The one round that applies now: the open one, or else the next one. */
+  applies?: DateRange;
   th: string;
 }
+
+/**
+ * A person's situation when it is more than "may apply": already registered and waiting, moved
+ * here while receiving (must confirm here), or receiving but the right ends.
+ */
+export type Situation = 'receiving' | 'awaiting-first-payment' | 'must-confirm-after-move' | 'receiving-ends';
 
 export interface RequiredDocument {
   th: string;
@@ -72,6 +88,7 @@ export interface RequiredDocument {
 export interface Decision {
   allowance: Allowance;
   outcome: Outcome;
+  situation?: Situation;
   /** Set when the outcome is 'eligible-from': the first month the person can be paid. */
   eligibleFrom?: YearMonth;
   clauses: Clause[];

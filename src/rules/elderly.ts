@@ -20,9 +20,12 @@ import {
   compareDates,
   firstDayOf,
   formatThaiDate,
+  formatThaiMonth,
   formatThaiRange,
+  isWithin,
   monthOf,
   type CalendarDate,
+  type DateRange,
   type YearMonth,
 } from './calendar';
 import {
@@ -42,7 +45,7 @@ import {
   type Registration,
 } from './decision';
 import { elderlyDocuments } from './documents';
-import { fiscalYearOf, fiscalYearStartMonth, paymentDate, registrationWindows, windowStatus } from './fiscal';
+import { fiscalYearOf, fiscalYearRange, fiscalYearStartMonth, paymentDate, registrationWindows, windowStatus } from './fiscal';
 import { OPEN_QUESTIONS, type OpenQuestionId } from './open-questions';
 import {
   ELDERLY_MINIMUM_AGE,
@@ -184,21 +187,114 @@ function eligibilityClauses(facts: Facts, age: Clause): Clause[] {
   ];
 }
 
-function elderlyRegistration(registrationFiscalYear: number, asOf: CalendarDate, facts: Facts): Registration {
-  const windows = registrationWindows(registrationFiscalYear, valueAt(ELDERLY_REGISTRATION_ROUNDS, asOf));
+/**
+ * The rounds of `fiscalYear` that have not ended on `asOf`, whether one is open, and the one that
+ * applies (the open one, else the next).
+ */
+function roundsFrom(fiscalYear: number, asOf: CalendarDate) {
+  const windows = registrationWindows(fiscalYear, valueAt(ELDERLY_REGISTRATION_ROUNDS, asOf)).filter(
+    (window) => compareDates(window.to, asOf) >= 0,
+  );
   const status = windowStatus(windows, asOf);
-  const ranges = windows.map(formatThaiRange).join(' และ ');
-  const when = status.nextOpens ? `เปิดรับครั้งถัดไป ${formatThaiDate(status.nextOpens)} ค่ะ` : 'ตอนนี้เปิดรับอยู่ค่ะ';
-  const ifReceiving = facts.alreadyReceiving?.elderly === 'unknown' ? ' ถ้ารับเบี้ยอยู่แล้ว ไม่ต้องยื่นซ้ำค่ะ' : '';
-  return { windows, ...status, th: `ยืนยันสิทธิ (ลงทะเบียน) ได้ ${ranges} ${when}${ifReceiving}` };
+  const applies = windows.find((window) => isWithin(asOf, window)) ?? windows[0];
+  return { windows, ...status, ...(applies ? { applies } : {}) };
 }
 
-function alreadyReceivingDecision(facts: Facts, birth: ResolvedBirth | undefined, asOf: CalendarDate): Decision {
+/** When a round is open: "until …"; otherwise the next round. A later round of the same year gives the same start. */
+function roundsTh(rounds: ReturnType<typeof roundsFrom>): string {
+  const [first, second] = rounds.windows;
+  if (!first) return '';
+  if (!rounds.openNow) return `เปิดรับครั้งถัดไป ${formatThaiRange(first)} ค่ะ`;
+  const later = second ? ` (หรือรอบ ${formatThaiRange(second)} ก็เริ่มรับเงินเดือนเดียวกัน)` : '';
+  return `ตอนนี้เปิดรับอยู่ ถึง ${formatThaiDate(first.to)} ค่ะ${later}`;
+}
+
+/** For someone who never registered: "ลงทะเบียน" (the form is called ยืนยันสิทธิ, the documents say so). */
+function elderlyRegistration(registrationFiscalYear: number, asOf: CalendarDate, facts: Facts): Registration {
+  const rounds = roundsFrom(registrationFiscalYear, asOf);
+  const ifReceiving = facts.alreadyReceiving?.elderly === 'unknown' ? ' ถ้ารับเบี้ยอยู่แล้ว ไม่ต้องยื่นซ้ำค่ะ' : '';
+  return { ...rounds, th: `ลงทะเบียนรับเบี้ยได้ ${roundsTh(rounds)}${ifReceiving}` };
+}
+
+export interface ElderlyRegistrationOn {
+  /** The round open on that day, if any. */
+  window?: DateRange;
+  /** When no round is open that day: the day the next one opens. */
+  nextOpens?: CalendarDate;
+  /** The first month paid if the person registers that day (or, when closed, on the day it reopens). */
+  firstPaymentMonth: YearMonth;
+}
+
+/**
+ * Which registration round applies to a person born `birth` on `day`, and the first month paid if
+ * they register on that day. For booking: a visit on a later day may start the payments later.
+ */
+export function elderlyRegistrationOn(birth: CalendarDate, day: CalendarDate): ElderlyRegistrationOn {
+  const timing = elderlyTiming(birth, day);
+  const rounds = roundsFrom(timing.registrationFiscalYear, day);
+  if (rounds.openNow && rounds.applies) return { window: rounds.applies, firstPaymentMonth: timing.firstPaymentMonth };
+  const opens = rounds.nextOpens ?? fiscalYearRange(timing.registrationFiscalYear + 1).from;
+  return { nextOpens: opens, firstPaymentMonth: elderlyTiming(birth, opens).firstPaymentMonth };
+}
+
+function baseDecision(asOf: CalendarDate, questions: OpenQuestionId[] = []) {
+  return { allowance: 'elderly' as const, openQuestions: questions, rulesVersion: RULES_VERSION, asOf };
+}
+
+/** Receiving already: nothing to do — unless the house registration moved here, or institution care began. */
+function alreadyReceivingDecision(facts: Facts, birth: ResolvedBirth | undefined, asOf: CalendarDate, opts: DecideOptions): Decision {
   const amount = birth ? elderlyAmount(possibleBirthDates(facts, birth), monthOf(asOf)) : { fields: {}, questions: [] };
+  const receiving: Clause = { id: 'elderly.already-receiving', status: 'pass', th: 'ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้วค่ะ' };
+  if (facts.inStateInstitution === true) {
+    return {
+      ...baseDecision(asOf, ['elderly-institution-2566']),
+      outcome: 'not-eligible',
+      situation: 'receiving-ends',
+      clauses: [
+        {
+          id: 'elderly.not-in-state-institution',
+          status: 'fail',
+          th: 'ผู้ที่อยู่ในความอุปการะของสถานสงเคราะห์ของรัฐ สิทธิรับเบี้ยนี้สิ้นสุดลงค่ะ กรุณาแจ้งเจ้าหน้าที่ค่ะ',
+          ref: 'elderlyFy2570Notice',
+        },
+      ],
+      registration: { windows: [], openNow: false, th: 'กรุณาแจ้งเจ้าหน้าที่ว่าย้ายเข้าสถานสงเคราะห์แล้วค่ะ' },
+      documents: [],
+    };
+  }
+  if (facts.movedHouseRegistrationHere === true) {
+    const currentYear = fiscalYearOf(asOf);
+    const rounds = roundsFrom(currentYear, asOf);
+    const firstPaymentMonth = fiscalYearStartMonth(currentYear + 1);
+    const lastMonthThere = formatThaiMonth(addMonths(firstPaymentMonth, -1));
+    return {
+      ...baseDecision(asOf, ['elderly-moved-deadline', ...amount.questions]),
+      outcome: 'eligible',
+      situation: 'must-confirm-after-move',
+      clauses: [
+        receiving,
+        {
+          id: 'elderly.moved-here',
+          status: 'pass',
+          th: `ย้ายทะเบียนบ้านมาแล้ว ที่เดิมจ่ายให้ถึง ${lastMonthThere} ที่นี่จะจ่ายต่อตั้งแต่ ${formatThaiMonth(firstPaymentMonth)} ถ้ายืนยันสิทธิทันค่ะ`,
+          ref: 'elderlyMovedDomicile',
+        },
+      ],
+      ...amount.fields,
+      registration: {
+        ...rounds,
+        th: `ต้องยืนยันสิทธิใหม่ที่นี่ ${roundsTh(rounds)} ถ้าไม่ยื่น อาจขาดเงินไปหนึ่งปีค่ะ`,
+      },
+      firstPaymentMonth,
+      firstPaymentDate: paymentDate(firstPaymentMonth, opts.isHoliday),
+      documents: elderlyDocuments(facts),
+    };
+  }
   return {
-    allowance: 'elderly',
+    ...baseDecision(asOf, amount.questions),
     outcome: 'eligible',
-    clauses: [{ id: 'elderly.already-receiving', status: 'pass', th: 'ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้วค่ะ' }],
+    situation: 'receiving',
+    clauses: [receiving],
     ...amount.fields,
     registration: {
       windows: [],
@@ -206,15 +302,53 @@ function alreadyReceivingDecision(facts: Facts, birth: ResolvedBirth | undefined
       th: 'ไม่ต้องยืนยันสิทธิใหม่ค่ะ ถ้าย้ายทะเบียนบ้านไปที่อื่น ต้องไปยืนยันสิทธิที่ใหม่ค่ะ',
     },
     documents: [],
-    openQuestions: amount.questions,
-    rulesVersion: RULES_VERSION,
-    asOf,
+  };
+}
+
+/**
+ * Registered, waiting for the first payment: paid from the month after reaching 60 when that is
+ * still ahead; otherwise from the October after this fiscal year (registered this year), and an
+ * earlier registration that was never paid is for the office to look into.
+ */
+function awaitingPaymentDecision(facts: Facts, birth: ResolvedBirth | undefined, asOf: CalendarDate, opts: DecideOptions): Decision {
+  const registration = { windows: [], openNow: false, th: 'ลงทะเบียนไว้แล้ว ไม่ต้องลงทะเบียนซ้ำค่ะ' };
+  if (!birth) {
+    return {
+      ...baseDecision(asOf),
+      outcome: 'ask-office',
+      situation: 'awaiting-first-payment',
+      clauses: [{ id: 'elderly.minimum-age', status: 'unknown', th: 'ยังไม่ทราบวันเกิด เจ้าหน้าที่จะบอกเดือนที่เริ่มจ่ายได้ค่ะ', ref: 'civilCodeSection16' }],
+      registration,
+      documents: [],
+    };
+  }
+  const reaches = dateReachingAge(birth.date, valueAt(ELDERLY_MINIMUM_AGE, asOf));
+  const afterReaching = addMonths(monthOf(reaches), 1);
+  const stillAhead = compareDates(firstDayOf(afterReaching), firstDayOf(monthOf(asOf))) >= 0;
+  const firstPaymentMonth = stillAhead ? afterReaching : fiscalYearStartMonth(fiscalYearOf(asOf) + 1);
+  const since = formatThaiDate(fiscalYearRange(fiscalYearOf(asOf)).from);
+  const th = stillAhead
+    ? `ลงทะเบียนไว้แล้ว รอรับเงินงวดแรกเดือน ${formatThaiMonth(firstPaymentMonth)} ค่ะ`
+    : `ถ้าลงทะเบียนตั้งแต่ ${since} จะเริ่มได้รับ ${formatThaiMonth(firstPaymentMonth)} ถ้าลงทะเบียนก่อนนั้นแล้วยังไม่ได้รับเงิน ขอให้สอบถามเจ้าหน้าที่ค่ะ`;
+  const amount = elderlyAmount(possibleBirthDates(facts, birth), firstPaymentMonth);
+  return {
+    ...baseDecision(asOf, amount.questions),
+    outcome: 'eligible-from',
+    situation: 'awaiting-first-payment',
+    eligibleFrom: firstPaymentMonth,
+    clauses: [{ id: 'elderly.registered-waiting', status: 'pass', th, ref: 'elderlyFirstPayment' }],
+    ...amount.fields,
+    registration,
+    firstPaymentMonth,
+    firstPaymentDate: paymentDate(firstPaymentMonth, opts.isHoliday),
+    documents: [],
   };
 }
 
 export function decideElderly(facts: Facts, asOf: CalendarDate, opts: DecideOptions = {}): Decision {
   const birth = checkedBirth(facts, asOf);
-  if (facts.alreadyReceiving?.elderly === true) return alreadyReceivingDecision(facts, birth, asOf);
+  if (facts.alreadyReceiving?.elderly === true) return alreadyReceivingDecision(facts, birth, asOf, opts);
+  if (facts.registeredAwaitingPayment === true) return awaitingPaymentDecision(facts, birth, asOf, opts);
 
   const currentFiscalYear = fiscalYearOf(asOf);
   const timing = birth && elderlyTiming(birth.date, asOf);

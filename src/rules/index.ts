@@ -9,7 +9,7 @@ import { decideElderly } from './elderly';
 
 export { decideAids } from './aids';
 export { decideDisability } from './disability';
-export { decideElderly, elderlyTiming, type ElderlyTiming } from './elderly';
+export { decideElderly, elderlyRegistrationOn, elderlyTiming, type ElderlyRegistrationOn, type ElderlyTiming } from './elderly';
 export { ageOn, dateReachingAge, resolveBirthDate, type ResolvedBirth } from './age';
 export {
   beYearToCe,
@@ -33,6 +33,7 @@ export type {
   Outcome,
   Registration,
   RequiredDocument,
+  Situation,
 } from './decision';
 export { aidsDocuments, disabilityDocuments, documentText, elderlyDocuments } from './documents';
 export { fiscalYearOf, fiscalYearRange, paymentDate, type HolidayCheck } from './fiscal';

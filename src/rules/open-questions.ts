@@ -52,6 +52,20 @@ export const OPEN_QUESTIONS = {
     sources: ['elderlyStateSalaryEnding'],
     treatment: 'mention',
   },
+  'elderly-moved-deadline': {
+    th: 'แนวทางเดิมให้ยืนยันสิทธิภายในเดือนพฤศจิกายนของปีที่ย้าย ควรรีบยื่นและสอบถามเจ้าหน้าที่ค่ะ',
+    note:
+      'A recipient who moves the house registration must confirm entitlement at the new office; the old one pays until September and the new one from the next fiscal year [E28]. The 2560-era guidance says "within November of the year of moving"; current notices just list movers within the normal rounds [E15], [E44]. The bot shows the normal rounds and this caution.',
+    sources: ['elderlyMovedDomicile', 'elderlyDecemberWindow', 'elderlyStateSalaryEnding'],
+    treatment: 'mention',
+  },
+  'elderly-institution-2566': {
+    th: 'ระเบียบใหม่ปี 2566 อาจใช้เกณฑ์รายได้แทน เจ้าหน้าที่จะยืนยันให้ค่ะ',
+    note:
+      'The interim practice keeps the old exclusion of residents of state institutions [E13]; whether the 2566 regulation still excludes them as such is unconfirmed [E7]. The bot says the right ends and asks the person to tell the office.',
+    sources: ['elderlyFy2570Notice', 'elderlyInstitution2566'],
+    treatment: 'mention',
+  },
   'elderly-proxy-2566-form': {
     th: 'การยื่นแทนผู้สูงอายุ ขอให้ถามเจ้าหน้าที่ว่าต้องใช้เอกสารอะไรเพิ่มค่ะ',
     note:

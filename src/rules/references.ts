@@ -101,6 +101,14 @@ export const REFERENCES = {
     title: 'lakchang.go.th: ผู้ได้รับเงินเดือนจากรัฐที่จะสิ้นสุด รับลงทะเบียนและตรวจสอบ ณ วันจ่าย [E44]',
     url: 'http://www.lakchang.go.th/detail.php?id=185',
   },
+  elderlyMovedDomicile: {
+    title: 'nongsaikaow.go.th: ย้ายทะเบียนบ้าน ที่เดิมจ่ายถึง ก.ย. ที่ใหม่จ่ายปีงบประมาณถัดไป ต้องยืนยันสิทธิที่ใหม่ [E28b]',
+    url: 'https://www.nongsaikaow.go.th/2461',
+  },
+  elderlyInstitution2566: {
+    title: 'Pattaya Mail 18 ส.ค. 2566: เกณฑ์ใหม่ยังไม่ประกาศ ใช้หลักเกณฑ์เดิมไปก่อน [E7]',
+    url: 'https://www.pattayamail.com/thailandnews/new-elderly-allowance-requirements-will-better-help-those-in-need-says-interior-minister-438428',
+  },
   proposedIncreases: {
     title: 'Bangkok Post: ข้อเสนอเพิ่มเบี้ยผู้สูงอายุ คนพิการ เด็ก (อนุมัติหลักการ ยังไม่มีผล) [E36]',
     url: 'https://www.bangkokpost.com/thailand/general/2913687/welfare-boost-for-3-vulnerable-groups',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatThaiDate, formatThaiMonth, formatThaiRange } from '../../src/rules/calendar';
 import type { Facts } from '../../src/rules/decision';
-import { decideElderly, elderlyTiming } from '../../src/rules/elderly';
+import { decideElderly, elderlyRegistrationOn, elderlyTiming } from '../../src/rules/elderly';
 import { RULES_VERSION } from '../../src/rules/version';
 import { person } from './people';
 import { thaiDate } from './thai-dates';
@@ -60,7 +60,7 @@ describe('cohort cut-off: born before 2 ก.ย. (as of 15 พ.ย. 2568, FY2569
   it('tells the FY2571 cohort when registration opens', () => {
     const decision = decide(person('2 ก.ย. 2510'), '15 พ.ย. 2568');
     expect(decision.registration.nextOpens && formatThaiDate(decision.registration.nextOpens)).toBe('1 ต.ค. 2569');
-    expect(decision.registration.th).toContain('เปิดรับครั้งถัดไป 1 ต.ค. 2569');
+    expect(decision.registration.th).toContain('เปิดรับครั้งถัดไป 1 ต.ค.–30 พ.ย. 2569');
   });
 
   it('explains "not yet" with the day the person turns 60', () => {
@@ -230,7 +230,7 @@ describe('personas', () => {
     expect(month(decision.eligibleFrom)).toBe('พ.ย. 2569');
     expect(decision.registration.openNow).toBe(true);
     expect(decision.registration.th).toBe(
-      'ยืนยันสิทธิ (ลงทะเบียน) ได้ 1 ต.ค.–30 พ.ย. 2568 และ 1 ม.ค.–30 ก.ย. 2569 ตอนนี้เปิดรับอยู่ค่ะ',
+      'ลงทะเบียนรับเบี้ยได้ ตอนนี้เปิดรับอยู่ ถึง 30 พ.ย. 2568 ค่ะ (หรือรอบ 1 ม.ค.–30 ก.ย. 2569 ก็เริ่มรับเงินเดือนเดียวกัน)',
     );
   });
 
@@ -299,5 +299,89 @@ describe('born 1 ม.ค. (or only the year known) (issue 7, point 1)', () => {
     const age = decision.clauses.find((c) => c.id === 'elderly.minimum-age')!;
     expect(age.th).toContain('อายุ 60 ปี');
     expect(decision.outcome).toBe('eligible');
+  });
+});
+
+describe('only the window that applies, in words for someone who never registered (issue 7, point 3)', () => {
+  it('in January the passed October–November round is neither listed nor shown as open', () => {
+    const decision = decide(person('2 ต.ค. 2509'), '15 ม.ค. 2569');
+    expect(decision.registration.windows.map(formatThaiRange)).toEqual(['1 ม.ค.–30 ก.ย. 2569']);
+    expect(decision.registration.applies && formatThaiRange(decision.registration.applies)).toBe('1 ม.ค.–30 ก.ย. 2569');
+    expect(decision.registration.th).not.toContain('พ.ย. 2568');
+    expect(decision.registration.th).toContain('30 ก.ย. 2569');
+  });
+  it('a person who never registered is told to register, not to "confirm"', () => {
+    for (const asOf of ['15 พ.ย. 2568', '1 ธ.ค. 2568', '15 ม.ค. 2569']) {
+      const th = decide(person('2 ต.ค. 2509'), asOf).registration.th;
+      expect(th).toContain('ลงทะเบียน');
+      expect(th).not.toContain('ยืนยันสิทธิ');
+    }
+  });
+  it('in December it names the next round only', () => {
+    const decision = decide(person('2 ต.ค. 2509'), '1 ธ.ค. 2568');
+    expect(decision.registration.th).toContain('1 ม.ค.–30 ก.ย. 2569');
+    expect(decision.registration.th).not.toContain('ต.ค.–30 พ.ย. 2568');
+  });
+});
+
+describe('already receiving, but something changed (issue 7, point 4)', () => {
+  it('moved the house registration here: must confirm here; the old office pays until September', () => {
+    const decision = decide(person('20 ก.พ. 2499', { alreadyReceiving: { elderly: true }, movedHouseRegistrationHere: true }), '23 พ.ย. 2569');
+    expect(decision.situation).toBe('must-confirm-after-move');
+    expect(decision.registration.openNow).toBe(true);
+    expect(decision.registration.th).toContain('ยืนยันสิทธิ');
+    expect(decision.registration.th).toContain('ก.ย. 2570');
+    expect(month(decision.firstPaymentMonth)).toBe('ต.ค. 2570');
+    expect(decision.registration.th).not.toContain('ไม่ต้อง');
+    expect(decision.documents.length).toBeGreaterThan(0);
+    expect(decision.openQuestions).toContain('elderly-moved-deadline');
+  });
+  it('moved into a state institution: the right ends', () => {
+    const decision = decide(person('20 ก.พ. 2499', { alreadyReceiving: { elderly: true }, inStateInstitution: true }), '23 พ.ย. 2569');
+    expect(decision.outcome).toBe('not-eligible');
+    expect(decision.situation).toBe('receiving-ends');
+    expect(decision.clauses.find((c) => c.status === 'fail')?.th).toContain('สถานสงเคราะห์');
+  });
+  it('nothing changed: no need to confirm again', () => {
+    const decision = decide(person('20 ก.พ. 2499', { alreadyReceiving: { elderly: true }, movedHouseRegistrationHere: false }), '23 พ.ย. 2569');
+    expect(decision.outcome).toBe('eligible');
+    expect(decision.registration.th).toContain('ไม่ต้อง');
+  });
+});
+
+describe('registered in advance, not yet paid (issue 7, point 5)', () => {
+  it('is told it is registered and the month the money should start', () => {
+    const decision = decide(person('15 ธ.ค. 2509', { registeredAwaitingPayment: true }), '23 พ.ย. 2569');
+    expect(decision.situation).toBe('awaiting-first-payment');
+    expect(decision.outcome).toBe('eligible-from');
+    expect(month(decision.eligibleFrom)).toBe('ม.ค. 2570');
+    expect(month(decision.firstPaymentMonth)).toBe('ม.ค. 2570');
+    expect(decision.monthlyAmount).toBe(600);
+    expect(decision.registration.windows).toEqual([]);
+    expect(decision.registration.th).toContain('ไม่ต้องลงทะเบียนซ้ำ');
+    expect(decision.documents).toEqual([]);
+  });
+  it('past 60 and registered: from the October after this fiscal year, or ask if registered earlier', () => {
+    const decision = decide(person('20 ก.พ. 2499', { registeredAwaitingPayment: true }), '23 พ.ย. 2569');
+    expect(month(decision.firstPaymentMonth)).toBe('ต.ค. 2570');
+    expect(decision.clauses.map((c) => c.th).join(' ')).toContain('สอบถามเจ้าหน้าที่');
+  });
+});
+
+describe('elderlyRegistrationOn: the window and first payment month for a registration on a given day', () => {
+  it.each([
+    { day: '23 พ.ย. 2569', window: '1 ต.ค.–30 พ.ย. 2569', opens: undefined, first: 'ต.ค. 2570' },
+    { day: '2 ธ.ค. 2569', window: undefined, opens: '1 ม.ค. 2570', first: 'ต.ค. 2570' },
+    { day: '30 ก.ย. 2570', window: '1 ม.ค.–30 ก.ย. 2570', opens: undefined, first: 'ต.ค. 2570' },
+    { day: '1 ต.ค. 2570', window: '1 ต.ค.–30 พ.ย. 2570', opens: undefined, first: 'ต.ค. 2571' },
+  ])('69-year-old registering on $day → paid from $first', ({ day, window, opens, first }) => {
+    const got = elderlyRegistrationOn(thaiDate('20 ก.พ. 2499'), thaiDate(day));
+    expect(got.window && formatThaiRange(got.window)).toBe(window);
+    expect(got.nextOpens && formatThaiDate(got.nextOpens)).toBe(opens);
+    expect(month(got.firstPaymentMonth)).toBe(first);
+  });
+  it('a person turning 60 next year: registering before 30 ก.ย. keeps the early start', () => {
+    expect(month(elderlyRegistrationOn(thaiDate('2 ต.ค. 2510'), thaiDate('30 ก.ย. 2570')).firstPaymentMonth)).toBe('พ.ย. 2570');
+    expect(month(elderlyRegistrationOn(thaiDate('2 ต.ค. 2510'), thaiDate('1 ต.ค. 2570')).firstPaymentMonth)).toBe('ต.ค. 2571');
   });
 });
