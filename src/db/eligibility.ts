@@ -1,6 +1,6 @@
 // Stored eligibility checks: enough for staff to reproduce an answer after the rules change, and
 // nothing about health (the disability-card and HIV/AIDS answers are used, then dropped).
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Decision, Facts } from '../rules';
 import type { Db, Tx } from './client';
 import { eligibilityChecks } from './schema';
@@ -45,6 +45,24 @@ export function recordCheck(
     })
     .returning({ id: eligibilityChecks.id })
     .get().id;
+}
+
+export interface StoredCheck {
+  id: number;
+  forWhom: 'self' | 'family';
+  asOf: string;
+  facts: Facts;
+}
+
+/** One of this user's stored checks (the facts without health answers), or undefined. */
+export function findCheck(tx: Tx | Db, userId: string, id: number): StoredCheck | undefined {
+  if (!Number.isSafeInteger(id)) return undefined;
+  const row = tx
+    .select()
+    .from(eligibilityChecks)
+    .where(and(eq(eligibilityChecks.id, id), eq(eligibilityChecks.userId, userId)))
+    .get();
+  return row ? { id: row.id, forWhom: row.forWhom, asOf: row.asOf, facts: JSON.parse(row.facts) as Facts } : undefined;
 }
 
 export function eraseEligibilityChecks(tx: Tx, userId: string): void {

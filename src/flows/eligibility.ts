@@ -1,10 +1,10 @@
 // "เช็คสิทธิ์เบี้ย": who it is for, the date of birth, and only the questions that can change the
 // answer; then one card per allowance saying where the person stands and why (see eligibility-card).
-import { recordCheck } from '../db/eligibility';
+import { findCheck, recordCheck } from '../db/eligibility';
 import { text } from '../line/messages';
-import { bangkokToday, parseThaiDate, reasonText, toIso, type CalendarDate, type PartialDate } from '../thai/dates';
-import { ageOn, decideAids, decideDisability, decideElderly, resolveBirthDate, RULES_VERSION, type Decision, type Facts } from '../rules';
-import { eligibilityMessages } from './eligibility-card';
+import { bangkokToday, formatThaiPartialDate, parseThaiDate, reasonText, toIso, type CalendarDate, type PartialDate } from '../thai/dates';
+import { ageOn, decideElderly, resolveBirthDate, RULES_VERSION, type Allowance, type Decision, type Facts } from '../rules';
+import { decideOne, eligibilityMessages } from './eligibility-card';
 import type { Answers, Choice, Entry, Flow, FlowContext, Next, Step } from './types';
 
 const TRI: readonly Choice[] = [
@@ -12,9 +12,12 @@ const TRI: readonly Choice[] = [
   { value: 'no', label: 'ไม่ใช่', keywords: ['ไม่', 'ไม่ค่ะ', 'ไม่ครับ', 'ไม่มี'] },
   { value: 'unsure', label: 'ไม่แน่ใจ', keywords: ['ไม่รู้', 'ไม่ทราบ', 'ไม่แน่ใจค่ะ'] },
 ];
+const UNSURE = TRI[2]!;
 
 /** Elderly questions are asked only of people this close to 60 or older; younger ones are told when. */
 const ELDERLY_RELEVANT_AGE = 58;
+
+const ALLOWANCES: readonly Allowance[] = ['elderly', 'disability', 'aids'];
 
 const triAnswer = (value: unknown): boolean | 'unknown' => (value === 'yes' ? true : value === 'no' ? false : 'unknown');
 
@@ -32,6 +35,11 @@ function birthOf(answers: Answers): PartialDate | 'unknown' {
   return birth && typeof birth === 'object' ? (birth as PartialDate) : 'unknown';
 }
 
+/** The allowance the person asked about ("เบี้ยผู้สูงอายุ", "เบี้ยพิการ"), checked alone and first. */
+function namedOf(answers: Answers): Allowance | undefined {
+  return ALLOWANCES.find((a) => a === answers.named);
+}
+
 /** Completed years today, reading a missing day or month as the law does (ป.พ.พ. มาตรา 16). */
 function ageToday(answers: Answers, ctx: FlowContext): number | undefined {
   const birth = birthOf(answers);
@@ -43,14 +51,23 @@ function elderlyRelevant(answers: Answers, ctx: FlowContext): boolean {
   return age === undefined || age >= ELDERLY_RELEVANT_AGE;
 }
 
-function needsInstitutionQuestion(answers: Answers): boolean {
-  const card = answers.disability;
-  return card !== 'not-disabled' && answers.exclusions === undefined && answers.already !== 'yes';
+/** The allowances this check decides: the named one, or the old-age (if near 60) and disability ones. */
+function inScope(answers: Answers, ctx: FlowContext): Allowance[] {
+  const named = namedOf(answers);
+  if (named) return named === 'elderly' && !elderlyRelevant(answers, ctx) ? [] : [named];
+  return [...(elderlyRelevant(answers, ctx) ? (['elderly'] as const) : []), 'disability'];
 }
 
 /** Not Thai, or registered elsewhere: no allowance here, so the other questions change nothing. */
 function settledEarly(answers: Answers): boolean {
-  return answers.nationality === 'no' || answers.area === 'no';
+  return answers.residence === 'not-thai' || answers.residence === 'elsewhere';
+}
+
+/** The institution question matters only for a disability card that may count. */
+function needsInstitutionQuestion(answers: Answers): boolean {
+  const card = answers.disability;
+  const institutionKnown = answers.exclusions !== undefined || answers['already-change'] !== undefined || answers.institution !== undefined;
+  return (card === 'valid' || card === 'unsure') && !institutionKnown;
 }
 
 function choiceStep(ask: (ctx: FlowContext) => string, choices: readonly Choice[], next: (ctx: FlowContext) => Next): Step {
@@ -63,23 +80,43 @@ function choiceStep(ask: (ctx: FlowContext) => string, choices: readonly Choice[
 
 // ---- the order of questions ------------------------------------------------------------------
 
-function afterArea(ctx: FlowContext): Next {
+function afterBirth(ctx: FlowContext): Next {
+  return inScope(ctx.answers, ctx).length === 0 ? finish(ctx) : { step: 'residence' };
+}
+
+function afterResidence(ctx: FlowContext): Next {
   if (settledEarly(ctx.answers)) return finish(ctx);
-  if (!elderlyRelevant(ctx.answers, ctx)) return { step: 'disability' };
-  return (ageToday(ctx.answers, ctx) ?? 60) >= 60 ? { step: 'already' } : { step: 'exclusions' };
+  const scope = inScope(ctx.answers, ctx);
+  if (scope.includes('elderly')) return { step: 'already' };
+  return afterElderly(ctx);
+}
+
+function afterElderly(ctx: FlowContext): Next {
+  const scope = inScope(ctx.answers, ctx);
+  if (scope.includes('disability')) return { step: 'disability' };
+  if (scope.includes('aids')) return { step: 'aids-diagnosis' };
+  return finish(ctx);
 }
 
 export function factsFrom(answers: Answers): Facts {
   const exclusion = answers.exclusions;
   const card = answers.disability;
   const aids = answers['aids-diagnosis'];
+  const residence = answers.residence;
+  const change = answers['already-change'];
   const facts: Facts = {
     birth: birthOf(answers),
-    thaiNational: triAnswer(answers.nationality),
-    registeredInArea: triAnswer(answers.area),
+    thaiNational: residence === 'yes' ? true : residence === 'not-thai' ? false : 'unknown',
+    registeredInArea: residence === 'yes' ? true : residence === 'elsewhere' ? false : 'unknown',
     applicant: answers['for-whom'] === 'family' ? 'proxy' : 'self',
   };
-  if (answers.already !== undefined) facts.alreadyReceiving = { elderly: triAnswer(answers.already) };
+  const already = answers.already;
+  if (already === 'waiting') facts.registeredAwaitingPayment = true;
+  if (already !== undefined) facts.alreadyReceiving = { elderly: already === 'waiting' ? false : triAnswer(already) };
+  if (change !== undefined) {
+    facts.movedHouseRegistrationHere = change === 'unsure' ? 'unknown' : change === 'moved';
+    facts.inStateInstitution = change === 'unsure' ? 'unknown' : change === 'institution';
+  }
   if (exclusion !== undefined) {
     const unsure = exclusion === 'unsure' ? 'unknown' : undefined;
     facts.receivesStatePension = unsure ?? exclusion === 'pension';
@@ -98,17 +135,22 @@ export function factsFrom(answers: Answers): Facts {
 /** The allowances worth showing for these answers, decided as of today. */
 export function decisionsFor(answers: Answers, ctx: FlowContext): Decision[] {
   const facts = factsFrom(answers);
-  const asOf = today(ctx);
-  const isHoliday = (d: CalendarDate) => ctx.services.office.schedule.holidays.some((h) => h.date === toIso(d));
-  const decisions: Decision[] = [];
-  if (elderlyRelevant(answers, ctx)) decisions.push(decideElderly(facts, asOf, { isHoliday }));
-  if (facts.disabilityCard !== undefined) decisions.push(decideDisability(facts, asOf, { isHoliday }));
-  if (facts.aidsDiagnosis !== undefined) decisions.push(decideAids(facts, asOf, { isHoliday }));
-  return decisions;
+  const scope = inScope(answers, ctx).filter((a) => a !== 'disability' || facts.disabilityCard !== undefined);
+  return scope.map((allowance) => decideOne(allowance, facts, today(ctx), ctx));
+}
+
+/** "3 มิ.ย. 2495 — อายุ 74 ปี", with the law's reading of a missing day or month. */
+export function birthReadBack(birth: PartialDate, on: CalendarDate): string {
+  const resolved = resolveBirthDate(birth);
+  const assumed =
+    resolved.assumed === 'month-and-day' ? ' (ไม่ทราบวันและเดือน นับ 1 ม.ค.)' : resolved.assumed === 'day' ? ' (ไม่ทราบวัน นับวันที่ 1)' : '';
+  const year = birth.month === undefined ? `ปี ${formatThaiPartialDate(birth)}` : formatThaiPartialDate(birth);
+  return `${year}${assumed} — อายุ ${ageOn(resolved.date, on)} ปี`;
 }
 
 function finish(ctx: FlowContext): Next {
   const decisions = decisionsFor(ctx.answers, ctx);
+  const facts = factsFrom(ctx.answers);
   const checkId = recordCheck(
     ctx.tx,
     {
@@ -116,26 +158,57 @@ function finish(ctx: FlowContext): Next {
       forWhom: ctx.answers['for-whom'] === 'family' ? 'family' : 'self',
       asOf: toIso(today(ctx)),
       rulesVersion: RULES_VERSION,
-      facts: factsFrom(ctx.answers),
+      facts,
       decisions,
     },
     ctx.now.getTime(),
   );
-  // Too young for the old-age allowance and not eligible here at all: say why in one line.
+  // Not eligible here at all (not Thai, registered elsewhere): say why in one line.
   const settledReason =
     decisions.length === 0 && settledEarly(ctx.answers)
-      ? decideElderly(factsFrom(ctx.answers), today(ctx)).clauses.find((c) => c.status === 'fail')?.th
+      ? decideElderly(facts, today(ctx)).clauses.find((c) => c.status === 'fail')?.th
       : undefined;
+  const decided = new Set(decisions.map((d) => d.allowance));
+  const birth = birthOf(ctx.answers);
   return {
     end: eligibilityMessages(decisions, {
       checkId,
       office: ctx.services.office,
       forFamily: ctx.answers['for-whom'] === 'family',
-      youngForElderly: !elderlyRelevant(ctx.answers, ctx),
+      youngForElderly: !elderlyRelevant(ctx.answers, ctx) && (namedOf(ctx.answers) ?? 'elderly') === 'elderly',
       settledReason,
       today: today(ctx),
+      healthParams: healthParams(facts),
+      ...(birth !== 'unknown' ? { birthLine: birthReadBack(birth, today(ctx)) } : {}),
+      // Offered after the answer: the allowances not checked this time (the old-age one only near 60).
+      others: settledReason
+        ? []
+        : ALLOWANCES.filter((a) => !decided.has(a) && (a !== 'elderly' || (elderlyRelevant(ctx.answers, ctx) && namedOf(ctx.answers) !== 'elderly'))),
     }),
   };
+}
+
+/**
+ * The health answers travel only on the user's own "details" buttons (never stored), so the
+ * details can be decided again from the stored check.
+ */
+function healthParams(facts: Facts): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (facts.disabilityCard) out.card = facts.disabilityCard;
+  if (facts.aidsDiagnosis) out.dx = facts.aidsDiagnosis;
+  if (facts.aidsHardship !== undefined) out.hs = String(facts.aidsHardship);
+  return out;
+}
+
+/** Answers carried over from the person's last check, for "check this allowance too". */
+function carriedOver(ctx: FlowContext, checkId: number): Answers | undefined {
+  const check = findCheck(ctx.tx, ctx.userId, checkId);
+  if (!check) return undefined;
+  const residence =
+    check.facts.thaiNational === false ? 'not-thai' : check.facts.registeredInArea === false ? 'elsewhere' : check.facts.thaiNational === true && check.facts.registeredInArea === true ? 'yes' : 'unsure';
+  const answers: Answers = { 'for-whom': check.forWhom, birth: check.facts.birth, residence };
+  if (check.facts.inStateInstitution !== undefined) answers.institution = check.facts.inStateInstitution === 'unknown' ? 'unsure' : check.facts.inStateInstitution ? 'yes' : 'no';
+  return answers;
 }
 
 // ---- steps -----------------------------------------------------------------------------------
@@ -149,7 +222,8 @@ const steps: Record<string, Step> = {
       { value: 'self', label: 'ตัวเอง', keywords: ['ตัวเองค่ะ', 'ฉัน', 'ของฉัน', 'ผม'] },
       { value: 'family', label: 'คนในครอบครัว', keywords: ['พ่อ', 'แม่', 'ครอบครัว', 'ญาติ', 'คนอื่น', 'ให้พ่อ', 'ให้แม่'] },
     ],
-    () => ({ step: 'birth' }),
+    // The AIDS allowance does not depend on age: no birth date asked.
+    (ctx) => (namedOf(ctx.answers) === 'aids' ? { step: 'residence' } : { step: 'birth' }),
   ),
 
   birth: {
@@ -167,30 +241,59 @@ const steps: Record<string, Step> = {
     accept: (reply, ctx) => {
       if (reply.choice?.value === 'unsure') return { ok: true, value: 'unknown' };
       const parsed = parseThaiDate(reply.date ?? reply.text ?? '', { today: today(ctx) });
-      return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: reasonText(parsed.reason) };
+      if (!parsed.ok) return { ok: false, reason: reasonText(parsed.reason) };
+      // Said back at once: a misread date (often typed by a relative) is caught here, not at the office.
+      const readBack = `วันเกิด ${birthReadBack(parsed.value, today(ctx))} ค่ะ\nถ้าไม่ถูก กด "ย้อนกลับ" เพื่อแก้ได้เลยค่ะ`;
+      return { ok: true, value: parsed.value, say: [text(readBack)] };
     },
-    next: () => ({ step: 'nationality' }),
+    next: afterBirth,
   },
 
-  nationality: choiceStep((ctx) => `${who(ctx.answers)}มีสัญชาติไทยไหมคะ`, TRI, () => ({ step: 'area' })),
-
-  area: choiceStep(
+  // Nationality and house registration in one question: a "no" to either ends the check here.
+  residence: choiceStep(
     (ctx) => {
       const { area } = ctx.services.office.office;
-      return `${who(ctx.answers)}มีชื่ออยู่ในทะเบียนบ้านในเขต ต.${area.subdistrict} อ.${area.district} จ.${area.province} ไหมคะ`;
+      return `${who(ctx.answers)}มีสัญชาติไทย และมีชื่อในทะเบียนบ้านในเขต ต.${area.subdistrict} อ.${area.district} จ.${area.province} ใช่ไหมคะ`;
     },
-    TRI,
-    afterArea,
+    [
+      { value: 'yes', label: 'ใช่ ทั้งสองข้อ', keywords: ['ใช่', 'ใช่ค่ะ', 'ใช่ครับ', 'ใช่แล้ว', 'ค่ะ', 'ครับ', 'มี', 'ถูกต้อง'] },
+      { value: 'elsewhere', label: 'ทะเบียนบ้านอยู่ที่อื่น', keywords: ['ที่อื่น', 'ต่างอำเภอ', 'ต่างจังหวัด', 'ไม่ใช่'] },
+      { value: 'not-thai', label: 'ไม่ใช่สัญชาติไทย', keywords: ['ไม่ใช่คนไทย', 'ต่างด้าว'] },
+      UNSURE,
+    ],
+    afterResidence,
   ),
 
   already: choiceStep(
-    (ctx) => `ตอนนี้${who(ctx.answers)}ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้วหรือยังคะ`,
+    (ctx) =>
+      `ตอนนี้${who(ctx.answers)}ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้วหรือยังคะ\n` +
+      '(ถ้าลงทะเบียนไว้แล้วแต่ยังไม่ได้รับเงิน กด "ลงทะเบียนแล้ว รอเงิน")',
     [
-      { value: 'yes', label: 'ได้รับอยู่แล้ว', keywords: ['ได้รับแล้ว', 'ได้แล้ว', 'ใช่'] },
-      { value: 'no', label: 'ยังไม่ได้รับ', keywords: ['ยังไม่ได้', 'ยัง', 'ไม่ได้รับ', 'ไม่'] },
-      TRI[2]!,
+      { value: 'yes', label: 'ได้รับอยู่แล้ว', keywords: ['ได้รับแล้ว', 'ได้แล้ว', 'ได้รับอยู่', 'ใช่'] },
+      { value: 'waiting', label: 'ลงทะเบียนแล้ว รอเงิน', keywords: ['ลงทะเบียนแล้ว', 'รอเงิน', 'ยังไม่ได้เงิน'] },
+      { value: 'no', label: 'ยังไม่ได้ลงทะเบียน', keywords: ['ยังไม่ได้', 'ยัง', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ไม่'] },
+      UNSURE,
     ],
-    (ctx) => (ctx.answers.already === 'yes' ? { step: 'disability' } : { step: 'exclusions' }),
+    (ctx) => {
+      const already = ctx.answers.already;
+      if (already === 'yes') return { step: 'already-change' };
+      if (already === 'waiting') return afterElderly(ctx);
+      return { step: 'exclusions' };
+    },
+  ),
+
+  // Receiving already: only a move or institution care changes the answer.
+  'already-change': choiceStep(
+    (ctx) =>
+      `${who(ctx.answers)}มีเรื่องใดนี้ไหมคะ\n` +
+      '• ย้ายทะเบียนบ้านมาอยู่ในเขตนี้ และยังไม่ได้ยืนยันสิทธิที่นี่\n• อยู่ในความอุปการะของสถานสงเคราะห์ของรัฐ',
+    [
+      { value: 'none', label: 'ไม่มีเลย', keywords: ['ไม่มี', 'ไม่', 'ไม่ใช่', 'ไม่มีอะไรเปลี่ยน'] },
+      { value: 'moved', label: 'ย้ายทะเบียนบ้านมา', keywords: ['ย้ายมา', 'ย้ายทะเบียนบ้าน', 'ย้าย'] },
+      { value: 'institution', label: 'อยู่สถานสงเคราะห์', keywords: ['สถานสงเคราะห์'] },
+      UNSURE,
+    ],
+    afterElderly,
   ),
 
   exclusions: choiceStep(
@@ -202,9 +305,9 @@ const steps: Record<string, Step> = {
       { value: 'pension', label: 'ได้รับบำนาญ', keywords: ['บำนาญ', 'เบี้ยหวัด'] },
       { value: 'salary', label: 'มีเงินเดือนจากรัฐ', keywords: ['เงินเดือน', 'รับราชการ'] },
       { value: 'institution', label: 'อยู่สถานสงเคราะห์', keywords: ['สถานสงเคราะห์'] },
-      TRI[2]!,
+      UNSURE,
     ],
-    () => ({ step: 'disability' }),
+    afterElderly,
   ),
 
   disability: choiceStep(
@@ -214,40 +317,30 @@ const steps: Record<string, Step> = {
       { value: 'expired', label: 'มีบัตร แต่หมดอายุ', keywords: ['หมดอายุ', 'บัตรหมดอายุ'] },
       { value: 'none', label: 'พิการ ยังไม่มีบัตร', keywords: ['ยังไม่มีบัตร', 'ไม่มีบัตร'] },
       { value: 'not-disabled', label: 'ไม่ได้พิการ', keywords: ['ไม่พิการ', 'ไม่ใช่', 'ไม่มี', 'ไม่'] },
-      TRI[2]!,
+      UNSURE,
     ],
-    (ctx) => (needsInstitutionQuestion(ctx.answers) ? { step: 'institution' } : { step: 'aids-offer' }),
+    (ctx) => (needsInstitutionQuestion(ctx.answers) ? { step: 'institution' } : finish(ctx)),
   ),
 
   // The disability allowance excludes people in a state institution's care; asked only if the
-  // old-age questions did not already cover it.
+  // old-age questions did not already cover it and the card can count.
   institution: choiceStep(
     (ctx) => `${who(ctx.answers)}อยู่ในความอุปการะของสถานสงเคราะห์ของรัฐไหมคะ`,
     [
       { value: 'no', label: 'ไม่ใช่', keywords: ['ไม่', 'ไม่ได้อยู่', 'อยู่บ้าน'] },
       { value: 'yes', label: 'ใช่', keywords: ['อยู่', 'ใช่ค่ะ'] },
-      TRI[2]!,
+      UNSURE,
     ],
-    () => ({ step: 'aids-offer' }),
-  ),
-
-  'aids-offer': choiceStep(
-    () =>
-      'ต้องการเช็คสิทธิ์ "เบี้ยยังชีพผู้ป่วยเอดส์" ด้วยไหมคะ\n' +
-      'ข้อนี้ไม่บังคับ ถ้าเลือกเช็ค บอทจะถามอีก 2 ข้อ และจะไม่เก็บคำตอบไว้ค่ะ',
-    [
-      { value: 'skip', label: 'ไม่ต้อง ดูผลเลย', keywords: ['ไม่ต้อง', 'ไม่', 'ดูผล', 'ข้าม'] },
-      { value: 'check', label: 'เช็คด้วย', keywords: ['เช็ค', 'ต้องการ', 'ใช่'] },
-    ],
-    (ctx) => (ctx.answers['aids-offer'] === 'check' ? { step: 'aids-diagnosis' } : finish(ctx)),
+    (ctx) => finish(ctx),
   ),
 
   'aids-diagnosis': choiceStep(
-    (ctx) => `แพทย์ได้ออกใบรับรองว่า${who(ctx.answers)}เป็นผู้ป่วยเอดส์แล้วหรือยังคะ`,
+    (ctx) =>
+      `แพทย์ได้ออกใบรับรองว่า${who(ctx.answers)}เป็นผู้ป่วยเอดส์แล้วหรือยังคะ\n(คำตอบนี้ใช้เช็คสิทธิ์เท่านั้น จะไม่ถูกเก็บไว้ค่ะ)`,
     [
       { value: 'certified', label: 'มีใบรับรองแพทย์แล้ว', keywords: ['มีใบรับรอง', 'มีแล้ว', 'รับรองแล้ว'] },
       { value: 'hiv-no-symptoms', label: 'ติดเชื้อ ยังไม่มีอาการ', keywords: ['ติดเชื้อ', 'ไม่มีอาการ'] },
-      TRI[2]!,
+      UNSURE,
     ],
     () => ({ step: 'aids-hardship' }),
   ),
@@ -259,40 +352,49 @@ const steps: Record<string, Step> = {
   ),
 };
 
+const FIRST_QUESTION: Record<Allowance, string> = { elderly: 'already', disability: 'disability', aids: 'aids-diagnosis' };
+
 export const eligibilityFlow: Flow = {
   id: 'eligibility',
-  version: 1,
+  version: 2,
   title: 'เช็คสิทธิ์เบี้ย',
   steps,
-  start: () => ({ step: 'for-whom' }),
+  // `allowance`: the one the person named; `check`: their previous check, whose answers carry over
+  // when they tap "check this allowance too" under the answer.
+  start: (ctx, params) => {
+    const named = ALLOWANCES.find((a) => a === params.allowance);
+    const carried = named && params.check ? carriedOver(ctx, Number(params.check)) : undefined;
+    if (named && carried) return { step: FIRST_QUESTION[named], answers: { ...carried, named } };
+    return { step: 'for-whom', answers: named ? { named } : {} };
+  },
 };
 
 export const eligibilityEntry: Entry = {
   id: 'eligibility',
   menuLabel: 'เช็คสิทธิ์เบี้ย',
   menuOrder: 10,
-  keywords: [
-    'เช็คสิทธิ์',
-    'เช็คสิทธิ',
-    'เช็คสิทธิ์เบี้ย',
-    'ตรวจสิทธิ์',
-    'สิทธิ์',
-    'เบี้ยคนแก่',
-    'เบี้ยผู้สูงอายุ',
-    'เบี้ยยังชีพ',
-    'เบี้ยยังชีพผู้สูงอายุ',
-    'เบี้ยพิการ',
-    'เบี้ยความพิการ',
-    'เบี้ยคนพิการ',
-    'เบี้ยเอดส์',
-    'ลงทะเบียนเบี้ย',
-    'ขอเบี้ย',
-    'เชคสิท',
-    'เช็คสิท',
-    'เชคสิทธิ์',
-    'ลงทะเบียนคนแก่',
-    'ลงทะเบียนผู้สูงอายุ',
-  ],
+  keywords: ['เช็คสิทธิ์', 'เช็คสิทธิ', 'เช็คสิทธิ์เบี้ย', 'ตรวจสิทธิ์', 'สิทธิ์', 'เบี้ยยังชีพ', 'ลงทะเบียนเบี้ย', 'ขอเบี้ย', 'เชคสิท', 'เช็คสิท', 'เชคสิทธิ์'],
   flow: 'eligibility',
 };
 
+/** "เบี้ยผู้สูงอายุ", "เบี้ยพิการ": the allowance named is checked first, and alone. */
+export const eligibilityElderlyEntry: Entry = {
+  id: 'eligibility-elderly',
+  keywords: ['เบี้ยคนแก่', 'เบี้ยผู้สูงอายุ', 'เบี้ยยังชีพผู้สูงอายุ', 'ลงทะเบียนคนแก่', 'ลงทะเบียนผู้สูงอายุ'],
+  flow: 'eligibility',
+  params: { allowance: 'elderly' },
+};
+
+export const eligibilityDisabilityEntry: Entry = {
+  id: 'eligibility-disability',
+  keywords: ['เบี้ยพิการ', 'เบี้ยความพิการ', 'เบี้ยคนพิการ'],
+  flow: 'eligibility',
+  params: { allowance: 'disability' },
+};
+
+export const eligibilityAidsEntry: Entry = {
+  id: 'eligibility-aids',
+  keywords: ['เบี้ยเอดส์', 'เบี้ยผู้ป่วยเอดส์'],
+  flow: 'eligibility',
+  params: { allowance: 'aids' },
+};

@@ -190,7 +190,7 @@ export class Engine {
       turn.out.push(...entry.respond(this.context(turn), params));
       return;
     }
-    this.startFlow(turn, entry.flow!, params);
+    this.startFlow(turn, entry.flow!, { ...entry.params, ...params });
   }
 
   /** Start a flow from its first step (replacing whatever was under way). */

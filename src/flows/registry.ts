@@ -2,8 +2,8 @@
 import { bookingEntry, bookingFlow } from './booking';
 import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
 import { contactEntry } from './contact';
-import { eligibilityEntry, eligibilityFlow } from './eligibility';
-import { cancelRegistrationRemindersEntry, remindRegistrationEntry } from './eligibility-card';
+import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
+import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -12,6 +12,10 @@ export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, dele
 
 export const defaultEntries: readonly Entry[] = [
   eligibilityEntry,
+  eligibilityElderlyEntry,
+  eligibilityDisabilityEntry,
+  eligibilityAidsEntry,
+  eligibilityDetailsEntry,
   remindRegistrationEntry,
   cancelRegistrationRemindersEntry,
   // "นัดของฉัน" before "นัด": typed words are matched against entries in this order.

@@ -96,6 +96,8 @@ export interface Entry {
   staffOnly?: boolean;
   /** Start this flow… */
   flow?: string;
+  /** …with these parameters (e.g. the allowance a keyword named). */
+  params?: Record<string, string>;
   /** …or answer at once. */
   respond?(ctx: FlowContext, params: Record<string, string>): Message[];
 }

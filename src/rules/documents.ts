@@ -67,3 +67,34 @@ export function aidsDocuments(facts: Facts): RequiredDocument[] {
       : []),
   ];
 }
+
+/**
+ * บัตรประจำตัวคนพิการ, new or renewed (welfare-rules.md §5): where to go, in order, and what to
+ * bring. The certificate comes from a state hospital [K2], [K3]; the card from the provincial
+ * centre (พมจ.), a one-stop hospital [K7], [K8] or some local offices [K3], [K8]; then the card is
+ * shown at this office to register (or to restart a suspended allowance) [D2], [D7].
+ */
+export function disabilityCardSteps(renewal: boolean): string[] {
+  const certificate = renewal
+    ? 'ถ้าบัตรหมดอายุนานแล้ว ขอเอกสารรับรองความพิการใหม่จากแพทย์โรงพยาบาลของรัฐ'
+    : 'ขอเอกสารรับรองความพิการจากแพทย์โรงพยาบาลของรัฐ';
+  return [
+    `1. ${certificate}`,
+    `2. ${renewal ? 'ต่ออายุบัตร' : 'ยื่นทำบัตร'}ที่ศูนย์บริการคนพิการจังหวัด (พมจ.) หรือโรงพยาบาลที่มีบริการทำบัตรแบบเบ็ดเสร็จ บางเทศบาล/อบต. ก็รับเรื่องให้`,
+    `3. นำบัตร${renewal ? 'ใหม่' : ''}มาที่สำนักงาน เพื่อ${renewal ? 'แจ้งต่อบัตรและรับเบี้ยต่อ' : 'ลงทะเบียนรับเบี้ยความพิการ'}`,
+  ];
+}
+
+/** What to bring for the card [K1]–[K5]; photos are taken on site at some places [K5]. */
+export function disabilityCardDocuments(facts: Facts, renewal: boolean): RequiredDocument[] {
+  return [
+    ...(renewal ? [{ th: 'บัตรประจำตัวคนพิการใบเดิม' }] : []),
+    { th: 'เอกสารรับรองความพิการจากแพทย์', note: renewal ? 'ถ้าบัตรหมดอายุนานแล้ว' : 'ออกให้ไม่เกิน 1 ปี เว้นแต่เห็นความพิการได้ชัด' },
+    originalAndCopy('บัตรประจำตัวประชาชน', 'เด็กอายุต่ำกว่า 15 ปี ใช้สูติบัตร'),
+    originalAndCopy('ทะเบียนบ้านของคนพิการ'),
+    { th: 'รูปถ่าย 1 นิ้ว 2 รูป (ถ่ายไม่เกิน 6 เดือน)', note: 'บางแห่งถ่ายให้ที่จุดบริการ' },
+    ...(facts.applicant === 'proxy'
+      ? [{ th: 'หนังสือมอบอำนาจ' }, originalAndCopy('บัตรประจำตัวประชาชนของผู้ดูแลคนพิการ'), originalAndCopy('ทะเบียนบ้านของผู้ดูแลคนพิการ')]
+      : []),
+  ];
+}

@@ -35,7 +35,7 @@ export type {
   RequiredDocument,
   Situation,
 } from './decision';
-export { aidsDocuments, disabilityDocuments, documentText, elderlyDocuments } from './documents';
+export { aidsDocuments, disabilityCardDocuments, disabilityCardSteps, disabilityDocuments, documentText, elderlyDocuments } from './documents';
 export { fiscalYearOf, fiscalYearRange, paymentDate, type HolidayCheck } from './fiscal';
 export { OPEN_QUESTIONS, type OpenQuestion, type OpenQuestionId, type OpenQuestionTreatment } from './open-questions';
 export { ALL_PARAMETERS, RULES_COVER_FROM, staleParameters, valueAt, type Parameter } from './parameters';

@@ -145,6 +145,14 @@ export const REFERENCES = {
     title: 'อบต.ดงคู่: เอกสารลงทะเบียนเบี้ยความพิการ [D10]',
     url: 'http://www.sako.go.th/web/index.php/2021-08-18-02-39-26/162-data-obtsako/all-news/possall/relations-patna',
   },
+  disabilityCardDocuments: {
+    title: 'อบต.แหลมงอบ: เอกสารขอมีบัตรประจำตัวคนพิการ [K3]',
+    url: 'http://www.laemngob.go.th/info/index.php/2020-06-23-09-22-05',
+  },
+  disabilityCardOneStop: {
+    title: 'Pattaya Mail 13 ก.ย. 2566: บริการทำบัตรคนพิการแบบเบ็ดเสร็จที่โรงพยาบาล 111 แห่ง [K7]',
+    url: 'https://www.pattayamail.com/thailandnews/govt-allocating-budget-for-comprehensive-disability-welfare-440622',
+  },
   disabilityCardRenewalOneYear: {
     title: 'samrongkk.go.th: บัตรคนพิการหมดอายุเกิน 1 ปี ต้องใช้เอกสารรับรองความพิการใหม่ [K1]',
     url: 'https://samrongkk.go.th/activity/user_select_photo.php?news_id=181',

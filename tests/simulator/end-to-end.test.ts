@@ -74,13 +74,12 @@ describe.skipIf(!hasChromium)('the simulator with the real bot', () => {
     await page.locator('#quick-replies button', { hasText: 'ตัวเอง' }).click();
     await expect.poll(() => lastBotText(page), { timeout: 5_000 }).toContain('เกิดวันที่เท่าไรคะ');
     await say(page, '๑๕ มี.ค. ๒๕๐๐');
+    await expect.poll(() => lastBotText(page), { timeout: 5_000 }).toContain('ทะเบียนบ้าน');
     for (const [tap, next] of [
-      ['ใช่', 'ทะเบียนบ้าน'],
-      ['ใช่', 'ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้ว'],
-      ['ยังไม่ได้รับ', 'บำนาญ'],
+      ['ใช่ ทั้งสองข้อ', 'ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้ว'],
+      ['ยังไม่ได้ลงทะเบียน', 'บำนาญ'],
       ['ไม่มีเลย', 'บัตรประจำตัวคนพิการ'],
-      ['ไม่ได้พิการ', 'เอดส์'],
-      ['ไม่ต้อง ดูผลเลย', 'เดือนละ 700 บาท'],
+      ['ไม่ได้พิการ', 'เดือนละ 700 บาท'],
     ] as const) {
       await page.locator('#quick-replies button', { hasText: tap }).first().click();
       await expect.poll(() => lastBotText(page), { timeout: 5_000 }).toContain(next);
