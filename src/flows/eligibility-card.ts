@@ -165,7 +165,7 @@ export interface AnswerOptions extends CardOptions {
 }
 
 const CHECK_ALSO_LABEL: Record<Allowance, string> = {
-  elderly: 'เช็คเบี้ยผู้สูงอายุด้วย',
+  elderly: 'เช็คเบี้ยสูงอายุด้วย',
   disability: 'เช็คเบี้ยพิการด้วย',
   aids: 'เช็คเบี้ยเอดส์ด้วย',
 };

@@ -81,7 +81,9 @@ function choiceStep(ask: (ctx: FlowContext) => string, choices: readonly Choice[
 // ---- the order of questions ------------------------------------------------------------------
 
 function afterBirth(ctx: FlowContext): Next {
-  return inScope(ctx.answers, ctx).length === 0 ? finish(ctx) : { step: 'residence' };
+  if (inScope(ctx.answers, ctx).length === 0) return finish(ctx);
+  // Carried over from an earlier check (which had no birth date): the residence is known already.
+  return ctx.answers.residence === undefined ? { step: 'residence' } : afterResidence(ctx);
 }
 
 function afterResidence(ctx: FlowContext): Next {
@@ -200,14 +202,22 @@ function healthParams(facts: Facts): Record<string, string> {
   return out;
 }
 
+/** The answer to the residence question that gives these facts back. */
+function residenceAnswer(facts: Facts): string {
+  if (facts.thaiNational === false) return 'not-thai';
+  if (facts.registeredInArea === false) return 'elsewhere';
+  return facts.thaiNational === true && facts.registeredInArea === true ? 'yes' : 'unsure';
+}
+
+const choiceOf = (answer: boolean | 'unknown'): string => (answer === 'unknown' ? 'unsure' : answer ? 'yes' : 'no');
+
 /** Answers carried over from the person's last check, for "check this allowance too". */
 function carriedOver(ctx: FlowContext, checkId: number): Answers | undefined {
   const check = findCheck(ctx.tx, ctx.userId, checkId);
   if (!check) return undefined;
-  const residence =
-    check.facts.thaiNational === false ? 'not-thai' : check.facts.registeredInArea === false ? 'elsewhere' : check.facts.thaiNational === true && check.facts.registeredInArea === true ? 'yes' : 'unsure';
-  const answers: Answers = { 'for-whom': check.forWhom, birth: check.facts.birth, residence };
-  if (check.facts.inStateInstitution !== undefined) answers.institution = check.facts.inStateInstitution === 'unknown' ? 'unsure' : check.facts.inStateInstitution ? 'yes' : 'no';
+  const { facts } = check;
+  const answers: Answers = { 'for-whom': check.forWhom, birth: facts.birth, residence: residenceAnswer(facts) };
+  if (facts.inStateInstitution !== undefined) answers.institution = choiceOf(facts.inStateInstitution);
   return answers;
 }
 
@@ -257,7 +267,7 @@ const steps: Record<string, Step> = {
     },
     [
       { value: 'yes', label: 'ใช่ ทั้งสองข้อ', keywords: ['ใช่', 'ใช่ค่ะ', 'ใช่ครับ', 'ใช่แล้ว', 'ค่ะ', 'ครับ', 'มี', 'ถูกต้อง'] },
-      { value: 'elsewhere', label: 'ทะเบียนบ้านอยู่ที่อื่น', keywords: ['ที่อื่น', 'ต่างอำเภอ', 'ต่างจังหวัด', 'ไม่ใช่'] },
+      { value: 'elsewhere', label: 'ทะเบียนบ้านที่อื่น', keywords: ['ทะเบียนบ้านอยู่ที่อื่น', 'ที่อื่น', 'ต่างอำเภอ', 'ต่างจังหวัด'] },
       { value: 'not-thai', label: 'ไม่ใช่สัญชาติไทย', keywords: ['ไม่ใช่คนไทย', 'ต่างด้าว'] },
       UNSURE,
     ],
@@ -364,7 +374,10 @@ export const eligibilityFlow: Flow = {
   start: (ctx, params) => {
     const named = ALLOWANCES.find((a) => a === params.allowance);
     const carried = named && params.check ? carriedOver(ctx, Number(params.check)) : undefined;
-    if (named && carried) return { step: FIRST_QUESTION[named], answers: { ...carried, named } };
+    if (named && carried) {
+      const needsBirth = named !== 'aids' && carried.birth === 'unknown';
+      return { step: needsBirth ? 'birth' : FIRST_QUESTION[named], answers: { ...carried, named } };
+    }
     return { step: 'for-whom', answers: named ? { named } : {} };
   },
 };

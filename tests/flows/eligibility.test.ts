@@ -197,13 +197,24 @@ describe('the allowance named is checked first; the others are offered after (is
     const person = new Person(t);
     const first = await walk(person, ['เบี้ยผู้สูงอายุ', 'ตัวเอง', '15 มี.ค. 2500', 'ใช่', 'ยังไม่ได้ลงทะเบียน', 'ไม่มีเลย']);
     expect(quickReplyLabels(first)).toContain('เช็คเบี้ยพิการด้วย');
-    expect(quickReplyLabels(first)).not.toContain('เช็คเบี้ยผู้สูงอายุด้วย');
+    expect(quickReplyLabels(first)).not.toContain('เช็คเบี้ยสูงอายุด้วย');
     const asked = await person.tap('เช็คเบี้ยพิการด้วย');
     expect(texts(asked).join('\n')).toContain('บัตรประจำตัวคนพิการ');
     const reply = await person.say('มีบัตร ยังไม่หมดอายุ');
     // The institution question was answered in the old-age check ("ไม่มีเลย"): not asked again.
     expect(cards(reply)).toHaveLength(1);
     expect(cards(reply)[0]).toContain('เดือนละ 800 บาท');
+  });
+
+  it('after the AIDS answer (no birth date asked), the old-age check asks the birth date and nothing asked before', async () => {
+    const person = new Person(t);
+    await walk(person, personas.at(-1)!.answers);
+    expect(texts(await person.tap('เช็คเบี้ยสูงอายุด้วย')).join('\n')).toContain('เกิดวันที่เท่าไร');
+    const asked = texts(await person.say('15 มี.ค. 2500')).join('\n');
+    expect(asked).toContain('ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้ว');
+    expect(asked).not.toContain('สัญชาติ');
+    const reply = await walk(person, ['ยังไม่ได้ลงทะเบียน', 'ไม่มีเลย']);
+    expect(cards(reply)[0]).toContain('เดือนละ 700 บาท');
   });
 });
 
