@@ -14,9 +14,6 @@ const TRI: readonly Choice[] = [
 ];
 const UNSURE = TRI[2]!;
 
-/** Elderly questions are asked only of people this close to 60 or older; younger ones are told when. */
-const ELDERLY_RELEVANT_AGE = 58;
-
 const ALLOWANCES: readonly Allowance[] = ['elderly', 'disability', 'aids'];
 
 const triAnswer = (value: unknown): boolean | 'unknown' => (value === 'yes' ? true : value === 'no' ? false : 'unknown');
@@ -40,15 +37,15 @@ function namedOf(answers: Answers): Allowance | undefined {
   return ALLOWANCES.find((a) => a === answers.named);
 }
 
-/** Completed years today, reading a missing day or month as the law does (ป.พ.พ. มาตรา 16). */
-function ageToday(answers: Answers, ctx: FlowContext): number | undefined {
-  const birth = birthOf(answers);
-  return birth === 'unknown' ? undefined : ageOn(resolveBirthDate(birth).date, today(ctx));
-}
-
+/**
+ * The old-age questions matter only when the rules do not already say "too young" from the birth
+ * date alone (their look-ahead decides, so the flow and the card never disagree).
+ */
 function elderlyRelevant(answers: Answers, ctx: FlowContext): boolean {
-  const age = ageToday(answers, ctx);
-  return age === undefined || age >= ELDERLY_RELEVANT_AGE;
+  const birth = birthOf(answers);
+  if (birth === 'unknown') return true;
+  const byAgeAlone = decideElderly({ birth, thaiNational: 'unknown', registeredInArea: 'unknown', applicant: 'self' }, today(ctx));
+  return byAgeAlone.clauses.find((c) => c.id === 'elderly.minimum-age')?.status !== 'fail';
 }
 
 /** The allowances this check decides: the named one, or the old-age (if near 60) and disability ones. */

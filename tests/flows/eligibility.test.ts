@@ -193,6 +193,12 @@ describe('the allowance named is checked first; the others are offered after (is
     expect(texts(reply).join('\n')).not.toContain('สัญชาติ');
   });
 
+  it('the old-age questions follow the rules\' look-ahead, not a fixed age: 57 and turning 60 in ธ.ค. 2571', async () => {
+    // Born 1 ธ.ค. 2511: 60 on 30 พ.ย. 2571, paid from ธ.ค. 2571; registers from 1 ต.ค. 2570.
+    const reply = await walk(new Person(t), ['เช็คสิทธิ์', 'ตัวเอง', '1/12/2511', 'ใช่']);
+    expect(texts(reply).join('\n')).toContain('ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้ว');
+  });
+
   it('after the old-age answer, "check the disability allowance too" asks only the card questions', async () => {
     const person = new Person(t);
     const first = await walk(person, ['เบี้ยผู้สูงอายุ', 'ตัวเอง', '15 มี.ค. 2500', 'ใช่', 'ยังไม่ได้ลงทะเบียน', 'ไม่มีเลย']);
