@@ -11,10 +11,11 @@ import type { Entry, Flow } from './types';
 export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow];
 
 export const defaultEntries: readonly Entry[] = [
-  eligibilityEntry,
+  // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
   eligibilityElderlyEntry,
   eligibilityDisabilityEntry,
   eligibilityAidsEntry,
+  eligibilityEntry,
   eligibilityDetailsEntry,
   remindRegistrationEntry,
   cancelRegistrationRemindersEntry,

@@ -187,6 +187,14 @@ describe('the allowance named is checked first; the others are offered after (is
     expect(texts(reply).join('\n')).not.toContain('เบี้ยยังชีพผู้สูงอายุอยู่แล้ว');
   });
 
+  it.each([
+    ['อยากเช็คสิทธิ์เบี้ยพิการค่ะ', 'บัตรประจำตัวคนพิการ'],
+    ['ขอเบี้ยยังชีพผู้สูงอายุหน่อย', 'ได้รับเบี้ยยังชีพผู้สูงอายุอยู่แล้ว'],
+  ])('"%s" in a sentence still names the allowance', async (words, question) => {
+    const reply = await walk(new Person(t), [words, 'ตัวเอง', '15 มี.ค. 2500', 'ใช่']);
+    expect(texts(reply).join('\n')).toContain(question);
+  });
+
   it('"เบี้ยผู้สูงอายุ" for someone far from 60 answers at once, without questions that cannot change it', async () => {
     const reply = await walk(new Person(t), ['เบี้ยผู้สูงอายุ', 'ตัวเอง', '1/1/2530']);
     expect(texts(reply).join('\n')).toContain('ลงทะเบียนล่วงหน้าได้ในปีก่อนที่จะอายุครบ 60 ปี');
