@@ -424,5 +424,7 @@ describe('words people type (issue 7, point 15)', () => {
     reply = texts(await person.say('ขอบคุณครับ'));
     expect(reply[0]).toContain('ยินดีค่ะ');
     expect(reply.join('\n')).toContain('เกิดวันที่เท่าไร');
+    for (let i = 0; i < 3; i++) reply = texts(await person.say('สวัสดีครับ'));
+    expect(reply.join('\n')).not.toContain('ถ้าไม่สะดวกตอบ');
   });
 });
