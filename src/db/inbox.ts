@@ -1,5 +1,4 @@
 // The inbox: webhook events stored before LINE hears 200, and the queries the per-user queue needs.
-import { createHash } from 'node:crypto';
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { webhook } from '@line/bot-sdk';
 import type { Db, Tx } from './client';
@@ -15,26 +14,36 @@ export function chatKeyOf(event: webhook.Event): string {
   return 'no-source';
 }
 
-function eventIdOf(event: webhook.Event): string {
-  // LINE always sends webhookEventId; a hash keeps de-duplication working for anything that does not.
-  return event.webhookEventId || `sha256:${createHash('sha256').update(JSON.stringify(event)).digest('hex')}`;
+/** What storeEvents needs of each event (see handlers/webhook-input.ts, which screens them). */
+export interface StoredEvent {
+  eventId: string;
+  chatKey: string;
+  type: string;
+  timestamp: number;
+  /** The event to act on; absent for a refused one, whose content is not kept. */
+  event?: webhook.Event;
+  refused?: { reason: string; detail: string };
 }
 
-/** Store a batch in one transaction. A known event id is skipped. Returns how many were new. */
-export function storeEvents(db: Db, events: readonly webhook.Event[], now: number): number {
+/**
+ * Store a batch in one transaction. A known event id is skipped. A refused event keeps its id (so a
+ * second copy is a no-op too) and the reason, never its content. Returns how many were new.
+ */
+export function storeEvents(db: Db, events: readonly StoredEvent[], now: number): number {
   return db.transaction(
     (tx) => {
       let added = 0;
-      for (const event of events) {
+      for (const item of events) {
         const result = tx
           .insert(inbox)
           .values({
-            eventId: eventIdOf(event),
-            chatKey: chatKeyOf(event),
-            type: String(event.type),
-            timestamp: typeof event.timestamp === 'number' ? event.timestamp : now,
-            payload: JSON.stringify(event),
+            eventId: item.eventId,
+            chatKey: item.chatKey,
+            type: item.type,
+            timestamp: item.timestamp,
+            payload: item.refused ? null : JSON.stringify(item.event),
             receivedAt: now,
+            ...(item.refused ? { status: 'refused' as const, error: `${item.refused.reason}: ${item.refused.detail}`, processedAt: now } : {}),
           })
           .onConflictDoNothing()
           .run();

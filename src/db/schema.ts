@@ -27,7 +27,7 @@ export const inbox = sqliteTable(
     type: text('type').notNull(),
     timestamp: integer('timestamp').notNull(),
     payload: text('payload'),
-    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'done', 'failed', 'refused'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     error: text('error'),
     receivedAt: integer('received_at').notNull(),

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { validateSignature } from '@line/bot-sdk';
 import { Hono } from 'hono';
 import { createApp } from '../../src/app';
 import { findService } from '../../src/booking/schedule';
@@ -14,6 +13,7 @@ import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/client';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
+import { signatureMatches } from '../../src/line/signature';
 import { setLogSink } from '../../src/log';
 import { loadOfficeProfile } from '../../src/office/profile';
 
@@ -33,7 +33,7 @@ if (mode === 'bare') {
   app.post('/webhook', async (c) => {
     const signature = c.req.header('x-line-signature');
     const raw = Buffer.from(await c.req.arrayBuffer());
-    if (!signature || !validateSignature(raw, BENCH_SECRET, signature)) return c.text('invalid signature', 401);
+    if (!signatureMatches(raw, BENCH_SECRET, signature)) return c.text('invalid signature', 401);
     return c.json({ ok: true });
   });
   app.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, count: 0, sent: [] }));

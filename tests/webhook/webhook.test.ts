@@ -174,6 +174,7 @@ describe('a hung LINE call', () => {
   it("does not stall the user's queue: the next event is handled after the wait", async () => {
     const { Dispatcher } = await import('../../src/handlers/dispatcher');
     const { storeEvents } = await import('../../src/db/inbox');
+    const { screenEvent } = await import('../../src/handlers/webhook-input');
     const never = { deliverReply: () => new Promise<void>(() => undefined) } as unknown as import('../../src/notify/outbox').OutboxWorker;
     const dispatcher = new Dispatcher({
       db: t.db,
@@ -184,7 +185,8 @@ describe('a hung LINE call', () => {
       now: () => clock.now(),
       deliveryWaitMs: 20,
     });
-    storeEvents(t.db, [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')] as never, clock.now().getTime());
+    const now = clock.now().getTime();
+    storeEvents(t.db, [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')].map((e) => screenEvent(e, now)), now);
     dispatcher.kick();
     await dispatcher.idle();
     expect(t.db.select().from(inbox).all().map((r) => r.status)).toEqual(['done', 'done']);
