@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { webhook } from '@line/bot-sdk';
 import type { Db, Tx } from './client';
+import { loadConversation } from './conversations';
 import { inbox, type InboxRow } from './schema';
 
 /** The queue key: one user's events (or one group's) are handled one at a time. */
@@ -80,12 +81,34 @@ export function markDone(tx: Tx | Db, eventId: string, now: number): void {
   tx.update(inbox).set({ status: 'done', payload: null, processedAt: now }).where(eq(inbox.eventId, eventId)).run();
 }
 
-/** Failed: kept with its payload for staff to inspect; `error` holds the error's name and message. */
-export function markFailed(tx: Tx | Db, eventId: string, error: string, now: number): void {
+/**
+ * Failed: `error` holds the error's name and message; the payload is cut down to what staff need to
+ * diagnose — the event and message type and the flow and step the user was at — without what the
+ * user typed (names, phones, birth dates). Call it after the failed turn was rolled back, so the
+ * conversation row still shows the step where it failed.
+ */
+export function markFailed(tx: Tx, eventId: string, error: string, now: number): void {
+  const row = tx.select({ payload: inbox.payload, chatKey: inbox.chatKey }).from(inbox).where(eq(inbox.eventId, eventId)).get();
+  const diagnosis = row ? failureDiagnosis(tx, row.payload, row.chatKey) : null;
   tx.update(inbox)
-    .set({ status: 'failed', error: error.slice(0, 500), processedAt: now, attempts: sql`${inbox.attempts} + 1` })
+    .set({ status: 'failed', payload: diagnosis, error: error.slice(0, 500), processedAt: now, attempts: sql`${inbox.attempts} + 1` })
     .where(eq(inbox.eventId, eventId))
     .run();
+}
+
+function failureDiagnosis(tx: Tx, payload: string | null, chatKey: string): string {
+  let event: { type?: unknown; message?: { type?: unknown } } = {};
+  try {
+    event = JSON.parse(payload ?? '{}') ?? {};
+  } catch {
+    // Kept as an empty diagnosis: the type column still says what kind of event it was.
+  }
+  const conversation = loadConversation(tx, chatKey);
+  return JSON.stringify({
+    type: typeof event.type === 'string' ? event.type : undefined,
+    ...(typeof event.message?.type === 'string' ? { message: { type: event.message.type } } : {}),
+    ...(conversation.flowId ? { flow: conversation.flowId, step: conversation.stepId } : {}),
+  });
 }
 
 /** How many of one chat's events failed since `since` (ms). */

@@ -3,7 +3,7 @@
 // buttons, every global command, idle conversations, flows that changed, and restarts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { conversations } from '../../src/db/schema';
+import { conversations, inbox } from '../../src/db/schema';
 import { contactEntry } from '../../src/flows/contact';
 import { APOLOGY, APOLOGY_RESTART } from '../../src/handlers/dispatcher';
 import { defaultEntries, defaultFlows } from '../../src/flows/registry';
@@ -336,6 +336,27 @@ describe('time and change', () => {
     const reply = await yai.say('ยายศรี');
     expect(texts(reply)[0]).toContain('ขออภัยค่ะ ระบบขัดข้องชั่วคราว');
     expect(stateOf(yai.userId)).toEqual(before);
+  });
+});
+
+describe('a failed event', () => {
+  it('keeps only what staff need to diagnose (type, flow, step, error), not what the user typed', async () => {
+    const broken = surveyFlow();
+    broken.steps.nickname!.accept = () => {
+      throw new Error('bug in nickname');
+    };
+    await t.close();
+    t = createTestBot({ file: t.file, deps: { flows: [...defaultFlows, broken], entries: [...defaultEntries, surveyEntry] } });
+    const yai = new Person(t);
+    await yai.say('แบบสอบถาม');
+    await yai.tap('ชอบ');
+    await yai.say('15/3/2500');
+    await yai.say('ยายศรี 081-234-5678');
+    const failed = t.db.select().from(inbox).where(eq(inbox.status, 'failed')).all();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.error).toContain('bug in nickname');
+    expect(JSON.parse(failed[0]!.payload!)).toEqual({ type: 'message', message: { type: 'text' }, flow: 'survey', step: 'nickname' });
+    expect(JSON.stringify(failed)).not.toMatch(/ยายศรี|081-234-5678/);
   });
 });
 
