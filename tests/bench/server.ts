@@ -75,6 +75,17 @@ if (mode === 'bare') {
   listen(outer, (port) => {
     const line = createLineClient({ channelAccessToken: BENCH_TOKEN, apiBaseUrl: `http://127.0.0.1:${port}`, dataApiBaseUrl: `http://127.0.0.1:${port}` });
     bot = createApp({ config, db, line, office, fakeLine: undefined });
+    // BENCH_TURN_EXTRA_MS makes every turn that much heavier (CPU inside the turn's transaction),
+    // to show that the acknowledgement does not wait for the turn.
+    const extraMs = Number(process.env.BENCH_TURN_EXTRA_MS ?? 0);
+    if (extraMs > 0) {
+      const handle = bot.engine.handle.bind(bot.engine);
+      bot.engine.handle = (...args: Parameters<typeof handle>) => {
+        const until = performance.now() + extraMs;
+        while (performance.now() < until);
+        return handle(...args);
+      };
+    }
     bot.start();
     process.stdout.write(`PORT ${port}\n`);
   });

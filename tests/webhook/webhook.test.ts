@@ -75,6 +75,20 @@ describe('inbox', () => {
     expect(fake.sent).toHaveLength(1);
   });
 
+  it("returns from the route before the event's turn runs, even when no network work comes first", async () => {
+    const order: string[] = [];
+    const handle = t.bot.engine.handle.bind(t.bot.engine);
+    t.bot.engine.handle = (...args: Parameters<typeof handle>) => {
+      order.push('turn');
+      return handle(...args);
+    };
+    const response = await postWebhook(t.bot, callback(events.text(USER_A, 'ติดต่อ')));
+    order.push(`answered ${response.status}`);
+    await t.bot.idle();
+    expect(order).toEqual(['answered 200', 'turn']);
+    expect(texts(fake.messagesTo(USER_A)).join()).toContain('โทร');
+  });
+
   it('drops what the user typed from the inbox once processed, keeping the id', async () => {
     await postWebhook(t.bot, callback(events.text(USER_A, 'เบอร์โทร 081-234-5678')));
     await t.bot.idle();
