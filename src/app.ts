@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps): Bot {
   const engine = new Engine({ flows: deps.flows ?? defaultFlows, entries: deps.entries ?? defaultEntries, idleMs: config.conversationIdleMs });
   const outbox = new OutboxWorker({ db, line: deps.line, now: () => now().getTime(), maxAttempts: config.outboxMaxAttempts });
   const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
-  const scheduler = new Scheduler({ db, office: deps.office, now });
+  const scheduler = new Scheduler({ db, office: deps.office, now, retentionIntervalMs: config.retentionIntervalMs });
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -111,6 +111,7 @@ export function createApp(deps: AppDeps): Bot {
     async idle() {
       await dispatcher.idle();
       await outbox.idle();
+      await scheduler.idle();
     },
   };
 }

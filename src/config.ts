@@ -34,6 +34,8 @@ const envSchema = z
     /** Hours a conversation may sit idle before the bot asks whether to continue or start over. */
     CONVERSATION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Minutes between passes that forget personal data past its retention (src/db/retention.ts). */
+    RETENTION_INTERVAL_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,6 +56,7 @@ export interface Config {
   staffInviteCode?: string;
   conversationIdleMs: number;
   outboxMaxAttempts: number;
+  retentionIntervalMs: number;
 }
 
 const SECRET_KEYS = new Set(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
@@ -114,5 +117,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     staffInviteCode: env.STAFF_INVITE_CODE ?? (simulated ? SIMULATOR_STAFF_INVITE_CODE : undefined),
     conversationIdleMs: env.CONVERSATION_IDLE_HOURS * 3600_000,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    retentionIntervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,
   };
 }

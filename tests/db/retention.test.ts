@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { conversations, inbox, outbox } from '../../src/db/schema';
-import { RETENTION } from '../../src/db/retention';
+import { RETENTION, applyRetention, retentionStatements } from '../../src/db/retention';
+import { openDatabase } from '../../src/db/client';
 import { clock, createTestBot, expectNoLineProblems, fake, Person, type TestBot } from '../support/harness';
 
 const DAY = 86_400_000;
@@ -23,10 +24,10 @@ describe('retention', () => {
     for (const answer of ['เช็คสิทธิ์', 'ตัวเอง', '15 มี.ค. 2500']) await yai.say(answer);
     const row = () => t.db.select().from(conversations).where(eq(conversations.userId, yai.userId)).get()!;
     clock.advance((RETENTION.abandonedConversationDays - 1) * DAY);
-    expect(t.bot.scheduler.runOnce().retention.conversations).toBe(0);
+    expect((await t.bot.scheduler.runRetention()).conversations).toBe(0);
     expect(JSON.parse(row().answers)).toHaveProperty('birth');
     clock.advance(2 * DAY);
-    expect(t.bot.scheduler.runOnce().retention.conversations).toBe(1);
+    expect((await t.bot.scheduler.runRetention()).conversations).toBe(1);
     expect(row()).toMatchObject({ flowId: null, answers: '{}' });
   });
 
@@ -35,11 +36,45 @@ describe('retention', () => {
     await yai.say('ติดต่อ');
     t.db.insert(inbox).values({ eventId: 'pending-one', chatKey: yai.userId, type: 'message', timestamp: 1, payload: '{}', receivedAt: 1 }).run();
     clock.advance((RETENTION.inboxDays + 1) * DAY);
-    t.bot.scheduler.runOnce();
+    await t.bot.scheduler.runRetention();
     expect(t.db.select({ id: inbox.eventId }).from(inbox).all()).toEqual([{ id: 'pending-one' }]);
     expect(t.db.select().from(outbox).get()!.messages).not.toBe('[]');
     clock.advance(RETENTION.sentMessagesDays * DAY);
-    expect(t.bot.scheduler.runOnce().retention.outbox).toBe(1);
+    expect((await t.bot.scheduler.runRetention()).outbox).toBe(1);
     expect(t.db.select().from(outbox).get()!.messages).toBe('[]');
+  });
+});
+
+describe('retention at size', () => {
+  it('works in batches of bounded size, letting the event loop run between them', async () => {
+    const db = openDatabase(':memory:');
+    const old = clock.now().getTime() - 100 * DAY;
+    const insert = db.$client.prepare("INSERT INTO inbox (event_id, chat_key, type, timestamp, status, received_at) VALUES (?, 'U1', 'message', ?, 'done', ?)");
+    db.$client.transaction(() => {
+      for (let i = 0; i < 25; i++) insert.run(`old-${i}`, old, old);
+    })();
+    const count = () => (db.$client.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n;
+    // What is left each time the pass lets the event loop run: one batch of 10 fewer each time.
+    const leftAtPauses: number[] = [];
+    const result = await applyRetention(db, clock.now(), { batchSize: 10, pause: async () => void leftAtPauses.push(count()) });
+    expect(leftAtPauses).toEqual([15, 5]);
+    expect(result.inbox).toBe(25);
+    expect(count()).toBe(0);
+    db.$client.close();
+  });
+
+  it('uses an index for every statement (no scan of a whole table)', () => {
+    const db = openDatabase(':memory:');
+    const statements = retentionStatements(db, clock.now(), 1000);
+    expect(Object.keys(statements).sort()).toEqual(['conversations', 'inbox', 'outbox']);
+    for (const [name, query] of Object.entries(statements)) {
+      const { sql, params } = query.toSQL();
+      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      // Every table access is a SEARCH through an index; a bare "SCAN <table>" reads the whole table.
+      const scans = plan.filter((detail) => /^SCAN (conversations|inbox|outbox)\b/.test(detail) && !/USING (COVERING )?INDEX/.test(detail));
+      expect(scans, `${name}: ${plan.join(' / ')}`).toEqual([]);
+      expect(plan.join(' / '), name).toMatch(/USING (COVERING )?INDEX (conversations_abandoned|inbox_processed|outbox_sent_content)/);
+    }
+    db.$client.close();
   });
 });
