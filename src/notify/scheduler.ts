@@ -1,5 +1,5 @@
 // The clock-driven jobs: once a minute (and at start) queue the staff's daily agenda when it is due
-// and drop reminders whose visit has already begun; hourly by default (and at start) forget personal
+// and drop reminders whose visit has already begun; hourly by default (first a minute after start) forget personal
 // data past its retention, in small batches that let webhooks be answered between them. All are
 // idempotent — the agenda's dedupe key is agenda:<date>:<staff user id> — so a restart, a second
 // process or a missed minute sends nothing twice. Queued pushes go out through the outbox worker.
@@ -19,6 +19,8 @@ export interface SchedulerOptions {
 }
 
 const HOUR_MS = 3_600_000;
+/** The first retention pass after start. */
+const FIRST_RETENTION_AFTER_MS = 60_000;
 
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -45,10 +47,14 @@ export class Scheduler {
   start(intervalMs = 60_000): void {
     this.stop();
     this.tick();
-    this.retentionTick();
     this.timer = setInterval(() => this.tick(), intervalMs);
     this.timer.unref();
-    this.retentionTimer = setInterval(() => this.retentionTick(), this.options.retentionIntervalMs ?? HOUR_MS);
+    // Not at once: start-up is when leftover events and LINE's redeliveries are being handled.
+    this.retentionTimer = setTimeout(() => {
+      this.retentionTick();
+      this.retentionTimer = setInterval(() => this.retentionTick(), this.options.retentionIntervalMs ?? HOUR_MS);
+      this.retentionTimer.unref();
+    }, FIRST_RETENTION_AFTER_MS);
     this.retentionTimer.unref();
   }
 

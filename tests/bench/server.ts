@@ -43,7 +43,7 @@ if (mode === 'bare') {
   const config = loadConfig({
     LINE_CHANNEL_SECRET: BENCH_SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: BENCH_TOKEN,
-    DATABASE_PATH: path.join(dir, 'bench.db'),
+    DATABASE_PATH: process.env.BENCH_DATABASE ?? path.join(dir, 'bench.db'),
     SIMULATOR: 'off',
   });
   const fake = new FakeLine(BENCH_TOKEN);
@@ -69,6 +69,12 @@ if (mode === 'bare') {
   outer.get('/bench/bookings', (c) =>
     c.json(placesTakenPerSlot(db).map((slot) => ({ ...slot, capacity: findService(office, slot.serviceId)?.counters ?? 0 }))),
   );
+  // For the retention case: waits for the pass under way (or runs one) and says what it did.
+  outer.post('/bench/retention', async (c) => {
+    const started = performance.now();
+    const result = await bot!.scheduler.runRetention();
+    return c.json({ ...result, waitedMs: performance.now() - started });
+  });
   outer.post('/bench/token', async (c) => c.json({ token: fake.issueReplyToken(((await c.req.json()) as { userId: string }).userId) }));
   outer.route('/', fake.app);
   outer.all('*', (c) => bot!.app.fetch(c.req.raw));
