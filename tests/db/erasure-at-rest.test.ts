@@ -1,8 +1,10 @@
 // Deleted means deleted: after "ลบข้อมูลของฉัน" the erased phone number and name are nowhere in the
-// database's files — not in the main file's free space, not in the write-ahead log.
+// database's files — not in the main file's free space, not in the write-ahead log, not in the
+// notice staff were sent.
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookings } from '../../src/db/schema';
+import { addStaff } from '../../src/db/staff';
 import { book } from '../booking/helpers';
 import { clock, createTestBot, expectNoLineProblems, fake, Person, type TestBot } from '../support/harness';
 
@@ -25,8 +27,12 @@ function databaseBytes(file: string): Buffer {
 
 describe('erasure at rest', () => {
   it('leaves no trace of an erased phone number or name in the database files', async () => {
+    const staff = new Person(t);
+    addStaff(t.db, staff.userId, 'cli', clock.now().getTime());
     const yai = new Person(t);
     await book(yai, { name: 'สมศรี ใจดี', phone: '089-765-4321' });
+    await t.bot.outbox.runOnce(); // the staff notice, with the name and phone, goes out and stays on disk
+    expect(JSON.stringify(fake.messagesTo(staff.userId))).toContain('สมศรี');
     expect(t.db.select().from(bookings).get()).toMatchObject({ phone: expect.stringMatching(/^089/) });
     const secrets = ['0897654321', '089-765-4321', 'สมศรี'].map((s) => Buffer.from(s, 'utf8'));
     // Before the erasure the data is on disk (the test would prove nothing otherwise).
