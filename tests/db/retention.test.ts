@@ -1,5 +1,5 @@
 // Retention: what nobody asked to delete is still forgotten once its purpose has passed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { conversations, inbox, outbox } from '../../src/db/schema';
 import { RETENTION, applyRetention, retentionStatements } from '../../src/db/retention';
@@ -76,5 +76,30 @@ describe('retention at size', () => {
       expect(plan.join(' / '), name).toMatch(/USING (COVERING )?INDEX (conversations_abandoned|inbox_processed|outbox_sent_content)/);
     }
     db.$client.close();
+  });
+});
+
+describe('retention cadence', () => {
+  it('runs a minute after start and then every RETENTION_INTERVAL_MINUTES, not every minute', async () => {
+    await t.close();
+    t = createTestBot({ env: { RETENTION_INTERVAL_MINUTES: '30' } });
+    const passes = vi.spyOn(t.bot.scheduler, 'runRetention');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    try {
+      t.bot.scheduler.start();
+      expect(passes).toHaveBeenCalledTimes(0);
+      vi.advanceTimersByTime(60_000);
+      expect(passes).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(29 * 60_000);
+      expect(passes).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(60_000);
+      expect(passes).toHaveBeenCalledTimes(2);
+      vi.advanceTimersByTime(60 * 60_000);
+      expect(passes).toHaveBeenCalledTimes(4);
+    } finally {
+      t.bot.scheduler.stop();
+      vi.useRealTimers();
+    }
+    await t.bot.idle();
   });
 });
