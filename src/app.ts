@@ -2,7 +2,7 @@
 // and the simulator run the very same pipeline. One onError: nothing escapes as a stack trace.
 import { Hono } from 'hono';
 import type { Config } from './config';
-import { isDatabaseReachable, type Db } from './db/client';
+import { checkpoint, isDatabaseReachable, type Db } from './db/client';
 import { isStaff } from './db/staff';
 import { Engine } from './flows/engine';
 import { defaultEntries, defaultFlows } from './flows/registry';
@@ -51,11 +51,20 @@ export function createApp(deps: AppDeps): Bot {
     office: deps.office,
     isStaff: (tx, userId) => isStaff(tx, userId),
     staffInviteCode: config.staffInviteCode,
+    // On the next turn of the event loop, after the erasing transaction has committed.
+    afterErasure: () =>
+      setImmediate(() => {
+        try {
+          checkpoint(db);
+        } catch (error) {
+          log.error('checkpoint after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
+        }
+      }),
   };
   const engine = new Engine({ flows: deps.flows ?? defaultFlows, entries: deps.entries ?? defaultEntries, idleMs: config.conversationIdleMs });
   const outbox = new OutboxWorker({ db, line: deps.line, now: () => now().getTime(), maxAttempts: config.outboxMaxAttempts });
   const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
-  const scheduler = new Scheduler({ db, office: deps.office, now });
+  const scheduler = new Scheduler({ db, office: deps.office, now, retentionIntervalMs: config.retentionIntervalMs });
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -102,6 +111,7 @@ export function createApp(deps: AppDeps): Bot {
     async idle() {
       await dispatcher.idle();
       await outbox.idle();
+      await scheduler.idle();
     },
   };
 }

@@ -29,11 +29,13 @@ const envSchema = z
       .trim()
       .min(8, 'must be at least 8 characters so it cannot be guessed')
       .optional(),
-    /** 'auto' serves the simulator only when there are no LINE credentials. */
+    /** 'auto' and 'on' serve the simulator when there are no LINE credentials; 'on' with credentials is refused. */
     SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
     /** Hours a conversation may sit idle before the bot asks whether to continue or start over. */
     CONVERSATION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Minutes between passes that forget personal data past its retention (src/db/retention.ts). */
+    RETENTION_INTERVAL_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,6 +56,7 @@ export interface Config {
   staffInviteCode?: string;
   conversationIdleMs: number;
   outboxMaxAttempts: number;
+  retentionIntervalMs: number;
 }
 
 const SECRET_KEYS = new Set(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
@@ -91,6 +94,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
     problems.push(`${missing}: set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither (simulator mode)`);
   }
+  // The simulator signs pretend events with the channel secret and lets anyone who reaches the page
+  // send them as any user id: beside a real channel it would act as real users on their real data.
+  if (picked.SIMULATOR === 'on' && hasSecret && hasToken) {
+    problems.push('SIMULATOR: "on" serves the simulator, which only runs without LINE credentials; unset LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to use it, or set SIMULATOR to auto or off');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const simulated = env.LINE_CHANNEL_SECRET === undefined;
@@ -104,10 +112,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       dataApiBaseUrl: env.LINE_DATA_API_BASE_URL,
     },
     simulated,
-    simulatorEnabled: env.SIMULATOR === 'on' || (env.SIMULATOR === 'auto' && simulated),
+    simulatorEnabled: env.SIMULATOR !== 'off' && simulated,
     officeConfigPath: path.resolve(env.OFFICE_CONFIG),
     staffInviteCode: env.STAFF_INVITE_CODE ?? (simulated ? SIMULATOR_STAFF_INVITE_CODE : undefined),
     conversationIdleMs: env.CONVERSATION_IDLE_HOURS * 3600_000,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    retentionIntervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,
   };
 }

@@ -22,6 +22,20 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ simulated: false, simulatorEnabled: false, line: { channelSecret: 's3cret', apiBaseUrl: 'http://127.0.0.1:9090' } });
   });
 
+  it('refuses SIMULATOR=on beside real LINE credentials, naming the setting and hiding the secrets', () => {
+    const attempt = () => loadConfig({ LINE_CHANNEL_SECRET: 's3cret', LINE_CHANNEL_ACCESS_TOKEN: 't0ken', SIMULATOR: 'on' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/SIMULATOR: "on" serves the simulator, which only runs without LINE credentials/);
+    expect(attempt).not.toThrow(/s3cret|t0ken/);
+  });
+
+  it('serves the simulator for SIMULATOR=on or auto without credentials, and not for off', () => {
+    expect(loadConfig({ SIMULATOR: 'on' }).simulatorEnabled).toBe(true);
+    expect(loadConfig({ SIMULATOR: 'auto' }).simulatorEnabled).toBe(true);
+    expect(loadConfig({ SIMULATOR: 'off' })).toMatchObject({ simulated: true, simulatorEnabled: false });
+    expect(loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', SIMULATOR: 'auto' }).simulatorEnabled).toBe(false);
+  });
+
   it('names every bad value in one message, hiding secrets', () => {
     let error: unknown;
     try {

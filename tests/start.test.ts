@@ -29,4 +29,12 @@ describe('npm start with bad settings', () => {
     expect(run.stderr).toContain('office.name: must not be empty');
     expect(run.stderr + run.stdout).not.toContain('top-secret-value');
   });
+
+  it('exits 1 for SIMULATOR=on beside real credentials, without printing a simulator URL', () => {
+    const run = start({ SIMULATOR: 'on', LINE_CHANNEL_SECRET: 'real-secret-value', LINE_CHANNEL_ACCESS_TOKEN: 'real-token-value' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('SIMULATOR: "on" serves the simulator, which only runs without LINE credentials');
+    expect(run.stdout).not.toContain('/simulator');
+    expect(run.stderr + run.stdout).not.toMatch(/real-secret-value|real-token-value/);
+  });
 });

@@ -22,6 +22,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed, not left in free pages and free space (PDPA erasure).
+  sqlite.pragma('secure_delete = ON');
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
@@ -60,4 +62,12 @@ export function isDatabaseReachable(db: Db): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Copy the write-ahead log into the main file and truncate it, so old versions of erased rows do
+ * not linger in the -wal file. Run after the erasing transaction has committed.
+ */
+export function checkpoint(db: Db): void {
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
 }

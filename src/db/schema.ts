@@ -27,34 +27,43 @@ export const inbox = sqliteTable(
     type: text('type').notNull(),
     timestamp: integer('timestamp').notNull(),
     payload: text('payload'),
-    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'done', 'failed', 'refused'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     error: text('error'),
     receivedAt: integer('received_at').notNull(),
     processedAt: integer('processed_at'),
   },
-  (t) => [index('inbox_pending').on(t.status, t.chatKey, t.timestamp)],
+  (t) => [
+    index('inbox_pending').on(t.status, t.chatKey, t.timestamp),
+    // Retention: finished events past the de-duplication window.
+    index('inbox_processed').on(t.status, t.receivedAt),
+  ],
 );
 
 /** One row per user: where they are in which conversation. Survives restarts. */
-export const conversations = sqliteTable('conversations', {
-  userId: text('user_id').primaryKey(),
-  flowId: text('flow_id'),
-  flowVersion: integer('flow_version'),
-  stepId: text('step_id'),
-  /** JSON object of answers collected so far, keyed by step id. */
-  answers: text('answers').notNull().default('{}'),
-  /** JSON array of step ids visited, for ย้อนกลับ (back). */
-  history: text('history').notNull().default('[]'),
-  /** Invalid answers in a row at the current step. */
-  attempts: integer('attempts').notNull().default(0),
-  /** Bumped on every change; postback buttons carry it so stale buttons are recognised. */
-  revision: integer('revision').notNull().default(0),
-  /** Set when the bot has asked "continue or start over?" after the conversation sat idle. */
-  resumePending: integer('resume_pending', { mode: 'boolean' }).notNull().default(false),
-  expiresAt: integer('expires_at'),
-  updatedAt: integer('updated_at').notNull(),
-});
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    userId: text('user_id').primaryKey(),
+    flowId: text('flow_id'),
+    flowVersion: integer('flow_version'),
+    stepId: text('step_id'),
+    /** JSON object of answers collected so far, keyed by step id. */
+    answers: text('answers').notNull().default('{}'),
+    /** JSON array of step ids visited, for ย้อนกลับ (back). */
+    history: text('history').notNull().default('[]'),
+    /** Invalid answers in a row at the current step. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Bumped on every change; postback buttons carry it so stale buttons are recognised. */
+    revision: integer('revision').notNull().default(0),
+    /** Set when the bot has asked "continue or start over?" after the conversation sat idle. */
+    resumePending: integer('resume_pending', { mode: 'boolean' }).notNull().default(false),
+    expiresAt: integer('expires_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  // Retention: conversations left half-way, oldest first (idle rows are not in the index).
+  (t) => [index('conversations_abandoned').on(t.updatedAt).where(sql`flow_id IS NOT NULL`)],
+);
 
 /**
  * Every message the bot sends. A reply is written here in the same transaction as the state change
@@ -91,6 +100,8 @@ export const outbox = sqliteTable(
     index('outbox_due').on(t.status, t.dueAt),
     index('outbox_ref').on(t.ref),
     uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
+    // Retention: finished rows whose content is not blanked yet (blanked rows leave the index).
+    index('outbox_sent_content').on(t.status, t.createdAt).where(sql`messages <> '[]'`),
   ],
 );
 

@@ -25,6 +25,8 @@ export interface Services {
   office: OfficeProfile;
   isStaff(tx: Tx, userId: string): boolean;
   staffInviteCode?: string;
+  /** Called when a turn erased a user's data; the app checkpoints the database once the turn has committed. */
+  afterErasure?(): void;
 }
 
 export interface FlowContext {

@@ -26,6 +26,8 @@ const STUCK_WINDOW_MS = 60 * 60_000;
 const REPLY_WINDOW_MS = 50_000;
 /** How long one user's queue waits for a reply to reach LINE before going on with the next event. */
 const DELIVERY_WAIT_MS = 8_000;
+/** How long turns may run back to back before the event loop is let go to answer requests. */
+const TURN_BUDGET_MS = 10;
 /** Longer than this in the queue and the user sees the loading animation while they wait. */
 const SLOW_QUEUE_MS = 1_000;
 
@@ -42,6 +44,9 @@ export interface DispatcherOptions {
 
 export class Dispatcher {
   private readonly active = new Map<string, Promise<void>>();
+  /** Workers waiting for their slot (see nextSlot), first come first served. */
+  private readonly waiting: (() => void)[] = [];
+  private pumping = false;
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -69,9 +74,41 @@ export class Dispatcher {
   }
 
   private async drain(chatKey: string): Promise<void> {
-    for (let row = nextPending(this.options.db, chatKey); row; row = nextPending(this.options.db, chatKey)) {
+    for (;;) {
+      await this.nextSlot();
+      const row = nextPending(this.options.db, chatKey);
+      if (!row) return;
       await this.process(row);
     }
+  }
+
+  /**
+   * Resolves when it is this caller's turn to run — never inside kick(), so the webhook route answers
+   * LINE before any turn's transaction runs. Turns run back to back for at most TURN_BUDGET_MS, then
+   * the event loop is let go, so requests that arrived meanwhile are answered between batches of
+   * turns instead of waiting behind all of them: the acknowledgement does not grow with turn cost.
+   */
+  private nextSlot(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      if (!this.pumping) {
+        this.pumping = true;
+        setImmediate(() => this.pump(performance.now()));
+      }
+    });
+  }
+
+  private pump(started: number): void {
+    this.waiting.shift()?.();
+    if (this.waiting.length === 0) {
+      this.pumping = false;
+      return;
+    }
+    // Queued after the released worker's continuation, so this runs once its turn's synchronous part is done.
+    queueMicrotask(() => {
+      if (performance.now() - started < TURN_BUDGET_MS) this.pump(started);
+      else setImmediate(() => this.pump(performance.now()));
+    });
   }
 
   private async process(row: InboxRow): Promise<void> {

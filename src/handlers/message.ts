@@ -12,8 +12,13 @@ export const messageHandler: EventHandler<webhook.MessageEvent> = {
     const userId = userIdOf(event);
     if (!userId) return [];
     markActive(tx, userId, now.getTime());
-    const message = event.message;
-    const input: Input = message.type === 'text' ? { kind: 'text', text: (message as webhook.TextMessageContent).text } : { kind: 'media', media: String(message.type) };
+    // The door checks only what every event needs: a message event may still lack its message, or
+    // a text message its text. Those are answered like media (a kind word), never thrown.
+    const message = event.message as { type?: unknown; text?: unknown } | undefined;
+    const input: Input =
+      message?.type === 'text' && typeof message.text === 'string'
+        ? { kind: 'text', text: message.text }
+        : { kind: 'media', media: typeof message?.type === 'string' ? message.type : 'unknown' };
     // The staff invitation code is answered before the engine, whatever conversation is under way.
     const invited = input.kind === 'text' ? acceptStaffInvitation(tx, userId, input.text, now, services) : undefined;
     return invited ?? engine.handle(tx, userId, input, now, services);

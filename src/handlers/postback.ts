@@ -9,7 +9,10 @@ export const postbackHandler: EventHandler<webhook.PostbackEvent> = {
     const userId = userIdOf(event);
     if (!userId) return [];
     markActive(tx, userId, now.getTime());
-    const params = event.postback.params as { date?: string; time?: string; datetime?: string } | undefined;
-    return engine.handle(tx, userId, { kind: 'postback', data: event.postback.data, params }, now, services);
+    // A postback without its data (not from LINE's own buttons) is answered as a stale button.
+    const postback = event.postback as { data?: unknown; params?: unknown } | undefined;
+    const data = typeof postback?.data === 'string' ? postback.data : '';
+    const params = typeof postback?.params === 'object' && postback.params !== null ? (postback.params as { date?: string; time?: string; datetime?: string }) : undefined;
+    return engine.handle(tx, userId, { kind: 'postback', data, params }, now, services);
   },
 };

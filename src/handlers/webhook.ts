@@ -1,12 +1,15 @@
-// POST /webhook: verify the signature on the raw bytes, store every event in the inbox (a duplicate
-// webhookEventId is a no-op), answer 200 at once, and let the per-user queue do the work after.
-import { validateSignature, type webhook } from '@line/bot-sdk';
-import type { Hono } from 'hono';
+// POST /webhook: verify the signature on the raw bytes, check the envelope and each event at the
+// door, store every event in the inbox (a duplicate webhookEventId is a no-op; a malformed, replayed
+// or future-dated one is stored as refused), answer 200 at once, and let the per-user queue do the
+// work after. Every refusal leaves one log line, without personal data.
+import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Db } from '../db/client';
-import { chatKeyOf, storeEvents } from '../db/inbox';
+import { storeEvents } from '../db/inbox';
+import { signatureMatches } from '../line/signature';
 import { log } from '../log';
 import type { Dispatcher } from './dispatcher';
+import { envelopeSchema, screenEvent } from './webhook-input';
 
 export interface WebhookOptions {
   db: Db;
@@ -18,29 +21,46 @@ export interface WebhookOptions {
 /** LINE's batches are a few kilobytes; anything this large is not from LINE and is not read. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The unread rest of a refused body would be parsed as the next request: close the connection. */
+function tooLarge(c: Context): Response {
+  log.warn('webhook rejected: body too large', { limit: MAX_BODY_BYTES, declared: Number(c.req.header('content-length')) || undefined });
+  c.header('Connection', 'close');
+  return c.text('body too large', 413);
+}
+
 export function mountWebhook(app: Hono, options: WebhookOptions): void {
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('body too large', 413) });
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   app.post('/webhook', limit, async (c) => {
-    const signature = c.req.header('x-line-signature');
     const raw = Buffer.from(await c.req.arrayBuffer());
-    if (!signature || !validateSignature(raw, options.channelSecret, signature)) {
+    if (!signatureMatches(raw, options.channelSecret, c.req.header('x-line-signature'))) {
       log.warn('webhook rejected: bad or missing signature', { bytes: raw.length });
       return c.text('invalid signature', 401);
     }
-    let body: webhook.CallbackRequest;
+    let json: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8')) as webhook.CallbackRequest;
+      json = JSON.parse(raw.toString('utf8'));
     } catch {
-      return c.text('body is not JSON', 400);
+      json = undefined;
     }
-    const events = Array.isArray(body.events) ? body.events : [];
-    if (events.length > 0) {
+    const envelope = envelopeSchema.safeParse(json);
+    if (!envelope.success) {
+      // Signed by LINE but not a batch: a 400 (not a 500, which LINE would redeliver for ever).
+      log.warn('webhook rejected: malformed body', { bytes: raw.length, json: json !== undefined });
+      return c.text('body is not a webhook batch', 400);
+    }
+    const now = options.now().getTime();
+    const screened = envelope.data.events.map((event) => screenEvent(event, now));
+    if (screened.length > 0) {
       // Only a failure to store can throw here (disk full, database gone). That one answer is a 500
       // on purpose: nothing was kept, so LINE's redelivery is what saves the events. Errors while
       // handling an event happen later, in the queue, and never reach LINE.
-      const added = storeEvents(options.db, events, options.now().getTime());
-      log.info('webhook stored', { events: events.length, added });
-      options.dispatcher.kick(new Set(events.map(chatKeyOf)));
+      const added = storeEvents(options.db, screened, now);
+      log.info('webhook stored', { events: screened.length, added });
+      for (const { refused, type, eventId } of screened) {
+        if (refused) log.warn('webhook event refused', { reason: refused.reason, type, event: eventId, detail: refused.detail });
+      }
+      const accepted = screened.filter((item) => !item.refused);
+      if (accepted.length > 0) options.dispatcher.kick(new Set(accepted.map((item) => item.chatKey)));
     }
     return c.json({ ok: true });
   });

@@ -1,7 +1,8 @@
-// The clock-driven jobs: once a minute (and at start) queue the staff's daily agenda when it is due,
-// drop reminders whose visit has already begun, and forget personal data past its retention. Both are idempotent — the agenda's dedupe key
-// is agenda:<date>:<staff user id> — so a restart, a second process or a missed minute sends nothing
-// twice. Queued pushes go out through the outbox worker like every other push.
+// The clock-driven jobs: once a minute (and at start) queue the staff's daily agenda when it is due
+// and drop reminders whose visit has already begun; hourly by default (first a minute after start) forget personal
+// data past its retention, in small batches that let webhooks be answered between them. All are
+// idempotent — the agenda's dedupe key is agenda:<date>:<staff user id> — so a restart, a second
+// process or a missed minute sends nothing twice. Queued pushes go out through the outbox worker.
 import type { Db } from '../db/client';
 import { applyRetention, type RetentionResult } from '../db/retention';
 import { log } from '../log';
@@ -13,21 +14,34 @@ export interface SchedulerOptions {
   db: Db;
   office: OfficeProfile;
   now: () => Date;
+  /** How often the retention pass runs (default hourly). */
+  retentionIntervalMs?: number;
 }
+
+const HOUR_MS = 3_600_000;
+/** The first retention pass after start. */
+const FIRST_RETENTION_AFTER_MS = 60_000;
 
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
+  private retentionTimer: NodeJS.Timeout | undefined;
+  private retention: Promise<RetentionResult> | undefined;
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** One pass, in one immediate transaction. */
-  runOnce(): { agendas: number; droppedReminders: number; retention: RetentionResult } {
+  /** The agenda and reminder pass, in one immediate transaction. */
+  runOnce(): { agendas: number; droppedReminders: number } {
     const { db, office } = this.options;
     const now = this.options.now();
-    return db.transaction(
-      (tx) => ({ droppedReminders: dropPastReminders(tx, now), agendas: queueAgendas(tx, office, now), retention: applyRetention(tx, now) }),
-      { behavior: 'immediate' },
-    );
+    return db.transaction((tx) => ({ droppedReminders: dropPastReminders(tx, now), agendas: queueAgendas(tx, office, now) }), { behavior: 'immediate' });
+  }
+
+  /** One retention pass in batches; a pass asked for while one is under way joins it. */
+  runRetention(): Promise<RetentionResult> {
+    this.retention ??= applyRetention(this.options.db, this.options.now()).finally(() => {
+      this.retention = undefined;
+    });
+    return this.retention;
   }
 
   start(intervalMs = 60_000): void {
@@ -35,11 +49,25 @@ export class Scheduler {
     this.tick();
     this.timer = setInterval(() => this.tick(), intervalMs);
     this.timer.unref();
+    // Not at once: start-up is when leftover events and LINE's redeliveries are being handled.
+    this.retentionTimer = setTimeout(() => {
+      this.retentionTick();
+      this.retentionTimer = setInterval(() => this.retentionTick(), this.options.retentionIntervalMs ?? HOUR_MS);
+      this.retentionTimer.unref();
+    }, FIRST_RETENTION_AFTER_MS);
+    this.retentionTimer.unref();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
     this.timer = undefined;
+    this.retentionTimer = undefined;
+  }
+
+  /** Resolves when no retention pass is under way (graceful shutdown, tests). */
+  async idle(): Promise<void> {
+    await this.retention?.catch(() => undefined);
   }
 
   private tick(): void {
@@ -49,5 +77,15 @@ export class Scheduler {
       // Only the error's name: a failed query's message would carry its parameters (names, phones).
       log.error('scheduler pass failed', { error: error instanceof Error ? error.name : 'unknown' });
     }
+  }
+
+  private retentionTick(): void {
+    const started = Date.now();
+    this.runRetention().then(
+      (result) => {
+        if (result.conversations + result.inbox + result.outbox > 0) log.info('retention pass', { ...result, ms: Date.now() - started });
+      },
+      (error: unknown) => log.error('retention pass failed', { error: error instanceof Error ? error.name : 'unknown' }),
+    );
   }
 }

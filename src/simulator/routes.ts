@@ -1,10 +1,11 @@
 // The simulator's server side: pretend users send events that are signed with the channel secret
 // and posted to the bot's own /webhook (the same pipeline LINE uses); the bot's messages are read
 // back from the fake LINE API. Served only when the config enables it (by default: no credentials).
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { FakeLine } from '../line/fake';
+import { signatureOf } from '../line/signature';
 import type { OfficeProfile } from '../office/profile';
 import { simulatorPageHtml } from './page';
 
@@ -64,7 +65,7 @@ export function mountSimulator(app: Hono, options: SimulatorOptions): void {
     users.set(id, displayName);
     options.fake.setProfile(id, displayName);
     const body = JSON.stringify({ destination: 'U' + '0'.repeat(32), events: [toWebhookEvent(id, event, options)] });
-    const signature = createHmac('sha256', options.channelSecret).update(body).digest('base64');
+    const signature = signatureOf(body, options.channelSecret);
     const response = await options.deliver(body, signature);
     return c.json({ ok: response.ok, status: response.status });
   });

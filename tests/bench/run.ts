@@ -7,20 +7,26 @@ import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runContention } from './contention';
+import { runRetentionBench } from './retention';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-channel-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WARMUP = 200;
+/** How much heavier each turn is in the heavy-turn case (busy CPU inside the turn). */
+const HEAVY_MS = Number(process.env.BENCH_HEAVY_MS ?? 5);
 
 export interface Server {
   url: string;
   child: ChildProcess;
 }
 
-export async function startServer(mode: 'bot' | 'bare'): Promise<Server> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(HERE, 'server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startServer(mode: 'bot' | 'bare', env: Record<string, string> = {}): Promise<Server> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(HERE, 'server.ts'), mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -149,13 +155,31 @@ async function webhookBench(): Promise<void> {
   const full = await load(bot, REQUESTS, true);
   await stopServer(bot);
 
-  console.log('| server | req/s | p50 ms | p99 ms | full turns/s | turn p50 ms | turn p99 ms | RSS MB |');
+  // The same bot with every turn made HEAVY_MS heavier: the turn latency grows, the ack should not
+  // grow with it (the route answers before the turn runs).
+  const heavyBot = await startServer('bot', { BENCH_TURN_EXTRA_MS: String(HEAVY_MS) });
+  await load(heavyBot, WARMUP, true);
+  const heavy = await load(heavyBot, REQUESTS, true);
+  await stopServer(heavyBot);
+
+  console.log('| server | req/s | ack p50 ms | ack p99 ms | full turns/s | turn p50 ms | turn p99 ms | RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');
-  for (const [name, r] of [['bare Hono, signature only (baseline)', baseline], ['bot, full turn', full]] as const) {
+  const rows = [['bare Hono, signature only (baseline)', baseline], ['bot, full turn', full], [`bot, each turn ${HEAVY_MS} ms heavier`, heavy]] as const;
+  for (const [name, r] of rows) {
     console.log(`| ${name} | ${f(r.rps, 0)} | ${f(r.p50, 2)} | ${f(r.p99, 2)} | ${f(r.turnRps, 0)} | ${f(r.turnP50)} | ${f(r.turnP99)} | ${f(r.rssMb, 0)} |`);
   }
   console.log(`\nratio bot/baseline: acknowledged req/s ${f(full.rps / baseline.rps, 2)}×, completed turns/s ${f(full.turnRps! / baseline.rps, 2)}×, p99 ack latency ${f(full.p99 / baseline.p99, 2)}×`);
+  console.log(
+    `ratio heavy/light turn: turn p50 ${f(heavy.turnP50! / full.turnP50!, 2)}×, turn p99 ${f(heavy.turnP99! / full.turnP99!, 2)}×; ` +
+      `ack p50 ${f(heavy.p50 / full.p50, 2)}×, ack p99 ${f(heavy.p99 / full.p99, 2)}×; ack p50 / turn p50: light ${f(full.p50 / full.turnP50!, 2)}, heavy ${f(heavy.p50 / heavy.turnP50!, 2)}`,
+  );
 }
 
-await webhookBench();
-await runContention();
+// The clean-up case pre-fills a million users, which takes minutes: only on request.
+if (process.argv.includes('--retention') || process.env.BENCH_RETENTION) {
+  await runRetentionBench();
+} else {
+  await webhookBench();
+  await runContention();
+  console.log('\n(the clean-up case at 1M users: npm run bench -- --retention)');
+}

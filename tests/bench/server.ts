@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { validateSignature } from '@line/bot-sdk';
 import { Hono } from 'hono';
 import { createApp } from '../../src/app';
 import { findService } from '../../src/booking/schedule';
@@ -14,6 +13,7 @@ import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/client';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
+import { signatureMatches } from '../../src/line/signature';
 import { setLogSink } from '../../src/log';
 import { loadOfficeProfile } from '../../src/office/profile';
 
@@ -33,7 +33,7 @@ if (mode === 'bare') {
   app.post('/webhook', async (c) => {
     const signature = c.req.header('x-line-signature');
     const raw = Buffer.from(await c.req.arrayBuffer());
-    if (!signature || !validateSignature(raw, BENCH_SECRET, signature)) return c.text('invalid signature', 401);
+    if (!signatureMatches(raw, BENCH_SECRET, signature)) return c.text('invalid signature', 401);
     return c.json({ ok: true });
   });
   app.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, count: 0, sent: [] }));
@@ -43,7 +43,7 @@ if (mode === 'bare') {
   const config = loadConfig({
     LINE_CHANNEL_SECRET: BENCH_SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: BENCH_TOKEN,
-    DATABASE_PATH: path.join(dir, 'bench.db'),
+    DATABASE_PATH: process.env.BENCH_DATABASE ?? path.join(dir, 'bench.db'),
     SIMULATOR: 'off',
   });
   const fake = new FakeLine(BENCH_TOKEN);
@@ -69,12 +69,29 @@ if (mode === 'bare') {
   outer.get('/bench/bookings', (c) =>
     c.json(placesTakenPerSlot(db).map((slot) => ({ ...slot, capacity: findService(office, slot.serviceId)?.counters ?? 0 }))),
   );
+  // For the retention case: waits for the pass under way (or runs one) and says what it did.
+  outer.post('/bench/retention', async (c) => {
+    const started = performance.now();
+    const result = await bot!.scheduler.runRetention();
+    return c.json({ ...result, waitedMs: performance.now() - started });
+  });
   outer.post('/bench/token', async (c) => c.json({ token: fake.issueReplyToken(((await c.req.json()) as { userId: string }).userId) }));
   outer.route('/', fake.app);
   outer.all('*', (c) => bot!.app.fetch(c.req.raw));
   listen(outer, (port) => {
     const line = createLineClient({ channelAccessToken: BENCH_TOKEN, apiBaseUrl: `http://127.0.0.1:${port}`, dataApiBaseUrl: `http://127.0.0.1:${port}` });
     bot = createApp({ config, db, line, office, fakeLine: undefined });
+    // BENCH_TURN_EXTRA_MS makes every turn that much heavier (CPU inside the turn's transaction),
+    // to show that the acknowledgement does not wait for the turn.
+    const extraMs = Number(process.env.BENCH_TURN_EXTRA_MS ?? 0);
+    if (extraMs > 0) {
+      const handle = bot.engine.handle.bind(bot.engine);
+      bot.engine.handle = (...args: Parameters<typeof handle>) => {
+        const until = performance.now() + extraMs;
+        while (performance.now() < until);
+        return handle(...args);
+      };
+    }
     bot.start();
     process.stdout.write(`PORT ${port}\n`);
   });

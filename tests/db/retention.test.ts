@@ -1,8 +1,14 @@
-// Retention: what nobody asked to delete is still forgotten once its purpose has passed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// Personal data at rest: what nobody asked to delete is still forgotten once its purpose has passed,
+// in small batches through fitting indexes; and what a user erased leaves no trace in the database's
+// files — not in the main file's free space, not in the write-ahead log, not in a notice sent to staff.
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { conversations, inbox, outbox } from '../../src/db/schema';
-import { RETENTION } from '../../src/db/retention';
+import { bookings, conversations, inbox, outbox } from '../../src/db/schema';
+import { addStaff } from '../../src/db/staff';
+import { book } from '../booking/helpers';
+import { RETENTION, applyRetention, retentionStatements } from '../../src/db/retention';
+import { openDatabase } from '../../src/db/client';
 import { clock, createTestBot, expectNoLineProblems, fake, Person, type TestBot } from '../support/harness';
 
 const DAY = 86_400_000;
@@ -23,10 +29,10 @@ describe('retention', () => {
     for (const answer of ['เช็คสิทธิ์', 'ตัวเอง', '15 มี.ค. 2500']) await yai.say(answer);
     const row = () => t.db.select().from(conversations).where(eq(conversations.userId, yai.userId)).get()!;
     clock.advance((RETENTION.abandonedConversationDays - 1) * DAY);
-    expect(t.bot.scheduler.runOnce().retention.conversations).toBe(0);
+    expect((await t.bot.scheduler.runRetention()).conversations).toBe(0);
     expect(JSON.parse(row().answers)).toHaveProperty('birth');
     clock.advance(2 * DAY);
-    expect(t.bot.scheduler.runOnce().retention.conversations).toBe(1);
+    expect((await t.bot.scheduler.runRetention()).conversations).toBe(1);
     expect(row()).toMatchObject({ flowId: null, answers: '{}' });
   });
 
@@ -35,11 +41,101 @@ describe('retention', () => {
     await yai.say('ติดต่อ');
     t.db.insert(inbox).values({ eventId: 'pending-one', chatKey: yai.userId, type: 'message', timestamp: 1, payload: '{}', receivedAt: 1 }).run();
     clock.advance((RETENTION.inboxDays + 1) * DAY);
-    t.bot.scheduler.runOnce();
+    await t.bot.scheduler.runRetention();
     expect(t.db.select({ id: inbox.eventId }).from(inbox).all()).toEqual([{ id: 'pending-one' }]);
     expect(t.db.select().from(outbox).get()!.messages).not.toBe('[]');
     clock.advance(RETENTION.sentMessagesDays * DAY);
-    expect(t.bot.scheduler.runOnce().retention.outbox).toBe(1);
+    expect((await t.bot.scheduler.runRetention()).outbox).toBe(1);
     expect(t.db.select().from(outbox).get()!.messages).toBe('[]');
+  });
+});
+
+describe('retention at size', () => {
+  it('works in batches of bounded size, letting the event loop run between them', async () => {
+    const db = openDatabase(':memory:');
+    const old = clock.now().getTime() - 100 * DAY;
+    const insert = db.$client.prepare("INSERT INTO inbox (event_id, chat_key, type, timestamp, status, received_at) VALUES (?, 'U1', 'message', ?, 'done', ?)");
+    db.$client.transaction(() => {
+      for (let i = 0; i < 25; i++) insert.run(`old-${i}`, old, old);
+    })();
+    const count = () => (db.$client.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n;
+    // What is left each time the pass lets the event loop run: one batch of 10 fewer each time.
+    const leftAtPauses: number[] = [];
+    const result = await applyRetention(db, clock.now(), { batchSize: 10, pause: async () => void leftAtPauses.push(count()) });
+    expect(leftAtPauses).toEqual([15, 5]);
+    expect(result.inbox).toBe(25);
+    expect(count()).toBe(0);
+    db.$client.close();
+  });
+
+  it('uses an index for every statement (no scan of a whole table)', () => {
+    const db = openDatabase(':memory:');
+    const statements = retentionStatements(db, clock.now(), 1000);
+    expect(Object.keys(statements).sort()).toEqual(['conversations', 'inbox', 'outbox']);
+    for (const [name, query] of Object.entries(statements)) {
+      const { sql, params } = query.toSQL();
+      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      // Every table access is a SEARCH through an index; a bare "SCAN <table>" reads the whole table.
+      const scans = plan.filter((detail) => /^SCAN (conversations|inbox|outbox)\b/.test(detail) && !/USING (COVERING )?INDEX/.test(detail));
+      expect(scans, `${name}: ${plan.join(' / ')}`).toEqual([]);
+      expect(plan.join(' / '), name).toMatch(/USING (COVERING )?INDEX (conversations_abandoned|inbox_processed|outbox_sent_content)/);
+    }
+    db.$client.close();
+  });
+});
+
+describe('retention cadence', () => {
+  it('runs a minute after start and then every RETENTION_INTERVAL_MINUTES, not every minute', async () => {
+    await t.close();
+    t = createTestBot({ env: { RETENTION_INTERVAL_MINUTES: '30' } });
+    const passes = vi.spyOn(t.bot.scheduler, 'runRetention');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    try {
+      t.bot.scheduler.start();
+      expect(passes).toHaveBeenCalledTimes(0);
+      vi.advanceTimersByTime(60_000);
+      expect(passes).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(29 * 60_000);
+      expect(passes).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(60_000);
+      expect(passes).toHaveBeenCalledTimes(2);
+      vi.advanceTimersByTime(60 * 60_000);
+      expect(passes).toHaveBeenCalledTimes(4);
+    } finally {
+      t.bot.scheduler.stop();
+      vi.useRealTimers();
+    }
+    await t.bot.idle();
+  });
+});
+
+/** Every database file on disk (main, -wal, -shm, -journal), read as raw bytes. */
+function databaseBytes(file: string): Buffer {
+  const parts = ['', '-wal', '-shm', '-journal'].map((suffix) => file + suffix).filter((f) => fs.existsSync(f));
+  return Buffer.concat(parts.map((f) => fs.readFileSync(f)));
+}
+
+describe('erasure at rest', () => {
+  it('leaves no trace of an erased phone number or name in the database files', async () => {
+    const staff = new Person(t);
+    addStaff(t.db, staff.userId, 'cli', clock.now().getTime());
+    const yai = new Person(t);
+    await book(yai, { name: 'สมศรี ใจดี', phone: '089-765-4321' });
+    await t.bot.outbox.runOnce(); // the staff notice, with the name and phone, goes out and stays on disk
+    expect(JSON.stringify(fake.messagesTo(staff.userId))).toContain('สมศรี');
+    expect(t.db.select().from(bookings).get()).toMatchObject({ phone: expect.stringMatching(/^089/) });
+    const secrets = ['0897654321', '089-765-4321', 'สมศรี'].map((s) => Buffer.from(s, 'utf8'));
+    // Before the erasure the data is on disk (the test would prove nothing otherwise).
+    expect(secrets.some((s) => databaseBytes(t.file).includes(s))).toBe(true);
+
+    await yai.say('ลบข้อมูลของฉัน');
+    await yai.tap('ยืนยัน ลบข้อมูล');
+    await t.bot.idle();
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const bytes = databaseBytes(t.file);
+    for (const secret of secrets) expect(bytes.includes(secret), `found "${secret.toString()}" on disk`).toBe(false);
+    // The bot goes on working on the same file afterwards.
+    expect((await yai.say('ติดต่อ')).length).toBeGreaterThan(0);
   });
 });

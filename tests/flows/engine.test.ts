@@ -3,7 +3,7 @@
 // buttons, every global command, idle conversations, flows that changed, and restarts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { conversations } from '../../src/db/schema';
+import { conversations, inbox } from '../../src/db/schema';
 import { contactEntry } from '../../src/flows/contact';
 import { APOLOGY, APOLOGY_RESTART } from '../../src/handlers/dispatcher';
 import { defaultEntries, defaultFlows } from '../../src/flows/registry';
@@ -321,7 +321,7 @@ describe('time and change', () => {
     expect(texts(reply)).toEqual(['ชื่อเล่นอะไรคะ']);
   });
 
-  it('a crash inside a step loses nothing: the state is unchanged and the user is told', async () => {
+  it('a crash inside a step loses nothing: the state is unchanged, the user is told, and staff get a diagnosis without what was typed', async () => {
     const broken = surveyFlow();
     broken.steps.nickname!.accept = () => {
       throw new Error('bug');
@@ -333,9 +333,15 @@ describe('time and change', () => {
     await yai.tap('ชอบ');
     await yai.say('15/3/2500');
     const before = stateOf(yai.userId);
-    const reply = await yai.say('ยายศรี');
+    const reply = await yai.say('ยายศรี 081-234-5678');
     expect(texts(reply)[0]).toContain('ขออภัยค่ะ ระบบขัดข้องชั่วคราว');
     expect(stateOf(yai.userId)).toEqual(before);
+    // The failed event keeps the event and message type, flow, step and error — not the name or phone.
+    const failed = t.db.select().from(inbox).where(eq(inbox.status, 'failed')).all();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.error).toBe('Error: bug');
+    expect(JSON.parse(failed[0]!.payload!)).toEqual({ type: 'message', message: { type: 'text' }, flow: 'survey', step: 'nickname' });
+    expect(JSON.stringify(failed)).not.toMatch(/ยายศรี|081-234-5678/);
   });
 });
 

@@ -2,8 +2,8 @@
 // users, and replies orphaned by a crash going out as pushes after a restart.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { webhook } from '@line/bot-sdk';
 import { storeEvents } from '../../src/db/inbox';
+import { screenEvent } from '../../src/handlers/webhook-input';
 import { outbox } from '../../src/db/schema';
 import { text } from '../../src/line/messages';
 import { backoffMs, cancelPending, enqueuePush, enqueueReply } from '../../src/notify/outbox';
@@ -148,7 +148,7 @@ describe('crash recovery', () => {
 
   it('processes events stored before a crash when the app starts again', async () => {
     // Stored (LINE got its 200) but the process died before handling it.
-    storeEvents(t.db, [events.text(USER, 'ติดต่อ') as unknown as webhook.Event], clock.now().getTime());
+    storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
     t = await t.restart();
     clock.advance(3_000);
     t.bot.start();

@@ -9,7 +9,8 @@ const USER = 'U' + '1'.repeat(32);
 
 beforeEach(() => {
   fake.reset();
-  t = createTestBot({ env: { SIMULATOR: 'on' }, deps: { fakeLine: fake } });
+  // Simulator mode: no LINE credentials (the harness's LINE client still reaches the fake through msw).
+  t = createTestBot({ env: { SIMULATOR: 'on', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' }, deps: { fakeLine: fake } });
 });
 afterEach(async () => {
   await t.close();

@@ -75,6 +75,20 @@ describe('inbox', () => {
     expect(fake.sent).toHaveLength(1);
   });
 
+  it("returns from the route before the event's turn runs, even when no network work comes first", async () => {
+    const order: string[] = [];
+    const handle = t.bot.engine.handle.bind(t.bot.engine);
+    t.bot.engine.handle = (...args: Parameters<typeof handle>) => {
+      order.push('turn');
+      return handle(...args);
+    };
+    const response = await postWebhook(t.bot, callback(events.text(USER_A, 'ติดต่อ')));
+    order.push(`answered ${response.status}`);
+    await t.bot.idle();
+    expect(order).toEqual(['answered 200', 'turn']);
+    expect(texts(fake.messagesTo(USER_A)).join()).toContain('โทร');
+  });
+
   it('drops what the user typed from the inbox once processed, keeping the id', async () => {
     await postWebhook(t.bot, callback(events.text(USER_A, 'เบอร์โทร 081-234-5678')));
     await t.bot.idle();
@@ -174,6 +188,7 @@ describe('a hung LINE call', () => {
   it("does not stall the user's queue: the next event is handled after the wait", async () => {
     const { Dispatcher } = await import('../../src/handlers/dispatcher');
     const { storeEvents } = await import('../../src/db/inbox');
+    const { screenEvent } = await import('../../src/handlers/webhook-input');
     const never = { deliverReply: () => new Promise<void>(() => undefined) } as unknown as import('../../src/notify/outbox').OutboxWorker;
     const dispatcher = new Dispatcher({
       db: t.db,
@@ -184,7 +199,8 @@ describe('a hung LINE call', () => {
       now: () => clock.now(),
       deliveryWaitMs: 20,
     });
-    storeEvents(t.db, [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')] as never, clock.now().getTime());
+    const now = clock.now().getTime();
+    storeEvents(t.db, [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')].map((e) => screenEvent(e, now)), now);
     dispatcher.kick();
     await dispatcher.idle();
     expect(t.db.select().from(inbox).all().map((r) => r.status)).toEqual(['done', 'done']);
