@@ -34,6 +34,13 @@ const envSchema = z
     /** Hours a conversation may sit idle before the bot asks whether to continue or start over. */
     CONVERSATION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Pushes per second at most; LINE allows 2,000/s per channel, retries included. */
+    OUTBOX_PUSHES_PER_SECOND: z.coerce
+      .number({ error: 'must be a number of pushes per second from 1 to 2000' })
+      .int()
+      .min(1)
+      .max(2000, 'must be at most 2000, LINE’s limit for push')
+      .default(1000),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,6 +61,7 @@ export interface Config {
   staffInviteCode?: string;
   conversationIdleMs: number;
   outboxMaxAttempts: number;
+  outboxPushesPerSecond: number;
 }
 
 const SECRET_KEYS = new Set(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
@@ -109,5 +117,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     staffInviteCode: env.STAFF_INVITE_CODE ?? (simulated ? SIMULATOR_STAFF_INVITE_CODE : undefined),
     conversationIdleMs: env.CONVERSATION_IDLE_HOURS * 3600_000,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    outboxPushesPerSecond: env.OUTBOX_PUSHES_PER_SECOND,
   };
 }

@@ -83,6 +83,11 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     dueAt: integer('due_at').notNull(),
     claimedUntil: integer('claimed_until'),
+    /**
+     * The worker instance (a random id per process start) that claimed the row while it is 'sending'.
+     * A claim by an instance that is gone is recovered at start-up instead of waiting out the lease.
+     */
+    claimedBy: text('claimed_by'),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
