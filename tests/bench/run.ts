@@ -7,6 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runContention } from './contention';
+import { runOutboxDrain } from './outbox';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-channel-secret';
@@ -159,3 +160,4 @@ async function webhookBench(): Promise<void> {
 
 await webhookBench();
 await runContention();
+await runOutboxDrain();
