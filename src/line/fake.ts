@@ -15,6 +15,8 @@ export interface SentRecord {
   to: string;
   messages: messagingApi.Message[];
   retryKey?: string;
+  /** For a reply: the token it used (which event it answered). */
+  replyToken?: string;
 }
 
 export interface CallRecord {
@@ -197,7 +199,7 @@ export class FakeLine {
       else if (!token || token.used || token.expiresAt < this.now()) [status, response] = [400, error(400, 'Invalid reply token')];
       else {
         token.used = true;
-        this.record({ via: 'reply', to: token.chatId, messages: body.messages! });
+        this.record({ via: 'reply', to: token.chatId, messages: body.messages!, replyToken: body.replyToken });
         response = ok({ sentMessages: body.messages!.map(() => ({ id: randomUUID() })) });
       }
       this.calls.push({ method: 'POST', path: c.req.path, status, body });
