@@ -95,6 +95,8 @@ export const outbox = sqliteTable(
   (t) => [
     index('outbox_due').on(t.status, t.dueAt),
     index('outbox_ref').on(t.ref),
+    /** One recipient's answers go out in order: "is an older one still unsent?" is looked up here. */
+    index('outbox_recipient').on(t.to, t.purpose, t.status),
     uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
   ],
 );

@@ -138,14 +138,15 @@ export class FakeLine {
 
   /**
    * Before a send is handled: the latency, then the outage. Returns a failure to answer with, 'drop'
-   * (handle it, then cut the connection), or undefined. A hang resolves only when the outage ends.
+   * (handle it, then cut the connection), 'cut' (a hang that ended with the outage: cut it unhandled),
+   * or undefined.
    */
-  private async disrupt(endpoint: Endpoint): Promise<ScriptedFailure | 'drop' | undefined> {
+  private async disrupt(endpoint: Endpoint): Promise<ScriptedFailure | 'drop' | 'cut' | undefined> {
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
     const disruption = this.disruption?.(endpoint);
     if (disruption === 'hang') {
       await new Promise<void>((resolve) => this.hung.add(resolve));
-      return 'drop';
+      return 'cut';
     }
     return disruption;
   }
@@ -189,6 +190,7 @@ export class FakeLine {
     app.post('/v2/bot/message/reply', async (c) => {
       const body = (await c.req.json()) as { replyToken?: string; messages?: messagingApi.Message[] };
       const disruption = await this.disrupt('reply');
+      if (disruption === 'cut') return cut(c, new Response(null, { status: 500 }));
       const failure = (disruption !== 'drop' && disruption) || this.scripted('reply');
       const token = body.replyToken ? this.tokens.get(body.replyToken) : undefined;
       let status = 200;
@@ -210,6 +212,7 @@ export class FakeLine {
       const body = (await c.req.json()) as { to: string | string[]; messages?: messagingApi.Message[] };
       const retryKey = c.req.header('x-line-retry-key');
       const disruption = await this.disrupt(via);
+      if (disruption === 'cut') return cut(c, new Response(null, { status: 500 }));
       const failure = (disruption !== 'drop' && disruption) || this.scripted(via);
       let status = 200;
       let response: Response;

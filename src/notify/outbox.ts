@@ -2,7 +2,7 @@
 // the change that caused it. Replies are tried once with the reply token; anything that cannot go as
 // a reply, and every scheduled push, goes out as a push with a stored X-Line-Retry-Key.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { outbox, users, type OutboxRow } from '../db/schema';
 import type { LineApi } from '../line/client';
@@ -103,6 +103,15 @@ export interface RecoveryResult {
   resent: number;
   /** Orphaned pushes put back in the queue with their retry key (LINE answers 409 if it has them). */
   requeued: number;
+}
+
+/**
+ * An older answer to the same user is still unsent: this one waits its turn, so a user never gets
+ * the answer to a later message before the answer to an earlier one (after an outage's backoffs).
+ */
+function olderAnswerUnsent(to: SQLWrapper | string, id: SQLWrapper | number): SQL {
+  return sql`EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier."to" = ${to} AND earlier.purpose = 'reply'
+    AND earlier.status IN ('pending', 'sending') AND earlier.id < ${id})`;
 }
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at 15 minutes. */
@@ -213,7 +222,7 @@ export class OutboxWorker {
   }
 
   /**
-   * One pass: claim due rows and send them, batch after batch while batches come full, so a backlog
+   * One pass: claim due rows and send them, batch after batch until nothing is due, so a backlog
    * drains at the push rate rather than one batch per tick. Returns how many rows were attempted.
    */
   runOnce(limit = this.batchSize): Promise<number> {
@@ -228,15 +237,18 @@ export class OutboxWorker {
         let rows: OutboxRow[];
         do {
           const now = this.now();
+          // An answer waits while an older answer to the same user is unsent (a LINE outage with its
+          // backoffs must not deliver the answer to the second message before the first).
           rows = this.claim(
-            sql`(${outbox.status} = 'pending' AND ${outbox.dueAt} <= ${now}
+            sql`((${outbox.status} = 'pending' AND ${outbox.dueAt} <= ${now}
                   AND (${outbox.mode} = 'push' OR ${outbox.createdAt} <= ${now - this.orphanedReplyMs}))
-                OR (${outbox.status} = 'sending' AND ${outbox.claimedUntil} < ${now})`,
+                OR (${outbox.status} = 'sending' AND ${outbox.claimedUntil} < ${now}))
+                AND NOT (${outbox.purpose} = 'reply' AND ${olderAnswerUnsent(outbox.to, outbox.id)})`,
             limit,
           );
           total += rows.length;
           await Promise.all(rows.map((row) => this.inLane(row)));
-        } while (rows.length === limit);
+        } while (rows.length > 0); // until nothing is due: a sent answer may release the user's next one
       } while (this.rerun);
       return total;
     })();
@@ -303,18 +315,24 @@ export class OutboxWorker {
       return;
     }
 
+    const mustWait = () => row.purpose === 'reply' && this.db.get<{ wait: number }>(sql`SELECT ${olderAnswerUnsent(row.to, row.id)} AS wait`).wait === 1;
     if (row.mode === 'reply') {
-      // A reply is tried once, and only while its token can still be fresh; otherwise it is a push.
-      const fresh = row.replyToken && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs;
+      // A reply is tried once, and only while its token can still be fresh and no older answer to
+      // the user is still on its way; otherwise it is a push.
+      const fresh = row.replyToken && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs && !mustWait();
       const outcome = fresh ? await this.line.reply(row.replyToken!, messages) : undefined;
       if (outcome?.ok) {
         this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: 1 });
         return;
       }
-      const lastError = outcome ? `reply: ${outcome.reason}` : 'reply token too old';
+      const lastError = outcome ? `reply: ${outcome.reason}` : fresh === false || !row.replyToken ? 'reply token too old' : 'an older answer is still on its way';
       log.info('reply not possible, sending as push', { outbox: row.id, status: outcome?.status });
       this.db.update(outbox).set({ mode: 'push', replyToken: null, lastError }).where(eq(outbox.id, row.id)).run();
       row = { ...row, mode: 'push', replyToken: null };
+    }
+    if (mustWait()) {
+      this.finish(row.id, { status: 'pending', dueAt: Math.min(row.dueAt, this.now()) });
+      return;
     }
 
     // LINE asked every push to wait (Retry-After): put the row back for then, without an attempt.
@@ -331,7 +349,7 @@ export class OutboxWorker {
     } else if (outcome.retryable && attempt < this.maxAttempts) {
       // LINE's own word on when to come back wins; the backoff is for when it says nothing.
       if (outcome.retryAfterMs !== undefined) this.limiter.pauseFor(outcome.retryAfterMs);
-      const wait = outcome.retryAfterMs ?? backoffMs(attempt);
+      const wait = Math.max(outcome.retryAfterMs ?? backoffMs(attempt), 1_000);
       this.finish(row.id, { status: 'pending', attempts: attempt, dueAt: this.now() + wait, lastError: outcome.reason });
     } else {
       log.error('push given up', { outbox: row.id, purpose: row.purpose, attempts: attempt, status: outcome.status, user: userHint(row.to) });

@@ -201,6 +201,37 @@ describe('draining a backlog', () => {
   });
 });
 
+describe('one user’s answers in order', () => {
+  it('an answer waits while an older answer to the same user is still unsent (a backoff during an outage)', async () => {
+    const now = clock.now().getTime();
+    const first = enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now)!;
+    const second = enqueueReply(t.db, USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1)!;
+    t.db.update(outbox).set({ dueAt: now + 8_000, attempts: 3 }).where(eq(outbox.id, first)).run(); // backing off
+    clock.advance(1_000);
+    await t.bot.outbox.runOnce();
+    expect(row(second).status).toBe('pending');
+    expect(fake.sent).toHaveLength(0);
+    clock.advance(8_000);
+    await t.bot.outbox.runOnce();
+    expect(fake.messagesTo(USER)).toEqual([text('คำตอบที่หนึ่งค่ะ'), text('คำตอบที่สองค่ะ')]);
+  });
+});
+
+describe('one user’s answers in order, fresh replies too', () => {
+  it('a fresh reply does not overtake an older answer still on its way: it follows it as a push', async () => {
+    const now = clock.now().getTime();
+    const first = enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now)!;
+    t.db.update(outbox).set({ dueAt: now + 4_000, attempts: 2 }).where(eq(outbox.id, first)).run(); // backing off
+    const second = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1)!;
+    await t.bot.outbox.deliverReply(second);
+    expect(row(second)).toMatchObject({ status: 'pending', mode: 'push' });
+    expect(fake.sent).toHaveLength(0);
+    clock.advance(4_000);
+    await t.bot.outbox.runOnce();
+    expect(fake.messagesTo(USER)).toEqual([text('คำตอบที่หนึ่งค่ะ'), text('คำตอบที่สองค่ะ')]);
+  });
+});
+
 describe('crash recovery', () => {
   it('pushes a reply that was committed but never sent before a restart', async () => {
     // The process died between the commit and the reply call.
