@@ -204,7 +204,7 @@ export class OutboxWorker {
       { behavior: 'immediate' },
     );
     log.info('outbox recovered at start-up', { ...result });
-    for (const id of resend) void this.deliverReply(id);
+    for (const id of resend) this.deliverReply(id).catch((error) => log.error('outbox resend failed', { outbox: id, error }));
     if (result.requeued > 0) void this.runOnce().catch((error) => log.error('outbox pass failed', { error }));
     return result;
   }
@@ -298,12 +298,14 @@ export class OutboxWorker {
 
   /** Send after whatever is already going to the same recipient. */
   private inLane(row: OutboxRow): Promise<void> {
-    const before = this.lanes.get(row.to);
-    const run = (before ?? Promise.resolve()).then(() => this.send(row));
+    // A send that failed (it is logged by its caller) must not stop the ones queued behind it.
+    const before = this.lanes.get(row.to)?.catch(() => undefined) ?? Promise.resolve();
+    const run = before.then(() => this.send(row));
     this.lanes.set(row.to, run);
-    void run.finally(() => {
+    const release = () => {
       if (this.lanes.get(row.to) === run) this.lanes.delete(row.to);
-    });
+    };
+    run.then(release, release);
     return run;
   }
 

@@ -67,6 +67,14 @@ export async function liveBot(line: LiveLine, env: Record<string, string> = {}):
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-fault-')), 'bot.db');
   const logs: Record<string, unknown>[] = [];
   let child: ChildProcess | undefined;
+  const end = async (signal: NodeJS.Signals) => {
+    const proc = child;
+    if (!proc) return;
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill(signal);
+    await exited;
+    child = undefined;
+  };
 
   const bot: LiveBot = {
     url: `http://127.0.0.1:${port}`,
@@ -115,22 +123,8 @@ export async function liveBot(line: LiveLine, env: Record<string, string> = {}):
         });
       });
     },
-    async kill() {
-      const proc = child;
-      if (!proc) return;
-      const exited = new Promise((resolve) => proc.once('exit', resolve));
-      proc.kill('SIGKILL');
-      await exited;
-      child = undefined;
-    },
-    async stop() {
-      const proc = child;
-      if (!proc) return;
-      const exited = new Promise((resolve) => proc.once('exit', resolve));
-      proc.kill('SIGTERM');
-      await exited;
-      child = undefined;
-    },
+    kill: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
     query<T>(sql: string, ...params: unknown[]): T[] {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
