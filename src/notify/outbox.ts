@@ -236,6 +236,8 @@ export class OutboxWorker {
         this.rerun = false;
         let rows: OutboxRow[];
         do {
+          // While LINE asks every push to wait, claim nothing (the next tick looks again).
+          if (this.limiter.pausedMs() > 0) break;
           const now = this.now();
           // An answer waits while an older answer to the same user is unsent (a LINE outage with its
           // backoffs must not deliver the answer to the second message before the first).

@@ -267,6 +267,15 @@ describe('crash recovery', () => {
     expect(fake.sent).toHaveLength(1);
   });
 
+  it('at start-up leaves alone a row claimed by a live instance (its own claim), so it extends to several', async () => {
+    const id = queue()!;
+    t.db.update(outbox).set({ status: 'sending', claimedBy: t.bot.outbox.instanceId, claimedUntil: clock.now().getTime() + 60_000 }).where(eq(outbox.id, id)).run();
+    expect(t.bot.outbox.recover()).toMatchObject({ orphaned: 0 });
+    await t.bot.idle();
+    expect(row(id)).toMatchObject({ status: 'sending', claimedBy: t.bot.outbox.instanceId });
+    expect(pushCalls()).toHaveLength(0);
+  });
+
   it('after a crash, cancels a reply a later one has superseded and sends only the latest', async () => {
     const now = clock.now().getTime();
     const older = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now)!;
