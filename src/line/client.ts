@@ -31,9 +31,11 @@ export interface LineClientOptions {
 /**
  * The SDK's fetch has no timeout: a connection LINE (or a proxy) leaves hanging would hold a send for
  * ever. After this long the call counts as a network failure; a push is retried with the same retry
- * key, so if the hung request did land, LINE answers 409 and nothing is sent twice.
+ * key, so if the hung request did land, LINE answers 409 and nothing is sent twice. (A reply has no
+ * retry key: one that landed after all may arrive twice, once more as the push that replaces it.)
+ * Generous, so that a merely slow answer under load is not mistaken for a hung one.
  */
-export const LINE_CALL_TIMEOUT_MS = 10_000;
+export const LINE_CALL_TIMEOUT_MS = 30_000;
 /** The longest `Retry-After` taken at its word; longer ones are capped (the outbox backs off anyway). */
 const MAX_RETRY_AFTER_MS = 15 * 60_000;
 

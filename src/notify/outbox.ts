@@ -323,13 +323,14 @@ export class OutboxWorker {
     if (row.mode === 'reply') {
       // A reply is tried once, and only while its token can still be fresh and no older answer to
       // the user is still on its way; otherwise it is a push.
-      const fresh = row.replyToken && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs && !mustWait();
-      const outcome = fresh ? await this.line.reply(row.replyToken!, messages) : undefined;
+      const fresh = Boolean(row.replyToken) && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs;
+      const waiting = fresh && mustWait();
+      const outcome = fresh && !waiting ? await this.line.reply(row.replyToken!, messages) : undefined;
       if (outcome?.ok) {
         this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: 1 });
         return;
       }
-      const lastError = outcome ? `reply: ${outcome.reason}` : fresh === false || !row.replyToken ? 'reply token too old' : 'an older answer is still on its way';
+      const lastError = outcome ? `reply: ${outcome.reason}` : waiting ? 'an older answer is still on its way' : 'reply token too old';
       log.info('reply not possible, sending as push', { outbox: row.id, status: outcome?.status });
       this.db.update(outbox).set({ mode: 'push', replyToken: null, lastError }).where(eq(outbox.id, row.id)).run();
       row = { ...row, mode: 'push', replyToken: null };

@@ -1,0 +1,163 @@
+// npm run bench: signed webhook requests at a fixed concurrency against (1) a bare Hono endpoint that
+// only verifies the signature — the baseline — and (2) the whole bot, where each request is a text
+// message taken through a full turn (inbox → engine → state saved → reply to the fake LINE API).
+// Both run in the same run, on the same machine, so the figures that matter are the ratios.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runContention } from './contention';
+import { runOutboxDrain } from './outbox';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SECRET = 'bench-channel-secret';
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const WARMUP = 200;
+
+export interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+export async function startServer(mode: 'bot' | 'bare'): Promise<Server> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(HERE, 'server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /PORT (\d+)/.exec(buffer);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+export async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.on('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+export function signedBody(userId: string, text: string, replyToken: string): { body: string; signature: string } {
+  const body = JSON.stringify({
+    destination: 'U' + '0'.repeat(32),
+    events: [
+      {
+        type: 'message',
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId: randomUUID(),
+        deliveryContext: { isRedelivery: false },
+        source: { type: 'user', userId },
+        replyToken,
+        message: { type: 'text', id: randomUUID(), quoteToken: 'q', text },
+      },
+    ],
+  });
+  return { body, signature: createHmac('sha256', SECRET).update(body).digest('base64') };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function token(server: Server, userId: string): Promise<string> {
+  const response = await fetch(`${server.url}/bench/token`, { method: 'POST', body: JSON.stringify({ userId }) });
+  return response.ok ? ((await response.json()) as { token: string }).token : randomUUID().replace(/-/g, '');
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  turnRps?: number;
+  turnP50?: number;
+  turnP99?: number;
+  rssMb: number;
+}
+
+async function load(server: Server, requests: number, fullTurn: boolean): Promise<Result> {
+  const users = Array.from({ length: requests }, () => 'U' + randomUUID().replace(/-/g, ''));
+  // Reply tokens are issued before the clock starts, as LINE issues them before it calls us.
+  const prepared = await Promise.all(users.map(async (userId) => ({ userId, ...signedBody(userId, 'ติดต่อ', fullTurn ? await token(server, userId) : 'x'.repeat(32)) })));
+  const latencies: number[] = [];
+  const sentAt = new Map<string, number>();
+  const sentBefore = fullTurn ? (await (await fetch(`${server.url}/bench/stats`)).json() as { count: number }).count : 0;
+  let next = 0;
+  const started = performance.now();
+  const startedWall = Date.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < prepared.length) {
+        const item = prepared[next++]!;
+        const t0 = performance.now();
+        sentAt.set(item.userId, Date.now());
+        const response = await fetch(`${server.url}/webhook`, {
+          method: 'POST',
+          body: item.body,
+          headers: { 'content-type': 'application/json', 'x-line-signature': item.signature },
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const result: Result = { rps: requests / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rssMb: 0 };
+
+  type Stats = { rss: number; count: number; sent: { to: string; at: number }[] };
+  const readStats = async (full: boolean) => (await (await fetch(`${server.url}/bench/stats${full ? '?full=1' : ''}`)).json()) as Stats;
+  let stats = await readStats(false);
+  if (fullTurn) {
+    const want = new Set(users);
+    const expected = sentBefore + requests;
+    const deadline = Date.now() + 60_000;
+    while (stats.count < expected && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      stats = await readStats(false);
+    }
+    stats = await readStats(true);
+    const mine = stats.sent.filter((s) => want.has(s.to));
+    if (mine.length < requests) throw new Error(`only ${mine.length} of ${requests} replies arrived`);
+    const turnLatencies = mine.map((s) => s.at - sentAt.get(s.to)!).sort((a, b) => a - b);
+    const lastReply = Math.max(...mine.map((s) => s.at));
+    Object.assign(result, {
+      turnRps: requests / ((lastReply - startedWall) / 1000),
+      turnP50: percentile(turnLatencies, 50),
+      turnP99: percentile(turnLatencies, 99),
+    });
+  }
+  result.rssMb = stats.rss / 1024 / 1024;
+  return result;
+}
+
+const f = (n: number | undefined, digits = 1) => (n === undefined ? '—' : n.toFixed(digits));
+
+async function webhookBench(): Promise<void> {
+  console.log(`\nWebhook: ${REQUESTS} signed requests, concurrency ${CONCURRENCY}, after ${WARMUP} warm-up requests each\n`);
+  const bare = await startServer('bare');
+  await load(bare, WARMUP, false);
+  const baseline = await load(bare, REQUESTS, false);
+  await stopServer(bare);
+
+  const bot = await startServer('bot');
+  await load(bot, WARMUP, true);
+  const full = await load(bot, REQUESTS, true);
+  await stopServer(bot);
+
+  console.log('| server | req/s | p50 ms | p99 ms | full turns/s | turn p50 ms | turn p99 ms | RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [name, r] of [['bare Hono, signature only (baseline)', baseline], ['bot, full turn', full]] as const) {
+    console.log(`| ${name} | ${f(r.rps, 0)} | ${f(r.p50, 2)} | ${f(r.p99, 2)} | ${f(r.turnRps, 0)} | ${f(r.turnP50)} | ${f(r.turnP99)} | ${f(r.rssMb, 0)} |`);
+  }
+  console.log(`\nratio bot/baseline: acknowledged req/s ${f(full.rps / baseline.rps, 2)}×, completed turns/s ${f(full.turnRps! / baseline.rps, 2)}×, p99 ack latency ${f(full.p99 / baseline.p99, 2)}×`);
+}
+
+await webhookBench();
+
+
