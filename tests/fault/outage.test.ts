@@ -44,12 +44,12 @@ describe(`a ${OUTAGE_MS / 1000}-second LINE outage`, () => {
     await Promise.all(users.map((u) => say(u, 0)));
     await waitFor(() => users.every((u) => line.fake.sent.some((s) => s.to === u)), 10_000);
 
-    // The outage: each send meets the next disruption in turn.
+    // The outage: each reply and each push meets the next disruption of its endpoint in turn.
     const seen = { status500: 0, status429: 0, hung: 0, dropped: 0 };
-    let n = 0;
+    const turn = { reply: 0, push: 0 };
     line.fake.startOutage((endpoint): Disruption | undefined => {
       if (endpoint !== 'reply' && endpoint !== 'push') return undefined;
-      switch (n++ % 4) {
+      switch (turn[endpoint]++ % 4) {
         case 0:
           seen.status500++;
           return { status: 500, message: 'Internal server error' };
