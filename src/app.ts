@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { Config } from './config';
 import { checkpoint, isDatabaseReachable, type Db } from './db/client';
+import { pendingChatKeys } from './db/inbox';
 import { isStaff } from './db/staff';
 import { Engine } from './flows/engine';
 import { defaultEntries, defaultFlows } from './flows/registry';
@@ -37,7 +38,7 @@ export interface Bot {
   /** The daily staff agenda and dropping reminders whose visit has begun. */
   scheduler: Scheduler;
   services: Services;
-  /** Start background work: drain events left from before a restart, the scheduler and the outbox timer. */
+  /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler and the outbox timer. */
   start(): void;
   stop(): void;
   /** Resolves when no event is being processed and no send is under way. */
@@ -62,7 +63,13 @@ export function createApp(deps: AppDeps): Bot {
       }),
   };
   const engine = new Engine({ flows: deps.flows ?? defaultFlows, entries: deps.entries ?? defaultEntries, idleMs: config.conversationIdleMs });
-  const outbox = new OutboxWorker({ db, line: deps.line, now: () => now().getTime(), maxAttempts: config.outboxMaxAttempts });
+  const outbox = new OutboxWorker({
+    db,
+    line: deps.line,
+    now: () => now().getTime(),
+    maxAttempts: config.outboxMaxAttempts,
+    pushesPerSecond: config.outboxPushesPerSecond,
+  });
   const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
   const scheduler = new Scheduler({ db, office: deps.office, now, retentionIntervalMs: config.retentionIntervalMs });
 
@@ -99,6 +106,9 @@ export function createApp(deps: AppDeps): Bot {
     scheduler,
     services,
     start() {
+      // First what a crashed process left half sent: an answer still to come (events waiting in the
+      // inbox) supersedes an orphaned reply, so those are cancelled rather than sent late.
+      outbox.recover(new Set(pendingChatKeys(db)));
       dispatcher.kick();
       // Before the outbox's first pass, so a reminder left from before a long stop is dropped, not sent late.
       scheduler.start();

@@ -36,6 +36,13 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** Minutes between passes that forget personal data past its retention (src/db/retention.ts). */
     RETENTION_INTERVAL_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
+    /** Pushes per second at most; LINE allows 2,000/s per channel, retries included. */
+    OUTBOX_PUSHES_PER_SECOND: z.coerce
+      .number({ error: 'must be a number of pushes per second from 1 to 2000' })
+      .int()
+      .min(1)
+      .max(2000, 'must be at most 2000, LINE’s limit for push')
+      .default(1000),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -57,6 +64,7 @@ export interface Config {
   conversationIdleMs: number;
   outboxMaxAttempts: number;
   retentionIntervalMs: number;
+  outboxPushesPerSecond: number;
 }
 
 const SECRET_KEYS = new Set(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
@@ -118,5 +126,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     conversationIdleMs: env.CONVERSATION_IDLE_HOURS * 3600_000,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     retentionIntervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,
+    outboxPushesPerSecond: env.OUTBOX_PUSHES_PER_SECOND,
   };
 }

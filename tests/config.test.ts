@@ -51,4 +51,11 @@ describe('loadConfig', () => {
     expect(message).not.toContain('short"');
     expect((error as ConfigError).problems).toHaveLength(5);
   });
+
+  it('paces the outbox at 1,000 pushes a second unless told, and never above LINE’s 2,000', () => {
+    expect(loadConfig({}).outboxPushesPerSecond).toBe(1000);
+    expect(loadConfig({ OUTBOX_PUSHES_PER_SECOND: '250' }).outboxPushesPerSecond).toBe(250);
+    expect(() => loadConfig({ OUTBOX_PUSHES_PER_SECOND: '5000' })).toThrow(/OUTBOX_PUSHES_PER_SECOND: must be at most 2000/);
+    expect(() => loadConfig({ OUTBOX_PUSHES_PER_SECOND: 'fast' })).toThrow(/OUTBOX_PUSHES_PER_SECOND/);
+  });
 });

@@ -92,6 +92,11 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     dueAt: integer('due_at').notNull(),
     claimedUntil: integer('claimed_until'),
+    /**
+     * The worker instance (a random id per process start) that claimed the row while it is 'sending'.
+     * A claim by an instance that is gone is recovered at start-up instead of waiting out the lease.
+     */
+    claimedBy: text('claimed_by'),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
@@ -99,6 +104,8 @@ export const outbox = sqliteTable(
   (t) => [
     index('outbox_due').on(t.status, t.dueAt),
     index('outbox_ref').on(t.ref),
+    /** One recipient's answers go out in order: "is an older one still unsent?" is looked up here. */
+    index('outbox_recipient').on(t.to, t.purpose, t.status),
     uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
     // Retention: finished rows whose content is not blanked yet (blanked rows leave the index).
     index('outbox_sent_content').on(t.status, t.createdAt).where(sql`messages <> '[]'`),

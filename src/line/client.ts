@@ -7,8 +7,11 @@ import { assertValidMessages } from './limits';
 
 export type SendOutcome =
   | { ok: true; status: number; duplicate?: boolean }
-  /** `retryable`: a later attempt may succeed (429, 5xx, network); otherwise give up. */
-  | { ok: false; status?: number; retryable: boolean; reason: string };
+  /**
+   * `retryable`: a later attempt may succeed (429, 5xx, network); otherwise give up. `retryAfterMs`:
+   * how long LINE asked us to wait (a `Retry-After` header on 429 or 503), when it said.
+   */
+  | { ok: false; status?: number; retryable: boolean; reason: string; retryAfterMs?: number };
 
 export interface LineApi {
   reply(replyToken: string, messages: messagingApi.Message[]): Promise<SendOutcome>;
@@ -25,6 +28,47 @@ export interface LineClientOptions {
   dataApiBaseUrl: string;
 }
 
+/**
+ * The SDK's fetch has no timeout: a connection LINE (or a proxy) leaves hanging would hold a send for
+ * ever. After this long the call counts as a network failure; a push is retried with the same retry
+ * key, so if the hung request did land, LINE answers 409 and nothing is sent twice. (A reply has no
+ * retry key: one that landed after all may arrive twice, once more as the push that replaces it.)
+ * Generous, so that a merely slow answer under load is not mistaken for a hung one.
+ */
+export const LINE_CALL_TIMEOUT_MS = 30_000;
+/** The longest `Retry-After` taken at its word; longer ones are capped (the outbox backs off anyway). */
+const MAX_RETRY_AFTER_MS = 15 * 60_000;
+
+export class LineTimeoutError extends Error {
+  override name = 'LineTimeoutError';
+}
+
+function withTimeout<T>(call: Promise<T>, ms = LINE_CALL_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LineTimeoutError(`no answer from LINE within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * `Retry-After` as milliseconds from now: either delay-seconds ("120") or an HTTP date
+ * ("Wed, 21 Oct 2026 07:28:00 GMT", RFC 9110 §10.2.3). Undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null | undefined, nowMs = Date.now()): number | undefined {
+  const raw = value?.trim();
+  if (!raw) return undefined;
+  let ms: number;
+  if (/^\d+$/.test(raw)) ms = Number(raw) * 1000;
+  else {
+    const at = Date.parse(raw);
+    if (Number.isNaN(at)) return undefined;
+    ms = Math.max(0, at - nowMs);
+  }
+  return Math.min(ms, MAX_RETRY_AFTER_MS);
+}
+
 export function createLineClient(options: LineClientOptions): LineApi {
   const sdk = LineBotClient.fromChannelAccessToken({
     channelAccessToken: options.channelAccessToken,
@@ -36,7 +80,7 @@ export function createLineClient(options: LineClientOptions): LineApi {
     async reply(replyToken, messages) {
       assertValidMessages(messages);
       try {
-        await sdk.replyMessage({ replyToken, messages });
+        await withTimeout(sdk.replyMessage({ replyToken, messages }));
         return { ok: true, status: 200 };
       } catch (error) {
         return failure('reply', error);
@@ -46,7 +90,7 @@ export function createLineClient(options: LineClientOptions): LineApi {
     async push(to, messages, retryKey) {
       assertValidMessages(messages);
       try {
-        await sdk.pushMessage({ to, messages }, retryKey);
+        await withTimeout(sdk.pushMessage({ to, messages }, retryKey));
         return { ok: true, status: 200 };
       } catch (error) {
         // 409: LINE already accepted a request with this retry key — the message went out.
@@ -79,8 +123,9 @@ function failure(call: string, error: unknown, to?: string): SendOutcome {
     const requestId = error.headers.get('x-line-request-id') ?? undefined;
     const lineMessage = lineErrorMessage(error.body);
     const retryable = error.status === 429 || error.status >= 500;
-    log.warn('LINE API call failed', { call, status: error.status, requestId, lineError: lineMessage, user: to && userHint(to) });
-    return { ok: false, status: error.status, retryable, reason: `${error.status} ${lineMessage ?? ''}`.trim() };
+    const retryAfterMs = error.status === 429 || error.status === 503 ? parseRetryAfter(error.headers.get('retry-after')) : undefined;
+    log.warn('LINE API call failed', { call, status: error.status, requestId, lineError: lineMessage, retryAfterMs, user: to && userHint(to) });
+    return { ok: false, status: error.status, retryable, reason: `${error.status} ${lineMessage ?? ''}`.trim(), ...(retryAfterMs !== undefined && { retryAfterMs }) };
   }
   // fetch() network failures surface as TypeError; anything else is unexpected but still retryable.
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';

@@ -1,7 +1,8 @@
 // An in-process stand-in for LINE's Messaging API. The simulator (npm start without credentials)
 // points the LINE client at it, and tests route msw to it. It keeps LINE's rules that matter to us:
 // single-use reply tokens that expire, X-Line-Retry-Key de-duplication (409), the bearer token, and
-// the message limits. Failures can be scripted to test the fallback and retry paths.
+// the message limits, and (when asked) the push rate limit. Failures can be scripted to test the
+// fallback and retry paths, and an outage staged: error statuses, hung and dropped connections.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { messagingApi } from '@line/bot-sdk';
@@ -14,6 +15,8 @@ export interface SentRecord {
   to: string;
   messages: messagingApi.Message[];
   retryKey?: string;
+  /** For a reply: the token it used (which event it answered). */
+  replyToken?: string;
 }
 
 export interface CallRecord {
@@ -28,7 +31,25 @@ type Endpoint = 'reply' | 'push' | 'multicast' | 'loading' | 'profile';
 interface ScriptedFailure {
   status: number;
   message: string;
+  /** A `Retry-After` header to send with it (seconds or an HTTP date). */
+  retryAfter?: string;
 }
+
+/**
+ * How a LINE outage treats one send (reply, push or multicast): answer with an error status, hang
+ * (no answer until the outage ends, then the connection is cut), or accept and record the message
+ * and then cut the connection before the answer (the caller cannot tell it went out).
+ */
+export type Disruption = ScriptedFailure | 'hang' | 'drop';
+
+export interface FakeLineOptions {
+  /** LINE's per-channel limit on push: more calls than this within a second get 429 (off when unset). */
+  pushesPerSecond?: number;
+  /** Added before every reply and push is answered, as a real network round trip takes time. */
+  latencyMs?: number;
+}
+
+const RATE_LIMITED = 'The API rate limit has been exceeded. Try again later.';
 
 /** How long an issued reply token stays valid (LINE: about a minute). */
 const REPLY_TOKEN_TTL_MS = 60_000;
@@ -42,12 +63,30 @@ export class FakeLine {
   private readonly acceptedRetryKeys = new Map<string, string>();
   private readonly profiles = new Map<string, string>();
   private readonly failures = new Map<Endpoint, ScriptedFailure[]>();
+  private disruption: ((endpoint: Endpoint) => Disruption | undefined) | undefined;
+  private readonly hung = new Set<() => void>();
+  private readonly pushTimes: number[] = [];
+  /** Pushes refused with 429 because they came faster than `pushesPerSecond`. */
+  rateLimited = 0;
 
   constructor(
     readonly accessToken: string,
     private readonly now: () => number = Date.now,
+    private readonly options: FakeLineOptions = {},
   ) {
     this.routes();
+  }
+
+  /** Start an outage: every send asks `plan` how to fail (undefined = it goes through). */
+  startOutage(plan: (endpoint: Endpoint) => Disruption | undefined): void {
+    this.disruption = plan;
+  }
+
+  /** End the outage: hung connections are cut (their callers see a network error and retry). */
+  endOutage(): void {
+    this.disruption = undefined;
+    for (const release of this.hung) release();
+    this.hung.clear();
   }
 
   /** What a webhook event would carry: a fresh single-use reply token for this chat. */
@@ -62,9 +101,9 @@ export class FakeLine {
   }
 
   /** The next `times` calls to `endpoint` answer with this status instead of succeeding. */
-  failNext(endpoint: Endpoint, status: number, times = 1, message = 'scripted failure'): void {
+  failNext(endpoint: Endpoint, status: number, times = 1, message = 'scripted failure', retryAfter?: string): void {
     const queue = this.failures.get(endpoint) ?? [];
-    for (let i = 0; i < times; i++) queue.push({ status, message });
+    for (let i = 0; i < times; i++) queue.push({ status, message, retryAfter });
     this.failures.set(endpoint, queue);
   }
 
@@ -86,17 +125,49 @@ export class FakeLine {
     return this.failures.get(endpoint)?.shift();
   }
 
+  /** LINE's rate limit on push, over the last second of real time. */
+  private overPushLimit(): boolean {
+    const limit = this.options.pushesPerSecond;
+    if (!limit) return false;
+    const now = performance.now();
+    while (this.pushTimes.length > 0 && this.pushTimes[0]! <= now - 1000) this.pushTimes.shift();
+    if (this.pushTimes.length >= limit) return true;
+    this.pushTimes.push(now);
+    return false;
+  }
+
+  /**
+   * Before a send is handled: the latency, then the outage. Returns a failure to answer with, 'drop'
+   * (handle it, then cut the connection), 'cut' (a hang that ended with the outage: cut it unhandled),
+   * or undefined.
+   */
+  private async disrupt(endpoint: Endpoint): Promise<ScriptedFailure | 'drop' | 'cut' | undefined> {
+    if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    const disruption = this.disruption?.(endpoint);
+    if (disruption === 'hang') {
+      await new Promise<void>((resolve) => this.hung.add(resolve));
+      return 'cut';
+    }
+    return disruption;
+  }
+
   private record(sent: Omit<SentRecord, 'seq' | 'at'>): void {
     this.sent.push({ ...sent, seq: ++this.seq, at: new Date(this.now()).toISOString() });
   }
 
   private routes(): void {
     const app = this.app;
-    const error = (status: number, message: string, details?: unknown) =>
+    const error = (status: number, message: string, details?: unknown, retryAfter?: string) =>
       new Response(JSON.stringify(details ? { message, details } : { message }), {
         status,
-        headers: { 'content-type': 'application/json', 'x-line-request-id': randomUUID() },
+        headers: { 'content-type': 'application/json', 'x-line-request-id': randomUUID(), ...(retryAfter && { 'retry-after': retryAfter }) },
       });
+    const failed = (failure: ScriptedFailure) => error(failure.status, failure.message, undefined, failure.retryAfter);
+    // Cut the connection without an answer (only over real HTTP; through msw there is no socket).
+    const cut = (c: import('hono').Context, response: Response) => {
+      (c.env as { incoming?: import('node:http').IncomingMessage } | undefined)?.incoming?.socket.destroy();
+      return response;
+    };
     const ok = (body: unknown, status = 200, extra: Record<string, string> = {}) =>
       new Response(JSON.stringify(body), {
         status,
@@ -118,31 +189,39 @@ export class FakeLine {
 
     app.post('/v2/bot/message/reply', async (c) => {
       const body = (await c.req.json()) as { replyToken?: string; messages?: messagingApi.Message[] };
-      const failure = this.scripted('reply');
+      const disruption = await this.disrupt('reply');
+      if (disruption === 'cut') return cut(c, new Response(null, { status: 500 }));
+      const failure = (disruption !== 'drop' && disruption) || this.scripted('reply');
       const token = body.replyToken ? this.tokens.get(body.replyToken) : undefined;
       let status = 200;
       let response: Response;
       const problems = validate(body.messages);
-      if (failure) [status, response] = [failure.status, error(failure.status, failure.message)];
+      if (failure) [status, response] = [failure.status, failed(failure)];
       else if (problems.length > 0) [status, response] = [400, error(400, `The request body has ${problems.length} error(s)`, problems)];
       else if (!token || token.used || token.expiresAt < this.now()) [status, response] = [400, error(400, 'Invalid reply token')];
       else {
         token.used = true;
-        this.record({ via: 'reply', to: token.chatId, messages: body.messages! });
+        this.record({ via: 'reply', to: token.chatId, messages: body.messages!, replyToken: body.replyToken });
         response = ok({ sentMessages: body.messages!.map(() => ({ id: randomUUID() })) });
       }
       this.calls.push({ method: 'POST', path: c.req.path, status, body });
-      return response;
+      return disruption === 'drop' ? cut(c, response) : response;
     });
 
     const pushLike = (via: 'push' | 'multicast') => async (c: import('hono').Context) => {
       const body = (await c.req.json()) as { to: string | string[]; messages?: messagingApi.Message[] };
       const retryKey = c.req.header('x-line-retry-key');
-      const failure = this.scripted(via);
+      const disruption = await this.disrupt(via);
+      if (disruption === 'cut') return cut(c, new Response(null, { status: 500 }));
+      const failure = (disruption !== 'drop' && disruption) || this.scripted(via);
       let status = 200;
       let response: Response;
       const problems = validate(body.messages);
-      if (failure) [status, response] = [failure.status, error(failure.status, failure.message)];
+      if (failure) [status, response] = [failure.status, failed(failure)];
+      else if (via === 'push' && this.overPushLimit()) {
+        this.rateLimited++;
+        [status, response] = [429, error(429, RATE_LIMITED)];
+      }
       else if (problems.length > 0) [status, response] = [400, error(400, `The request body has ${problems.length} error(s)`, problems)];
       else if (retryKey && this.acceptedRetryKeys.has(retryKey)) {
         status = 409;
@@ -155,7 +234,7 @@ export class FakeLine {
         response = ok({ sentMessages: body.messages!.map(() => ({ id: randomUUID() })) }, 200, { 'x-line-request-id': requestId });
       }
       this.calls.push({ method: 'POST', path: c.req.path, status, retryKey, body });
-      return response;
+      return disruption === 'drop' ? cut(c, response) : response;
     };
     app.post('/v2/bot/message/push', pushLike('push'));
     app.post('/v2/bot/message/multicast', pushLike('multicast'));
@@ -165,7 +244,7 @@ export class FakeLine {
       const failure = this.scripted('loading');
       const status = failure?.status ?? 202;
       this.calls.push({ method: 'POST', path: c.req.path, status, body });
-      return failure ? error(status, failure.message) : ok({}, 202);
+      return failure ? failed(failure) : ok({}, 202);
     });
 
     app.get('/v2/bot/profile/:userId', (c) => {

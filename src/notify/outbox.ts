@@ -2,13 +2,14 @@
 // the change that caused it. Replies are tried once with the reply token; anything that cannot go as
 // a reply, and every scheduled push, goes out as a push with a stored X-Line-Retry-Key.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { outbox, users, type OutboxRow } from '../db/schema';
 import type { LineApi } from '../line/client';
 import type { Message } from '../line/messages';
 import { assertValidMessages } from '../line/limits';
 import { log, userHint } from '../log';
+import { RateLimiter } from './rate-limit';
 
 export interface PushRequest {
   to: string;
@@ -78,10 +79,39 @@ export interface OutboxWorkerOptions {
   line: LineApi;
   now?: () => number;
   maxAttempts?: number;
-  /** How long a claimed row is reserved before another pass may take it (crash recovery). */
+  /** How long a claimed row is reserved before another pass may take it (a send that never ended). */
   claimMs?: number;
   /** A reply row still unsent this long after it was written was orphaned by a crash: push it. */
   orphanedReplyMs?: number;
+  /** Pushes per second at most (LINE allows 2,000/s per channel); default 1,000. */
+  pushesPerSecond?: number;
+  /** Rows claimed at a time; a pass keeps claiming while batches come full. */
+  batchSize?: number;
+  /** This process's id in `claimed_by` (default: a fresh random id per start). */
+  instanceId?: string;
+  /** The pacing of pushes (tests inject one with a fake clock). */
+  limiter?: RateLimiter;
+}
+
+/** What the start-up recovery found; logged as one line (counts only). */
+export interface RecoveryResult {
+  /** Rows a gone process left unfinished: claimed ('sending'), or replies written but never tried. */
+  orphaned: number;
+  /** Orphaned replies cancelled because a later message to the same user exists or is coming. */
+  superseded: number;
+  /** Orphaned replies sent again at once (the latest to their user; at most one copy more). */
+  resent: number;
+  /** Orphaned pushes put back in the queue with their retry key (LINE answers 409 if it has them). */
+  requeued: number;
+}
+
+/**
+ * An older answer to the same user is still unsent: this one waits its turn, so a user never gets
+ * the answer to a later message before the answer to an earlier one (after an outage's backoffs).
+ */
+function olderAnswerUnsent(to: SQLWrapper | string, id: SQLWrapper | number): SQL {
+  return sql`EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier."to" = ${to} AND earlier.purpose = 'reply'
+    AND earlier.status IN ('pending', 'sending') AND earlier.id < ${id})`;
 }
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at 15 minutes. */
@@ -89,17 +119,25 @@ export function backoffMs(attempts: number): number {
   return Math.min(2_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
 }
 
+export const DEFAULT_PUSHES_PER_SECOND = 1_000;
+
 export class OutboxWorker {
+  /** This process in `claimed_by`. */
+  readonly instanceId: string;
   private readonly db: Db;
   private readonly line: LineApi;
   private readonly now: () => number;
   private readonly maxAttempts: number;
   private readonly claimMs: number;
   private readonly orphanedReplyMs: number;
+  private readonly batchSize: number;
+  private readonly limiter: RateLimiter;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private rerun = false;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** One chain of sends per recipient, so one user's messages reach LINE in the order they were taken. */
+  private readonly lanes = new Map<string, Promise<void>>();
 
   constructor(options: OutboxWorkerOptions) {
     this.db = options.db;
@@ -108,6 +146,67 @@ export class OutboxWorker {
     this.maxAttempts = options.maxAttempts ?? 8;
     this.claimMs = options.claimMs ?? 60_000;
     this.orphanedReplyMs = options.orphanedReplyMs ?? 30_000;
+    this.batchSize = options.batchSize ?? 100;
+    this.instanceId = options.instanceId ?? randomUUID();
+    this.limiter = options.limiter ?? new RateLimiter({ perSecond: options.pushesPerSecond ?? DEFAULT_PUSHES_PER_SECOND });
+  }
+
+  /**
+   * Start-up recovery: take back what a process that is gone left half done, before anything new runs.
+   * Today one process owns the database, so every claim that is not this instance's belongs to a dead
+   * one, and every reply row never tried was orphaned by it. (With several instances on one database
+   * — issue 9 — "gone" becomes "claimed_by is not among the instances with a fresh heartbeat", and
+   * reply rows carry their writer's id the same way; the lease stays the last resort.)
+   *
+   * A reply nobody can say was delivered is cancelled when a later message to the same user exists,
+   * or is coming (`awaitingAnswer`: users whose events still wait in the inbox): so after a crash no
+   * user gets a message a later one has superseded. The latest is sent again (a push when its token
+   * is too old), so it arrives at most twice. Pushes keep their retry key: LINE answers 409 for one it
+   * already accepted, and nothing is sent twice.
+   */
+  recover(awaitingAnswer: ReadonlySet<string> = new Set()): RecoveryResult {
+    const { resend, result } = this.db.transaction(
+      (tx) => {
+        const orphans = tx
+          .select()
+          .from(outbox)
+          .where(
+            sql`(${outbox.status} = 'sending' AND (${outbox.claimedBy} IS NULL OR ${outbox.claimedBy} <> ${this.instanceId}))
+                OR (${outbox.status} = 'pending' AND ${outbox.mode} = 'reply')`,
+          )
+          .orderBy(outbox.id)
+          .all();
+        const result: RecoveryResult = { orphaned: orphans.length, superseded: 0, resent: 0, requeued: 0 };
+        const resend: number[] = [];
+        for (const row of orphans) {
+          const latest = tx
+            .select({ id: sql<number>`MAX(${outbox.id})` })
+            .from(outbox)
+            .where(and(eq(outbox.to, row.to), eq(outbox.purpose, 'reply')))
+            .get()!.id;
+          const isReply = row.purpose === 'reply';
+          if (isReply && (latest > row.id || awaitingAnswer.has(row.to))) {
+            tx.update(outbox)
+              .set({ status: 'cancelled', claimedUntil: null, claimedBy: null, lastError: 'superseded by a later message after a restart' })
+              .where(eq(outbox.id, row.id))
+              .run();
+            result.superseded++;
+            continue;
+          }
+          tx.update(outbox).set({ status: 'pending', claimedUntil: null, claimedBy: null }).where(eq(outbox.id, row.id)).run();
+          if (isReply) {
+            resend.push(row.id);
+            result.resent++;
+          } else result.requeued++;
+        }
+        return { resend, result };
+      },
+      { behavior: 'immediate' },
+    );
+    log.info('outbox recovered at start-up', { ...result });
+    for (const id of resend) this.deliverReply(id).catch((error) => log.error('outbox resend failed', { outbox: id, error }));
+    if (result.requeued > 0) void this.runOnce().catch((error) => log.error('outbox pass failed', { error }));
+    return result;
   }
 
   /** Send a freshly committed reply row now; if the reply fails it becomes a push at once. */
@@ -119,11 +218,14 @@ export class OutboxWorker {
 
   private async deliverReplyNow(id: number): Promise<void> {
     const row = this.claim(sql`${outbox.id} = ${id} AND ${outbox.status} = 'pending'`, 1)[0];
-    if (row) await this.send(row);
+    if (row) await this.inLane(row);
   }
 
-  /** One pass: claim every due row and send it. Returns how many rows were attempted. */
-  runOnce(limit = 100): Promise<number> {
+  /**
+   * One pass: claim due rows and send them, batch after batch until nothing is due, so a backlog
+   * drains at the push rate rather than one batch per tick. Returns how many rows were attempted.
+   */
+  runOnce(limit = this.batchSize): Promise<number> {
     if (this.running) {
       this.rerun = true;
       return this.running;
@@ -132,15 +234,23 @@ export class OutboxWorker {
       let total = 0;
       do {
         this.rerun = false;
-        const now = this.now();
-        const rows = this.claim(
-          sql`(${outbox.status} = 'pending' AND ${outbox.dueAt} <= ${now}
-                AND (${outbox.mode} = 'push' OR ${outbox.createdAt} <= ${now - this.orphanedReplyMs}))
-              OR (${outbox.status} = 'sending' AND ${outbox.claimedUntil} < ${now})`,
-          limit,
-        );
-        total += rows.length;
-        await Promise.all(rows.map((row) => this.send(row)));
+        let rows: OutboxRow[];
+        do {
+          // While LINE asks every push to wait, claim nothing (the next tick looks again).
+          if (this.limiter.pausedMs() > 0) break;
+          const now = this.now();
+          // An answer waits while an older answer to the same user is unsent (a LINE outage with its
+          // backoffs must not deliver the answer to the second message before the first).
+          rows = this.claim(
+            sql`((${outbox.status} = 'pending' AND ${outbox.dueAt} <= ${now}
+                  AND (${outbox.mode} = 'push' OR ${outbox.createdAt} <= ${now - this.orphanedReplyMs}))
+                OR (${outbox.status} = 'sending' AND ${outbox.claimedUntil} < ${now}))
+                AND NOT (${outbox.purpose} = 'reply' AND ${olderAnswerUnsent(outbox.to, outbox.id)})`,
+            limit,
+          );
+          total += rows.length;
+          await Promise.all(rows.map((row) => this.inLane(row)));
+        } while (rows.length > 0); // until nothing is due: a sent answer may release the user's next one
       } while (this.rerun);
       return total;
     })();
@@ -173,17 +283,32 @@ export class OutboxWorker {
   }
 
   /**
-   * Claim rows atomically: the UPDATE … RETURNING marks them 'sending' with a lease, so two passes
-   * (or two processes) never send the same row at once. A crash leaves the lease to expire.
+   * Claim rows atomically: the UPDATE … RETURNING marks them 'sending' by this instance with a lease,
+   * so two passes (or two processes) never send the same row at once. After a crash, `recover()`
+   * takes back the dead instance's claims at start-up; the lease is the last resort.
    */
   private claim(condition: ReturnType<typeof sql>, limit: number): OutboxRow[] {
     const now = this.now();
     return this.db
       .update(outbox)
-      .set({ status: 'sending', claimedUntil: now + this.claimMs })
-      .where(inArray(outbox.id, this.db.select({ id: outbox.id }).from(outbox).where(condition).orderBy(outbox.dueAt).limit(limit)))
+      .set({ status: 'sending', claimedUntil: now + this.claimMs, claimedBy: this.instanceId })
+      .where(inArray(outbox.id, this.db.select({ id: outbox.id }).from(outbox).where(condition).orderBy(outbox.dueAt, outbox.id).limit(limit)))
       .returning()
-      .all();
+      .all()
+      .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+  }
+
+  /** Send after whatever is already going to the same recipient. */
+  private inLane(row: OutboxRow): Promise<void> {
+    // A send that failed (it is logged by its caller) must not stop the ones queued behind it.
+    const before = this.lanes.get(row.to)?.catch(() => undefined) ?? Promise.resolve();
+    const run = before.then(() => this.send(row));
+    this.lanes.set(row.to, run);
+    const release = () => {
+      if (this.lanes.get(row.to) === run) this.lanes.delete(row.to);
+    };
+    run.then(release, release);
+    return run;
   }
 
   private async send(row: OutboxRow): Promise<void> {
@@ -194,26 +319,43 @@ export class OutboxWorker {
       return;
     }
 
+    const mustWait = () => row.purpose === 'reply' && this.db.get<{ wait: number }>(sql`SELECT ${olderAnswerUnsent(row.to, row.id)} AS wait`).wait === 1;
     if (row.mode === 'reply') {
-      // A reply is tried once, and only while its token can still be fresh; otherwise it is a push.
-      const fresh = row.replyToken && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs;
-      const outcome = fresh ? await this.line.reply(row.replyToken!, messages) : undefined;
+      // A reply is tried once, and only while its token can still be fresh and no older answer to
+      // the user is still on its way; otherwise it is a push.
+      const fresh = Boolean(row.replyToken) && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs;
+      const waiting = fresh && mustWait();
+      const outcome = fresh && !waiting ? await this.line.reply(row.replyToken!, messages) : undefined;
       if (outcome?.ok) {
         this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: 1 });
         return;
       }
-      const lastError = outcome ? `reply: ${outcome.reason}` : 'reply token too old';
+      const lastError = outcome ? `reply: ${outcome.reason}` : waiting ? 'an older answer is still on its way' : 'reply token too old';
       log.info('reply not possible, sending as push', { outbox: row.id, status: outcome?.status });
       this.db.update(outbox).set({ mode: 'push', replyToken: null, lastError }).where(eq(outbox.id, row.id)).run();
       row = { ...row, mode: 'push', replyToken: null };
     }
+    if (mustWait()) {
+      this.finish(row.id, { status: 'pending', dueAt: Math.min(row.dueAt, this.now()) });
+      return;
+    }
 
+    // LINE asked every push to wait (Retry-After): put the row back for then, without an attempt.
+    const paused = this.limiter.pausedMs();
+    if (paused > 0) {
+      this.finish(row.id, { status: 'pending', dueAt: this.now() + Math.ceil(paused) });
+      return;
+    }
+    await this.limiter.acquire();
     const attempt = row.attempts + 1;
     const outcome = await this.line.push(row.to, messages, row.retryKey);
     if (outcome.ok) {
       this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: attempt });
     } else if (outcome.retryable && attempt < this.maxAttempts) {
-      this.finish(row.id, { status: 'pending', attempts: attempt, dueAt: this.now() + backoffMs(attempt), lastError: outcome.reason });
+      // LINE's own word on when to come back wins; the backoff is for when it says nothing.
+      if (outcome.retryAfterMs !== undefined) this.limiter.pauseFor(outcome.retryAfterMs);
+      const wait = Math.max(outcome.retryAfterMs ?? backoffMs(attempt), 1_000);
+      this.finish(row.id, { status: 'pending', attempts: attempt, dueAt: this.now() + wait, lastError: outcome.reason });
     } else {
       log.error('push given up', { outbox: row.id, purpose: row.purpose, attempts: attempt, status: outcome.status, user: userHint(row.to) });
       this.finish(row.id, { status: 'failed', attempts: attempt, lastError: outcome.reason });
@@ -221,6 +363,6 @@ export class OutboxWorker {
   }
 
   private finish(id: number, fields: Partial<OutboxRow>): void {
-    this.db.update(outbox).set({ ...fields, claimedUntil: null }).where(eq(outbox.id, id)).run();
+    this.db.update(outbox).set({ ...fields, claimedUntil: null, claimedBy: null }).where(eq(outbox.id, id)).run();
   }
 }

@@ -7,6 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runContention } from './contention';
+import { runOutboxDrain } from './outbox';
 import { runRetentionBench } from './retention';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -181,5 +182,6 @@ if (process.argv.includes('--retention') || process.env.BENCH_RETENTION) {
 } else {
   await webhookBench();
   await runContention();
+  await runOutboxDrain();
   console.log('\n(the clean-up case at 1M users: npm run bench -- --retention)');
 }

@@ -6,6 +6,8 @@ import { storeEvents } from '../../src/db/inbox';
 import { screenEvent } from '../../src/handlers/webhook-input';
 import { outbox } from '../../src/db/schema';
 import { text } from '../../src/line/messages';
+import { parseRetryAfter } from '../../src/line/client';
+import { setLogSink } from '../../src/log';
 import { backoffMs, cancelPending, enqueuePush, enqueueReply } from '../../src/notify/outbox';
 import { callback, clock, createTestBot, events, expectNoLineProblems, fake, postWebhook, type TestBot } from '../support/harness';
 
@@ -27,6 +29,20 @@ function queue(extra: { dedupeKey?: string; ref?: string; dueAt?: number } = {})
 }
 const row = (id: number) => t.db.select().from(outbox).where(eq(outbox.id, id)).get()!;
 const pushCalls = () => fake.calls.filter((c) => c.path === '/v2/bot/message/push');
+/** What a process killed mid-send leaves: the row claimed by an instance that no longer runs. */
+const claimedByDeadProcess = (id: number) =>
+  t.db.update(outbox).set({ status: 'sending', claimedBy: 'instance-killed-by-sigkill', claimedUntil: clock.now().getTime() + 60_000 }).where(eq(outbox.id, id)).run();
+/** Capture the log lines written while `run` runs. */
+async function logged(run: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  setLogSink((line) => lines.push(line), 'info');
+  try {
+    await run();
+  } finally {
+    setLogSink(() => undefined);
+  }
+  return lines;
+}
 
 describe('outbox worker', () => {
   it('sends once after a 500, with the same retry key on both attempts', async () => {
@@ -124,6 +140,98 @@ describe('outbox worker', () => {
   });
 });
 
+describe('Retry-After', () => {
+  it('reads delay-seconds and HTTP dates, and ignores what it cannot read', () => {
+    const now = Date.parse('2026-11-23T03:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 03:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 02:59:00 GMT', now)).toBe(0); // already past
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+    expect(parseRetryAfter('99999', now)).toBe(15 * 60_000); // capped
+  });
+
+  it('a 429 with Retry-After in seconds is retried when LINE said, not after the backoff', async () => {
+    const id = queue()!;
+    fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.', '120');
+    await t.bot.outbox.runOnce();
+    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row(id).dueAt).toBe(clock.now().getTime() + 120_000);
+  });
+
+  it('a 503 with Retry-After as an HTTP date is retried at that time', async () => {
+    const id = queue()!;
+    fake.failNext('push', 503, 1, 'unavailable', new Date(Date.now() + 30_000).toUTCString());
+    await t.bot.outbox.runOnce();
+    const wait = row(id).dueAt - clock.now().getTime();
+    expect(wait).toBeGreaterThan(28_000);
+    expect(wait).toBeLessThanOrEqual(30_000);
+  });
+
+  it('holds every other push back too while LINE asks to wait, without spending an attempt', async () => {
+    const first = queue()!;
+    const second = enqueuePush(t.db, { to: USER, messages: [text('อีกข้อความค่ะ')], purpose: 'test', dueAt: clock.now().getTime() + 1 }, clock.now().getTime())!;
+    fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.', '5');
+    clock.advance(1);
+    await t.bot.outbox.runOnce();
+    expect(pushCalls()).toHaveLength(1);
+    expect(row(first)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row(second)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(row(second).dueAt).toBeGreaterThan(clock.now().getTime());
+  });
+});
+
+describe('draining a backlog', () => {
+  it('one pass keeps claiming while full batches come, without waiting for the next tick', async () => {
+    const now = clock.now().getTime();
+    for (let i = 0; i < 250; i++) {
+      enqueuePush(t.db, { to: 'U' + String(i).padStart(32, '0'), messages: [text('แจ้งเตือนค่ะ')], purpose: 'test', dueAt: now }, now);
+    }
+    expect(await t.bot.outbox.runOnce(100)).toBe(250);
+    expect(pushCalls()).toHaveLength(250);
+    expect(t.db.select().from(outbox).where(eq(outbox.status, 'sent')).all()).toHaveLength(250);
+  });
+
+  it('sends one recipient’s messages in the order they were queued', async () => {
+    const now = clock.now().getTime();
+    for (let i = 1; i <= 5; i++) enqueuePush(t.db, { to: USER, messages: [text(`ข้อความที่ ${i} ค่ะ`)], purpose: 'test', dueAt: now }, now);
+    await t.bot.outbox.runOnce();
+    expect(fake.messagesTo(USER)).toEqual([1, 2, 3, 4, 5].map((i) => text(`ข้อความที่ ${i} ค่ะ`)));
+  });
+});
+
+describe('one user’s answers in order', () => {
+  it('an answer waits while an older answer to the same user is still unsent (a backoff during an outage)', async () => {
+    const now = clock.now().getTime();
+    const first = enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now)!;
+    const second = enqueueReply(t.db, USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1)!;
+    t.db.update(outbox).set({ dueAt: now + 8_000, attempts: 3 }).where(eq(outbox.id, first)).run(); // backing off
+    clock.advance(1_000);
+    await t.bot.outbox.runOnce();
+    expect(row(second).status).toBe('pending');
+    expect(fake.sent).toHaveLength(0);
+    clock.advance(8_000);
+    await t.bot.outbox.runOnce();
+    expect(fake.messagesTo(USER)).toEqual([text('คำตอบที่หนึ่งค่ะ'), text('คำตอบที่สองค่ะ')]);
+  });
+});
+
+describe('one user’s answers in order, fresh replies too', () => {
+  it('a fresh reply does not overtake an older answer still on its way: it follows it as a push', async () => {
+    const now = clock.now().getTime();
+    const first = enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now)!;
+    t.db.update(outbox).set({ dueAt: now + 4_000, attempts: 2 }).where(eq(outbox.id, first)).run(); // backing off
+    const second = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1)!;
+    await t.bot.outbox.deliverReply(second);
+    expect(row(second)).toMatchObject({ status: 'pending', mode: 'push' });
+    expect(fake.sent).toHaveLength(0);
+    clock.advance(4_000);
+    await t.bot.outbox.runOnce();
+    expect(fake.messagesTo(USER)).toEqual([text('คำตอบที่หนึ่งค่ะ'), text('คำตอบที่สองค่ะ')]);
+  });
+});
+
 describe('crash recovery', () => {
   it('pushes a reply that was committed but never sent before a restart', async () => {
     // The process died between the commit and the reply call.
@@ -144,6 +252,72 @@ describe('crash recovery', () => {
     clock.advance(61_000);
     await t.bot.outbox.runOnce();
     expect(row(id).status).toBe('sent');
+  });
+
+  it('at start-up takes back a push a killed process left sending, at once, keeping its retry key (409 = sent)', async () => {
+    const id = queue()!;
+    await t.bot.outbox.runOnce(); // LINE accepted it …
+    claimedByDeadProcess(id); // … but the process died before saving "sent"
+    t = await t.restart();
+    t.bot.start();
+    await t.bot.idle();
+    expect(row(id)).toMatchObject({ status: 'sent', claimedBy: null });
+    expect(pushCalls().map((c) => c.status)).toEqual([200, 409]);
+    expect(new Set(pushCalls().map((c) => c.retryKey)).size).toBe(1);
+    expect(fake.sent).toHaveLength(1);
+  });
+
+  it('at start-up leaves alone a row claimed by a live instance (its own claim), so it extends to several', async () => {
+    const id = queue()!;
+    t.db.update(outbox).set({ status: 'sending', claimedBy: t.bot.outbox.instanceId, claimedUntil: clock.now().getTime() + 60_000 }).where(eq(outbox.id, id)).run();
+    expect(t.bot.outbox.recover()).toMatchObject({ orphaned: 0 });
+    await t.bot.idle();
+    expect(row(id)).toMatchObject({ status: 'sending', claimedBy: t.bot.outbox.instanceId });
+    expect(pushCalls()).toHaveLength(0);
+  });
+
+  it('after a crash, cancels a reply a later one has superseded and sends only the latest', async () => {
+    const now = clock.now().getTime();
+    const older = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now)!;
+    const latest = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1)!;
+    claimedByDeadProcess(older);
+    claimedByDeadProcess(latest);
+    t = await t.restart();
+    clock.advance(2_000);
+    t.bot.start();
+    await t.bot.idle();
+    expect(row(older).status).toBe('cancelled');
+    expect(row(latest).status).toBe('sent');
+    expect(fake.messagesTo(USER)).toEqual([text('คำถามล่าสุดค่ะ')]);
+  });
+
+  it('after a crash, an answer still to come (an event waiting in the inbox) supersedes an orphaned reply', async () => {
+    const orphan = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime())!;
+    storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
+    t = await t.restart();
+    clock.advance(1_000);
+    t.bot.start();
+    await t.bot.idle();
+    expect(row(orphan).status).toBe('cancelled');
+    expect(fake.sent.length).toBeGreaterThan(0);
+    expect(fake.messagesTo(USER)).not.toContainEqual(text('คำตอบเก่าค่ะ'));
+  });
+
+  it('the recovery at start-up leaves one log line with its counts and nothing personal', async () => {
+    const pushed = queue()!;
+    claimedByDeadProcess(pushed);
+    const reply = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime())!;
+    claimedByDeadProcess(reply);
+    t = await t.restart();
+    const lines = await logged(async () => {
+      t.bot.start();
+      await t.bot.idle();
+    });
+    const recovery = lines.filter((l) => l.includes('outbox recovered'));
+    expect(recovery).toHaveLength(1);
+    expect(JSON.parse(recovery[0]!)).toMatchObject({ orphaned: 2, superseded: 0, resent: 1, requeued: 1 });
+    expect(recovery[0]).not.toContain(USER);
+    expect(recovery[0]).not.toContain('081');
   });
 
   it('processes events stored before a crash when the app starts again', async () => {
