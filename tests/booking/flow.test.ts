@@ -111,9 +111,20 @@ describe('booking a time', () => {
   it('explains a phone number it cannot take and asks again, keeping the answers', async () => {
     const yai = new Person(t);
     const reply = await walkToConfirm(yai, { phone: '081-234-567' });
-    expect(texts(reply)).toEqual([phoneReasonText('wrong-length'), SAY.phone]);
+    expect(texts(reply)).toEqual([phoneReasonText('short-mobile'), SAY.phone]);
     expect(stateOf(yai.userId)).toMatchObject({ stepId: 'phone', attempts: 1 });
     expect(JSON.parse(stateOf(yai.userId)!.answers)).toMatchObject({ day: '2026-11-24', time: '09:00', name: 'สมศรี ใจดี' });
+  });
+
+  it('refuses a 9-digit number that dials no landline, saying why, and takes 0066 with a note after it', async () => {
+    const yai = new Person(t);
+    let reply = await walkToConfirm(yai, { phone: '041-234-567' });
+    expect(texts(reply)).toEqual([phoneReasonText('no-such-area'), SAY.phone]);
+    expect(texts(reply)[0]).toContain('รหัสจังหวัด');
+    reply = await yai.say('0066 81–234–5678 (มือถือ)');
+    expect(allText(reply)).toContain('081-234-5678');
+    await yai.tap('ยืนยันนัด');
+    expect(bookingsOf(t, yai.userId)[0]!.phone).toBe('0812345678');
   });
 
   it('asks for a name first when a phone number comes a step early', async () => {
@@ -190,10 +201,24 @@ describe('booking a time', () => {
     await tapFlex(yai, 'วันอังคารที่ 24');
     let reply = await yai.say('12.15');
     expect(texts(reply)[0]).toBe(SAY.notASlot('12:15'));
-    reply = await yai.say('บ่ายสองโมง');
+    reply = await yai.say('สองโมง'); // 08:00 or 14:00: asked again, not guessed
     expect(texts(reply)[0]).toBe(SAY.timeUnreadable);
     reply = await yai.say('๙.๓๐ น.');
     expect(texts(reply)).toEqual([SAY.name]);
+  });
+
+  it.each([
+    ['บ่ายสอง', '14:00'],
+    ['บ่ายโมงครึ่งค่ะ', '13:30'],
+    ['10 โมงครึ่ง', '10:30'],
+  ])('takes the spoken time "%s" as %s', async (typed, time) => {
+    const yai = new Person(t);
+    await yai.say('จองคิว');
+    await yai.tap('เบี้ยผู้สูงอายุ');
+    await tapFlex(yai, 'วันอังคารที่ 24');
+    const reply = await yai.say(typed);
+    expect(texts(reply)).toEqual([SAY.name]);
+    expect(JSON.parse(stateOf(yai.userId)!.answers).time).toBe(time);
   });
 
   it('goes back a question, and ยกเลิก ends it without a booking', async () => {
