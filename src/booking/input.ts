@@ -49,6 +49,18 @@ export function readBookingDay(input: string, today: CalendarDate): DayReading {
   return { ok: false, reason: 'unreadable' };
 }
 
+/** How far back a staff member's "18 พ.ย." without a year may reach: a recent day, not next year's. */
+const AGENDA_LOOKBACK_DAYS = 60;
+
+/**
+ * A day staff ask about ("18 ธ.ค.", "25", "พรุ่งนี้"): read like a booking day, except that a date
+ * without a year is the nearest one from two months back, so last week's date is last week's.
+ */
+export function readAgendaDay(input: string, today: CalendarDate): DayReading {
+  const relative = RELATIVE_DAYS[keywordKey(stripTrailingParticles(normalizeInput(input)))] !== undefined;
+  return readBookingDay(input, relative ? today : addDays(today, -AGENDA_LOOKBACK_DAYS));
+}
+
 /** "25": the 25th of this month if still ahead, else of the next month that has one. */
 function nextDayOfMonth(day: number, today: CalendarDate): DayReading {
   if (day < 1 || day > 31) return { ok: false, reason: 'bad-day' };

@@ -8,7 +8,9 @@ import { bringItems } from './documents';
 import { bubble, fbox, fbutton, flex, frow, fseparator, ftext, postbackAction, quickItem, text, uriAction, type FlexComponent, type Message, type QuickReplyItem } from '../line/messages';
 import { clockTimeOf, minutesOfDay } from '../office/clock';
 import type { OfficeProfile, OfficeService } from '../office/profile';
-import { bangkokTimeOf, fromIso } from '../thai/calendar';
+import { LINE_LIMITS } from '../line/limits';
+import { bangkokTimeOf, dayOfWeek, fromIso } from '../thai/calendar';
+import { thaiMonthName, thaiWeekdayName } from '../thai/thai-calendar';
 import { formatThaiDate, formatThaiDateTime } from '../thai/date-format';
 import { formatPhone } from '../thai/phone';
 import type { DayProblem, OpenDay, OpenSlot } from './availability';
@@ -33,6 +35,10 @@ export const SAY = {
   timeUnreadable: 'กรุณาเลือกเวลาจากปุ่มด้านบน หรือพิมพ์เวลา เช่น 09:30 หรือ บ่ายสอง ค่ะ',
   notASlot: (time: string) => `เวลา ${time} น. ไม่มีในตารางของวันนั้นค่ะ เลือกจากปุ่มด้านบนได้เลยค่ะ`,
   sameSlot: 'นี่คือเวลาของนัดเดิมค่ะ เลือกเวลาอื่นได้เลยค่ะ',
+  clash: (what: string, when: string) =>
+    `ตอนนี้มีนัด${what} ${when} อยู่แล้ว ซึ่งเป็นเวลาเดียวกันค่ะ\nต้องการจองอีกนัดในเวลาเดียวกันไหมคะ (เช่น มาพร้อมกันสองเรื่อง หรือจองให้อีกคน)`,
+  bothVisits: 'จองเพิ่มอีกนัด',
+  pickOtherTime: 'เลือกเวลาอื่น',
   slotJustFilled: (time: string) => `ขออภัยค่ะ 🙏 เวลา ${time} น. เพิ่งมีคนจองเต็มไปเมื่อสักครู่ เลือกเวลาอื่นได้เลยค่ะ`,
   dayJustFilled: (day: string) => `ขออภัยค่ะ 🙏 ${day} เพิ่งมีคนจองเต็มไปเมื่อสักครู่ เลือกวันอื่นได้เลยค่ะ`,
   dayFull: (day: string) => `${day} คิวเต็มแล้วค่ะ เลือกวันอื่นได้เลยค่ะ`,
@@ -70,6 +76,12 @@ export const SAY = {
 /** "วันจันทร์ที่ 23 พ.ย. 2569" for a stored "YYYY-MM-DD". */
 export function dayText(date: string): string {
   return formatThaiDate(fromIso(date), { weekday: true });
+}
+
+/** "23 พ.ย." for a stored "YYYY-MM-DD": the short form people type for a day ahead. */
+export function dayMonthText(date: string): string {
+  const d = fromIso(date);
+  return `${d.day} ${thaiMonthName(d.month, 'short')}`;
 }
 
 /** "วันจันทร์ที่ 23 พ.ย. 2569 เวลา 09:00 น." */
@@ -121,11 +133,20 @@ function placeRow(office: OfficeProfile): FlexComponent {
 
 // ---- asking ------------------------------------------------------------------------------------
 
+/** "วันอังคารที่ 24 พ.ย. 2569 ว่าง 56 ที่"; the weekday shorter when that would not fit a button. */
+function dayButtonLabel(day: OpenDay): string {
+  const places = ` ว่าง ${day.free} ที่`;
+  const full = `${dayText(day.date)}${places}`;
+  if (full.length <= LINE_LIMITS.flexButtonLabel) return full;
+  const d = fromIso(day.date);
+  return `${thaiWeekdayName(dayOfWeek(d))} ${formatThaiDate(d)}${places}`;
+}
+
 /** The day question: a button per open day with its free places; the date picker rides below. */
 export function dayQuestion(service: OfficeService, days: readonly OpenDay[], answerData: (value: string) => string, moving?: BookingRow): Message {
   const heading: FlexComponent[] = [ftext(SAY.pickDay, { weight: 'bold' }), ftext(service.title, { size: 'sm', color: MUTED })];
   if (moving) heading.push(ftext(`นัดเดิม: ${whenText(moving)}\n${SAY.movingHint}`, { size: 'sm', color: MUTED }));
-  const buttons = days.map((day) => fbutton(postbackAction(`${dayText(day.date)} · ว่าง ${day.free}`, answerData(day.date), dayText(day.date))));
+  const buttons = days.map((day) => fbutton(postbackAction(dayButtonLabel(day), answerData(day.date), dayText(day.date))));
   const altDays = days.map((day) => formatThaiDate(fromIso(day.date))).join(', ');
   return flex(`${SAY.pickDay}: ${altDays}`, bubble({ body: [...heading, ...buttons, ftext(SAY.otherDayHint, { size: 'xs', color: MUTED })] }));
 }

@@ -18,12 +18,13 @@ import {
   menuItem,
   summary,
   timeQuestion,
+  whenText,
 } from '../booking/messages';
 import { bookableSlots, findService, lastBookableDate } from '../booking/schedule';
 import { findBooking, lastVisitor, upcomingBookings } from '../booking/store';
 import type { BookingRow } from '../db/schema';
 import { text } from '../line/messages';
-import { bangkokDateOf, isIsoDate } from '../office/clock';
+import { bangkokDateOf, bangkokInstant, isIsoDate } from '../office/clock';
 import type { OfficeService, ServiceId } from '../office/profile';
 import { bangkokToday } from '../thai/calendar';
 import { formatPhone, parsePhone, phoneReasonText } from '../thai/phone';
@@ -40,6 +41,8 @@ const DAY_BUTTONS = 8;
 const OTHER_DAY = 'other-day';
 const PREVIOUS = 'previous';
 const YES = 'yes';
+const BOTH = 'both';
+const OTHER_TIME = 'other-time';
 
 interface BookingAnswers {
   service?: ServiceId;
@@ -47,6 +50,8 @@ interface BookingAnswers {
   reschedule?: number;
   day?: string;
   time?: string;
+  /** The answer to "you already have a visit then — book both?" */
+  clash?: typeof BOTH | typeof OTHER_TIME;
   name?: string;
   phone?: string;
 }
@@ -145,11 +150,44 @@ const timeStep: Step = {
     return { ok: true, value: start };
   },
   next: (ctx) => {
-    const { time, reschedule, name, phone } = answersOf(ctx);
-    if (time === OTHER_DAY) return { step: 'day' };
-    // Moving keeps the name and phone; after "back" to change the time, they are already known.
-    return { step: reschedule !== undefined || (name && phone) ? 'confirm' : 'name' };
+    if (answersOf(ctx).time === OTHER_DAY) return { step: 'day' };
+    return clashOf(ctx) ? { step: 'clash' } : afterTime(ctx);
   },
+};
+
+function afterTime(ctx: FlowContext): Next {
+  const { reschedule, name, phone } = answersOf(ctx);
+  // Moving keeps the name and phone; after "back" to change the time, they are already known.
+  return { step: reschedule !== undefined || (name && phone) ? 'confirm' : 'name' };
+}
+
+/** Another upcoming visit of this LINE account whose time overlaps the chosen one (not the one being moved). */
+function clashOf(ctx: FlowContext): BookingRow | undefined {
+  const { office } = ctx.services;
+  const { day, time, reschedule } = answersOf(ctx);
+  const start = bangkokInstant(day!, time!).getTime();
+  const end = start + serviceOf(ctx).durationMinutes * 60_000;
+  return upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime()).find((other) => {
+    const minutes = findService(office, other.serviceId)?.durationMinutes ?? office.schedule.slotMinutes;
+    return other.id !== reschedule && other.startsAt < end && start < other.startsAt + minutes * 60_000;
+  });
+}
+
+/** One person, two services at once: asked, never silently booked. */
+const clashStep: Step = {
+  ask: (ctx) => {
+    const other = clashOf(ctx);
+    const what = other ? (findService(ctx.services.office, other.serviceId)?.title ?? '') : '';
+    return {
+      messages: [text(other ? SAY.clash(what, whenText(other)) : SAY.pickTime)],
+      choices: [
+        { value: BOTH, label: SAY.bothVisits, keywords: ['จองเพิ่ม', 'ใช่', 'ตกลง', 'จอง'] },
+        { value: OTHER_TIME, label: SAY.pickOtherTime, keywords: ['เวลาอื่น', 'ไม่', 'ไม่ใช่'] },
+      ],
+    };
+  },
+  accept: (reply) => ({ ok: true, value: reply.choice!.value }),
+  next: (ctx) => (answersOf(ctx).clash === OTHER_TIME ? { step: 'time' } : afterTime(ctx)),
 };
 
 const nameStep: Step = {
@@ -224,7 +262,7 @@ export const bookingFlow: Flow = {
   id: 'booking',
   version: 1,
   title: 'จองคิว',
-  steps: { service: serviceStep, day: dayStep, time: timeStep, name: nameStep, phone: phoneStep, confirm: confirmStep },
+  steps: { service: serviceStep, day: dayStep, time: timeStep, clash: clashStep, name: nameStep, phone: phoneStep, confirm: confirmStep },
   start(ctx, params) {
     const { office } = ctx.services;
     if (params.reschedule !== undefined) {

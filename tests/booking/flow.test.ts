@@ -40,14 +40,14 @@ describe('booking a time', () => {
     reply = await yai.tap('เบี้ยผู้สูงอายุ');
     // Today still has slots after the one-hour lead; the weekend and 19–20 Nov (closed) are left out.
     expect(flexLabels(reply)).toEqual([
-      'วันจันทร์ที่ 23 พ.ย. 2569 · ว่าง 36',
-      'วันอังคารที่ 24 พ.ย. 2569 · ว่าง 56',
-      'วันพุธที่ 25 พ.ย. 2569 · ว่าง 56',
-      'วันพฤหัสบดีที่ 26 พ.ย. 2569 · ว่าง 56',
-      'วันศุกร์ที่ 27 พ.ย. 2569 · ว่าง 56',
-      'วันจันทร์ที่ 30 พ.ย. 2569 · ว่าง 56',
-      'วันอังคารที่ 1 ธ.ค. 2569 · ว่าง 56',
-      'วันพุธที่ 2 ธ.ค. 2569 · ว่าง 56',
+      'วันจันทร์ที่ 23 พ.ย. 2569 ว่าง 36 ที่',
+      'วันอังคารที่ 24 พ.ย. 2569 ว่าง 56 ที่',
+      'วันพุธที่ 25 พ.ย. 2569 ว่าง 56 ที่',
+      'วันพฤหัสบดีที่ 26 พ.ย. 2569 ว่าง 56 ที่',
+      'วันศุกร์ที่ 27 พ.ย. 2569 ว่าง 56 ที่',
+      'วันจันทร์ที่ 30 พ.ย. 2569 ว่าง 56 ที่',
+      'วันอังคารที่ 1 ธ.ค. 2569 ว่าง 56 ที่',
+      'วันพุธที่ 2 ธ.ค. 2569 ว่าง 56 ที่',
     ]);
     expect(quickReplyLabels(reply)).toEqual(['📅 เลือกวันอื่น', 'ย้อนกลับ', 'ยกเลิก']);
 
@@ -71,7 +71,7 @@ describe('booking a time', () => {
     reply = await yai.tap('ยืนยันนัด');
     const [booking] = bookingsOf(t, yai.userId);
     expect(booking).toMatchObject({ serviceId: 'elderly', slotDate: '2026-11-24', slotStart: '09:00', name: 'สมศรี ใจดี', phone: '0812345678', status: 'booked' });
-    expect(booking!.code).toMatch(/^[A-Z][A-Z2-9]{5}$/);
+    expect(booking!.code).toMatch(/^[1-9]\d{5}$/);
     expect(booking!.startsAt).toBe(Date.parse('2026-11-24T02:00:00Z'));
     const done = allText(reply);
     expect(done).toContain(SAY.booked);
@@ -92,7 +92,7 @@ describe('booking a time', () => {
     const yai = new Person(t);
     const reply = await yai.postback(postback.go('booking', { service: 'disability' }));
     expect(allText(reply)).toContain('ลงทะเบียนรับเบี้ยความพิการ');
-    expect(flexLabels(reply)[0]).toBe('วันจันทร์ที่ 23 พ.ย. 2569 · ว่าง 18');
+    expect(flexLabels(reply)[0]).toBe('วันจันทร์ที่ 23 พ.ย. 2569 ว่าง 18 ที่');
     expect(quickReplyLabels(reply)).toEqual(['📅 เลือกวันอื่น', 'ยกเลิก']);
   });
 
@@ -219,6 +219,32 @@ describe('booking a time', () => {
     const reply = await yai.say(typed);
     expect(texts(reply)).toEqual([SAY.name]);
     expect(JSON.parse(stateOf(yai.userId)!.answers).time).toBe(time);
+  });
+
+  it('asks before one person holds two services at the same time, and books both when told to', async () => {
+    const yai = new Person(t);
+    await book(yai); // เบี้ยผู้สูงอายุ, Tuesday 24 Nov 09:00–09:15
+    await yai.say('จองคิว');
+    await yai.tap('เบี้ยความพิการ');
+    await tapFlex(yai, 'วันอังคารที่ 24');
+    let reply = await tapFlex(yai, '09:00');
+    expect(texts(reply)[0]).toContain('มีนัดลงทะเบียนรับเบี้ยยังชีพผู้สูงอายุ วันอังคารที่ 24 พ.ย. 2569 เวลา 09:00 น. อยู่แล้ว');
+    expect(quickReplyLabels(reply)).toEqual([SAY.bothVisits, SAY.pickOtherTime, 'ย้อนกลับ', 'ยกเลิก']);
+    reply = await yai.tap(SAY.pickOtherTime);
+    expect(flexLabels(reply)).toContain('09:15');
+    reply = await tapFlex(yai, '09:15'); // right after the first visit: no clash, no question
+    expect(texts(reply)).toEqual([SAY.name]);
+    await yai.tap('ย้อนกลับ');
+    await tapFlex(yai, '09:00');
+    reply = await yai.tap(SAY.bothVisits);
+    expect(texts(reply)).toEqual([SAY.name]);
+    await yai.say('สมศรี ใจดี');
+    await yai.say('081-234-5678');
+    await yai.tap('ยืนยันนัด');
+    expect(bookingsOf(t, yai.userId).map((b) => [b.serviceId, b.slotStart])).toEqual([
+      ['elderly', '09:00'],
+      ['disability', '09:00'],
+    ]);
   });
 
   it('goes back a question, and ยกเลิก ends it without a booking', async () => {
