@@ -17,6 +17,7 @@ import type { DayProblem, OpenDay, OpenSlot } from './availability';
 import { findService } from './schedule';
 
 const MUTED = '#6B7280';
+const WARNING = '#B45309';
 const NOON = '12:00';
 const TIME_BUTTONS_PER_ROW = 3;
 /** LINE shows at most 12 bubbles in a carousel. */
@@ -38,6 +39,17 @@ export const SAY = {
   clash: (what: string, when: string) =>
     `ตอนนี้มีนัด${what} ${when} อยู่แล้ว ซึ่งเป็นเวลาเดียวกันค่ะ\nต้องการจองอีกนัดในเวลาเดียวกันไหมคะ (เช่น มาพร้อมกันสองเรื่อง หรือจองให้อีกคน)`,
   bothVisits: 'จองเพิ่มอีกนัด',
+  windowClosed: (label: string, opens: string | undefined) =>
+    `ตอนนี้ยังไม่ใช่ช่วงรับยืนยันสิทธิ${label}ค่ะ จึงยังจองคิวยื่นเรื่องไม่ได้` +
+    (opens ? ` รอบถัดไปเริ่ม${opens}` : '') +
+    '\nถ้าต้องการมาสอบถามหรือให้เจ้าหน้าที่ดูเอกสารก่อน จองคิว "ปรึกษาเจ้าหน้าที่" ได้เลยค่ะ',
+  notRegistrationDay: (day: string, windows: string) => `${day} ไม่อยู่ในช่วงรับยืนยันสิทธิค่ะ (รับ ${windows}) เลือกวันอื่นได้เลยค่ะ`,
+  onlyRegistrationDays: 'มีให้เลือกเฉพาะวันที่รับยืนยันสิทธิค่ะ',
+  askAdvice: 'จองคิวปรึกษา',
+  remindOpening: 'เตือนเมื่อเปิดรับ',
+  paymentWarning: (lastGood: string, soonest: string, later: string, loss: string) =>
+    `⚠️ ยื่นภายใน${lastGood} เริ่มได้รับเงิน${soonest} ถ้ามาหลังจากนั้น เงินจะเริ่ม${later} ช้าไป ${loss}`,
+  laterDayCosts: (day: string, later: string, loss: string) => `⚠️ ถ้ายื่น${day} เงินจะเริ่ม${later} ช้าไป ${loss} เมื่อเทียบกับวันแรกที่ว่างค่ะ`,
   pickOtherTime: 'เลือกเวลาอื่น',
   slotJustFilled: (time: string) => `ขออภัยค่ะ 🙏 เวลา ${time} น. เพิ่งมีคนจองเต็มไปเมื่อสักครู่ เลือกเวลาอื่นได้เลยค่ะ`,
   dayJustFilled: (day: string) => `ขออภัยค่ะ 🙏 ${day} เพิ่งมีคนจองเต็มไปเมื่อสักครู่ เลือกวันอื่นได้เลยค่ะ`,
@@ -143,9 +155,16 @@ function dayButtonLabel(day: OpenDay): string {
 }
 
 /** The day question: a button per open day with its free places; the date picker rides below. */
-export function dayQuestion(service: OfficeService, days: readonly OpenDay[], answerData: (value: string) => string, moving?: BookingRow): Message {
+export function dayQuestion(
+  service: OfficeService,
+  days: readonly OpenDay[],
+  answerData: (value: string) => string,
+  moving?: BookingRow,
+  notes: readonly string[] = [],
+): Message {
   const heading: FlexComponent[] = [ftext(SAY.pickDay, { weight: 'bold' }), ftext(service.title, { size: 'sm', color: MUTED })];
   if (moving) heading.push(ftext(`นัดเดิม: ${whenText(moving)}\n${SAY.movingHint}`, { size: 'sm', color: MUTED }));
+  for (const note of notes) heading.push(ftext(note, { size: 'sm', color: WARNING }));
   const buttons = days.map((day) => fbutton(postbackAction(dayButtonLabel(day), answerData(day.date), dayText(day.date))));
   const altDays = days.map((day) => formatThaiDate(fromIso(day.date))).join(', ');
   return flex(`${SAY.pickDay}: ${altDays}`, bubble({ body: [...heading, ...buttons, ftext(SAY.otherDayHint, { size: 'xs', color: MUTED })] }));
@@ -216,11 +235,13 @@ export interface SummaryParts {
   name: string;
   phone: string;
   moving?: BookingRow;
+  /** Said above the confirm button, e.g. that this day starts the money later. */
+  warning?: string;
 }
 
 /** The summary shown before the place is taken, with the confirm button. */
 export function summary(parts: SummaryParts, confirmData: string): Message {
-  const { office, service, date, start, name, phone, moving } = parts;
+  const { office, service, date, start, name, phone, moving, warning } = parts;
   const rows: FlexComponent[] = [
     frow('บริการ', service.title),
     ...(moving ? [frow('นัดเดิม', whenText(moving))] : []),
@@ -234,7 +255,7 @@ export function summary(parts: SummaryParts, confirmData: string): Message {
     `${SAY.checkSummary}: ${service.label} ${dayText(date)} ${start} น.`,
     bubble({
       header: [ftext(SAY.checkSummary, { weight: 'bold', color: '#FFFFFF' })],
-      body: [...rows, ftext(SAY.editHint, { size: 'xs', color: MUTED })],
+      body: [...rows, ...(warning ? [ftext(warning, { size: 'sm', color: WARNING })] : []), ftext(SAY.editHint, { size: 'xs', color: MUTED })],
       footer: [fbutton(postbackAction(SAY.confirm, confirmData), 'primary')],
     }),
   );

@@ -81,6 +81,20 @@ export function slotsForDay(profile: OfficeProfile, serviceId: ServiceId, date: 
   return slots;
 }
 
+/** How far to look for an open day (long closures, New Year, Songkran). */
+const OPEN_DAY_SEARCH_DAYS = 60;
+
+/**
+ * The office's first open day on or after `date` (a window that opens on a holiday opens, for the
+ * villager, the next day the office is open); `date` itself when none is found within 60 days.
+ */
+export function firstOpenDayFrom(profile: OfficeProfile, date: string): string {
+  for (let day = date, i = 0; i < OPEN_DAY_SEARCH_DAYS; day = addDays(day, 1), i++) {
+    if (isOpenDay(profile, day)) return day;
+  }
+  return date;
+}
+
 /** The last date one may book on: today in Bangkok plus the booking horizon. */
 export function lastBookableDate(profile: OfficeProfile, now: Date): string {
   return addDays(bangkokDateOf(now), profile.schedule.bookingHorizonDays);

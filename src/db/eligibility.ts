@@ -1,6 +1,6 @@
 // Stored eligibility checks: enough for staff to reproduce an answer after the rules change, and
 // nothing about health (the disability-card and HIV/AIDS answers are used, then dropped).
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Decision, Facts } from '../rules';
 import type { Db, Tx } from './client';
 import { eligibilityChecks } from './schema';
@@ -49,4 +49,20 @@ export function recordCheck(
 
 export function eraseEligibilityChecks(tx: Tx, userId: string): void {
   tx.delete(eligibilityChecks).where(eq(eligibilityChecks.userId, userId)).run();
+}
+
+/**
+ * The facts of one of the user's stored checks (without health answers), for booking the visit the
+ * check's card offered; undefined when the check is not this user's, is gone, or does not read.
+ */
+export function factsOfCheck(conn: Tx | Db, checkId: number, userId: string): Facts | undefined {
+  if (!Number.isSafeInteger(checkId)) return undefined;
+  const row = conn.select().from(eligibilityChecks).where(and(eq(eligibilityChecks.id, checkId), eq(eligibilityChecks.userId, userId))).get();
+  if (!row) return undefined;
+  try {
+    const facts = JSON.parse(row.facts) as Facts;
+    return typeof facts === 'object' && facts !== null && 'birth' in facts ? facts : undefined;
+  } catch {
+    return undefined;
+  }
 }

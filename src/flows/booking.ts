@@ -4,7 +4,7 @@
 // booking, keeping its name and phone. The place is taken at the confirmation by one guarded
 // statement; a slot that filled meanwhile gets an apology and the next free choices.
 import { activeBookingOf, bookVisit, moveVisit } from '../booking/actions';
-import { dayProblem, daysWithPlaces, slotsWithPlaces, type OpenSlot } from '../booking/availability';
+import { anyBookableDay, dayProblem, daysWithPlaces, slotsWithPlaces, type OpenDay, type OpenSlot } from '../booking/availability';
 import { dayReasonText, nameReasonText, readBookingDay, readClockTime, readVisitorName } from '../booking/input';
 import {
   SAY,
@@ -20,13 +20,18 @@ import {
   timeQuestion,
   whenText,
 } from '../booking/messages';
-import { bookableSlots, findService, lastBookableDate } from '../booking/schedule';
+import { paymentDelay, registrationOn, takesRegistration, type PaymentDelay } from '../booking/registration';
+import { bookableSlots, findService, firstOpenDayFrom, lastBookableDate } from '../booking/schedule';
 import { findBooking, lastVisitor, upcomingBookings } from '../booking/store';
+import { factsOfCheck } from '../db/eligibility';
 import type { BookingRow } from '../db/schema';
-import { text } from '../line/messages';
+import { text, type Message } from '../line/messages';
 import { bangkokDateOf, bangkokInstant, isIsoDate } from '../office/clock';
 import type { OfficeService, ServiceId } from '../office/profile';
-import { bangkokToday } from '../thai/calendar';
+import { formatThaiRange, type Decision, type Facts } from '../rules';
+import { bangkokToday, toIso } from '../thai/calendar';
+import { formatThaiMonthYear } from '../thai/date-format';
+import { formatBaht } from '../thai/numbers';
 import { formatPhone, parsePhone, phoneReasonText } from '../thai/phone';
 import type { Entry, Flow, FlowContext, Next, Step } from './types';
 
@@ -46,6 +51,8 @@ const OTHER_TIME = 'other-time';
 
 interface BookingAnswers {
   service?: ServiceId;
+  /** The eligibility check whose card started the booking: whose registration window and money apply. */
+  check?: number;
   /** The booking being moved, when the flow was started to reschedule. */
   reschedule?: number;
   day?: string;
@@ -73,10 +80,90 @@ function isSlotOf(booking: BookingRow | undefined, slot: Pick<OpenSlot, 'date' |
   return booking !== undefined && booking.slotDate === slot.date && booking.slotStart === slot.start;
 }
 
+// ---- the allowance rules on a visit day (src/booking/registration) ------------------------------
+
+function factsOf(ctx: FlowContext): Facts | undefined {
+  const check = answersOf(ctx).check;
+  return check === undefined ? undefined : factsOfCheck(ctx.tx, check, ctx.userId);
+}
+
+/** The rules' answer for registering on each day asked about, read once per question. */
+function registrationDays(ctx: FlowContext, service: OfficeService): (date: string) => Decision | undefined {
+  const facts = factsOf(ctx);
+  const seen = new Map<string, Decision | undefined>();
+  return (date) => {
+    if (!seen.has(date)) seen.set(date, registrationOn(service.id, facts, date));
+    return seen.get(date);
+  };
+}
+
+/** The days of the horizon with a free place that count for the service (inside its window). */
+function usableDays(ctx: FlowContext, service: OfficeService, limit: number, rules = registrationDays(ctx, service)): OpenDay[] {
+  return daysWithPlaces(ctx.tx, ctx.services.office, service.id, ctx.now, limit, (date) => takesRegistration(rules(date)));
+}
+
+function lossText(delay: PaymentDelay): string {
+  return `${delay.months} เดือน` + (delay.baht !== undefined ? ` (ประมาณ ${formatBaht(delay.baht)})` : '');
+}
+
+const monthText = (m: { year: number; month: number }) => formatThaiMonthYear(m.year, m.month);
+
+/** What registering on `date` costs against the soonest usable day, when it starts the money later. */
+function delayOn(ctx: FlowContext, service: OfficeService, date: string): PaymentDelay | undefined {
+  const rules = registrationDays(ctx, service);
+  const soonest = usableDays(ctx, service, 1, rules)[0];
+  return soonest ? paymentDelay(rules(soonest.date), rules(date)) : undefined;
+}
+
+/** Notes above the day buttons: that only registration days are offered, and the day the money slips. */
+function dayNotes(ctx: FlowContext, service: OfficeService): string[] {
+  const rules = registrationDays(ctx, service);
+  const days = usableDays(ctx, service, Number.POSITIVE_INFINITY, rules);
+  const notes: string[] = [];
+  if (days.length > 0 && rules(days[0]!.date) && daysWithPlaces(ctx.tx, ctx.services.office, service.id, ctx.now, Number.POSITIVE_INFINITY).length > days.length) {
+    notes.push(SAY.onlyRegistrationDays);
+  }
+  const soonest = days[0] && rules(days[0].date);
+  const slips = days.findIndex((day) => paymentDelay(soonest, rules(day.date)) !== undefined);
+  if (slips > 0) {
+    const delay = paymentDelay(soonest, rules(days[slips]!.date))!;
+    notes.push(SAY.paymentWarning(dayText(days[slips - 1]!.date), monthText(delay.soonest), monthText(delay.later), lossText(delay)));
+  }
+  return notes;
+}
+
+/**
+ * When the service takes registrations only in windows and no day of the horizon is in one: why,
+ * and when the next window opens (on an open day of the office); undefined otherwise.
+ */
+function windowClosed(ctx: FlowContext, service: OfficeService): { say: string; opens?: string } | undefined {
+  const { office } = ctx.services;
+  const rules = registrationDays(ctx, service);
+  const today = rules(bangkokDateOf(ctx.now));
+  if (!today || anyBookableDay(office, service.id, ctx.now, (date) => takesRegistration(rules(date)))) return undefined;
+  if (!anyBookableDay(office, service.id, ctx.now, () => true)) return undefined;
+  const nextOpens = today.registration.nextOpens;
+  const opens = nextOpens && firstOpenDayFrom(office, toIso(nextOpens));
+  return { say: SAY.windowClosed(service.label, opens && dayText(opens)), ...(opens && { opens }) };
+}
+
+/** The way on from "not the registration time": a visit to ask, a reminder when it opens, the office. */
+function windowClosedReply(ctx: FlowContext, service: OfficeService, closed: { say: string; opens?: string }): Message[] {
+  const advice = findService(ctx.services.office, 'advice');
+  return [
+    text(closed.say, [
+      ...(advice ? [goItem(SAY.askAdvice, 'booking', { service: advice.id })] : []),
+      ...(closed.opens ? [goItem(SAY.remindOpening, 'remind-registration', { allowance: service.id, date: closed.opens })] : []),
+      goItem('ติดต่อเจ้าหน้าที่', 'contact'),
+      menuItem(),
+    ]),
+  ];
+}
+
 /** The apology when a service has no free place in the whole horizon, or undefined. */
 function fullyBooked(ctx: FlowContext, service: OfficeService): string | undefined {
   const { office } = ctx.services;
-  if (daysWithPlaces(ctx.tx, office, service.id, ctx.now, 1).length > 0) return undefined;
+  if (usableDays(ctx, service, 1).length > 0) return undefined;
   return fullyBookedText(office, service, lastBookableDate(office, ctx.now));
 }
 
@@ -88,6 +175,8 @@ const serviceStep: Step = {
   accept: (reply, ctx) => {
     // The engine passes only one of this question's choices here: a service the office offers.
     const service = findService(ctx.services.office, reply.choice!.value)!;
+    const closed = windowClosed(ctx, service);
+    if (closed) return { ok: false, reason: closed.say };
     const full = fullyBooked(ctx, service);
     return full ? { ok: false, reason: full } : { ok: true, value: service.id };
   },
@@ -98,10 +187,12 @@ const dayStep: Step = {
   ask: (ctx) => {
     const { office } = ctx.services;
     const service = serviceOf(ctx);
-    const days = daysWithPlaces(ctx.tx, office, service.id, ctx.now, DAY_BUTTONS);
+    const days = usableDays(ctx, service, DAY_BUTTONS);
     const lastDate = lastBookableDate(office, ctx.now);
+    const closed = days.length === 0 ? windowClosed(ctx, service) : undefined;
+    const none = closed ? closed.say : fullyBookedText(office, service, lastDate);
     return {
-      messages: [days.length > 0 ? dayQuestion(service, days, ctx.answerData, movingOf(ctx)) : text(fullyBookedText(office, service, lastDate))],
+      messages: [days.length > 0 ? dayQuestion(service, days, ctx.answerData, movingOf(ctx), dayNotes(ctx, service)) : text(none)],
       choices: days.map((day) => ({ value: day.date, label: day.date })),
       choicesInMessages: true,
       acceptsText: true,
@@ -116,8 +207,13 @@ const dayStep: Step = {
       date = read.date;
     }
     if (!isIsoDate(date)) return { ok: false, reason: dayReasonText('unreadable') };
-    const problem = dayProblem(ctx.tx, ctx.services.office, serviceOf(ctx).id, ctx.now, date);
-    return problem ? { ok: false, reason: dayProblemText(problem, date) } : { ok: true, value: date };
+    const service = serviceOf(ctx);
+    const problem = dayProblem(ctx.tx, ctx.services.office, service.id, ctx.now, date);
+    if (problem) return { ok: false, reason: dayProblemText(problem, date) };
+    const rules = registrationOn(service.id, factsOf(ctx), date);
+    if (!takesRegistration(rules)) return { ok: false, reason: SAY.notRegistrationDay(dayText(date), rules!.registration.windows.map(formatThaiRange).join(' และ ')) };
+    const delay = delayOn(ctx, service, date);
+    return delay ? { ok: true, value: date, say: [text(SAY.laterDayCosts(dayText(date), monthText(delay.later), lossText(delay)))] } : { ok: true, value: date };
   },
   next: () => ({ step: 'time' }),
 };
@@ -249,6 +345,8 @@ const confirmStep: Step = {
       phone: moving?.phone ?? phone!,
       ...(moving && { moving }),
     };
+    const delay = delayOn(ctx, parts.service, day!);
+    if (delay) Object.assign(parts, { warning: SAY.laterDayCosts(dayText(day!), monthText(delay.later), lossText(delay)) });
     return {
       messages: [summary(parts, ctx.answerData(YES))],
       choices: [{ value: YES, label: SAY.confirm, keywords: ['ยืนยัน', 'ยืนยันการจอง', 'ตกลง', 'ใช่', 'โอเค', 'ok'] }],
@@ -274,11 +372,16 @@ export const bookingFlow: Flow = {
     if (upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime()).length >= MAX_UPCOMING_VISITS) {
       return { refuse: [text(SAY.tooManyVisits(MAX_UPCOMING_VISITS), [goItem(SAY.myBookings, 'my-bookings'), goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
     }
+    const check = params.check !== undefined && factsOfCheck(ctx.tx, Number(params.check), ctx.userId) ? Number(params.check) : undefined;
+    const answers: BookingAnswers = check === undefined ? {} : { check };
     const service = params.service ? findService(office, params.service) : undefined;
-    if (!service) return { step: 'service' };
-    const full = fullyBooked(ctx, service);
+    if (!service) return { step: 'service', answers: { ...answers } };
+    const withAnswers: FlowContext = { ...ctx, answers: { ...answers, service: service.id } };
+    const closed = windowClosed(withAnswers, service);
+    if (closed) return { refuse: windowClosedReply(withAnswers, service, closed) };
+    const full = fullyBooked(withAnswers, service);
     if (full) return { refuse: [text(full, [goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
-    return { step: 'day', answers: { service: service.id } satisfies BookingAnswers };
+    return { step: 'day', answers: { ...answers, service: service.id } satisfies BookingAnswers };
   },
 };
 
