@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../db/client';
 import { addDays, bangkokDateOf } from '../office/clock';
 import type { OfficeProfile, ServiceId } from '../office/profile';
-import { bookableSlots, lastBookableDate, whyClosed, type ClosedReason, type Slot } from './schedule';
+import { bookableSlots, lastBookableDate, lastOpenBookableDate, whyClosed, type ClosedReason, type Slot } from './schedule';
 import { placesTakenByDay, slotCountKey } from './store';
 
 export interface OpenSlot extends Slot {
@@ -73,8 +73,7 @@ export type DayProblem =
 export function dayProblem(tx: Tx | Db, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): DayProblem | undefined {
   const today = bangkokDateOf(now);
   if (date < today) return { kind: 'past' };
-  const lastDate = lastBookableDate(office, now);
-  if (date > lastDate) return { kind: 'too-far', lastDate };
+  if (date > lastBookableDate(office, now)) return { kind: 'too-far', lastDate: lastOpenBookableDate(office, now) };
   const why = whyClosed(office, date);
   if (why) return { kind: 'closed', why };
   const slots = slotsWithPlaces(tx, office, serviceId, now, date);
