@@ -21,7 +21,7 @@ import {
   whenText,
 } from '../booking/messages';
 import { paymentDelay, registrationOn, takesRegistration, type PaymentDelay } from '../booking/registration';
-import { bookableSlots, findService, firstOpenDayFrom, lastBookableDate } from '../booking/schedule';
+import { bookableSlots, findService, firstOpenDayFrom, lastOpenBookableDate } from '../booking/schedule';
 import { findBooking, lastVisitor, upcomingBookings } from '../booking/store';
 import { factsOfCheck } from '../db/eligibility';
 import type { BookingRow } from '../db/schema';
@@ -164,7 +164,7 @@ function windowClosedReply(ctx: FlowContext, service: OfficeService, closed: { s
 function fullyBooked(ctx: FlowContext, service: OfficeService): string | undefined {
   const { office } = ctx.services;
   if (usableDays(ctx, service, 1).length > 0) return undefined;
-  return fullyBookedText(office, service, lastBookableDate(office, ctx.now));
+  return fullyBookedText(office, service, lastOpenBookableDate(office, ctx.now));
 }
 
 const serviceStep: Step = {
@@ -188,7 +188,7 @@ const dayStep: Step = {
     const { office } = ctx.services;
     const service = serviceOf(ctx);
     const days = usableDays(ctx, service, DAY_BUTTONS);
-    const lastDate = lastBookableDate(office, ctx.now);
+    const lastDate = lastOpenBookableDate(office, ctx.now);
     const closed = days.length === 0 ? windowClosed(ctx, service) : undefined;
     const none = closed ? closed.say : fullyBookedText(office, service, lastDate);
     return {

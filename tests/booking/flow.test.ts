@@ -174,6 +174,15 @@ describe('booking a time', () => {
     expect(stateOf(yai.userId)).toMatchObject({ stepId: 'day', attempts: 1 });
   });
 
+  it('states the last bookable day as an open day when the horizon ends on a weekend', async () => {
+    clock.set('2026-11-05T03:00:00Z'); // Thursday: 30 days on is Saturday 5 Dec
+    const yai = new Person(t);
+    await yai.say('จองคิว');
+    await yai.tap('เบี้ยความพิการ');
+    const reply = await yai.pickDate('2027-01-15');
+    expect(texts(reply)[0]).toBe('จองล่วงหน้าได้ถึงวันศุกร์ที่ 4 ธ.ค. 2569 ค่ะ เลือกวันที่ใกล้กว่านี้ได้เลยค่ะ');
+  });
+
   it('gives the reason the office is closed for a closure', async () => {
     clock.set('2026-11-16T03:00:00Z'); // the Monday before the mobile-registration days
     const yai = new Person(t);
