@@ -72,14 +72,15 @@ function nextDayOfMonth(day: number, today: CalendarDate): DayReading {
   return { ok: false, reason: 'bad-day' };
 }
 
-const DAY_REASON_TEXT: Readonly<Record<DayFailure, string>> = {
-  unreadable: 'ขออภัยค่ะ อ่านวันที่ไม่ออก กดเลือกวันจากปุ่ม หรือพิมพ์แบบนี้ได้ค่ะ เช่น 25 พ.ย. หรือ 25/11/2569',
-  'no-day': 'ขอวันที่ด้วยนะคะ เช่น 25 พ.ย. ค่ะ',
-  'bad-day': 'เดือนนั้นไม่มีวันที่นี้ค่ะ ช่วยตรวจวันที่อีกครั้งนะคะ เช่น 25 พ.ย. ค่ะ',
+const DAY_REASON_TEXT: Readonly<Record<DayFailure, (example: string) => string>> = {
+  unreadable: (example) => `ขออภัยค่ะ อ่านวันที่ไม่ออก กดเลือกวันจากปุ่ม หรือพิมพ์วันที่แบบนี้ได้ค่ะ เช่น ${example}`,
+  'no-day': (example) => `ขอวันที่ด้วยนะคะ เช่น ${example} ค่ะ`,
+  'bad-day': (example) => `เดือนนั้นไม่มีวันที่นี้ค่ะ ช่วยตรวจวันที่อีกครั้งนะคะ เช่น ${example} ค่ะ`,
 };
 
-export function dayReasonText(reason: DayFailure): string {
-  return DAY_REASON_TEXT[reason];
+/** The reason, with `example` a day that can really be booked ("30 พ.ย."), so typing it works. */
+export function dayReasonText(reason: DayFailure, example: string): string {
+  return DAY_REASON_TEXT[reason](example);
 }
 
 const CLOCK_TIME = /^(?:เวลา\s*)?(\d{1,2})(?:[:.](\d{2}))?\s*(น\.?|นาฬิกา)?$/;

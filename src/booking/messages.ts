@@ -26,7 +26,7 @@ const MAX_LISTED = 12;
 export const SAY = {
   service: 'จองคิวมาติดต่อสำนักงานเรื่องอะไรคะ 👇',
   pickDay: 'เลือกวันที่จะมาติดต่อค่ะ',
-  otherDayHint: 'ถ้าต้องการวันอื่น กด "เลือกวันอื่น" ด้านล่าง หรือพิมพ์วันที่ เช่น 25 พ.ย. ได้ค่ะ',
+  otherDayHint: (example: string) => `ถ้าต้องการวันอื่น กด "เลือกวันอื่น" ด้านล่าง หรือพิมพ์วันที่ เช่น ${example} ได้ค่ะ`,
   movingHint: 'นัดเดิมยังอยู่จนกว่าจะยืนยันเวลาใหม่นะคะ',
   pickTime: 'เลือกเวลาค่ะ',
   morning: 'ช่วงเช้า',
@@ -159,6 +159,7 @@ export function dayQuestion(
   service: OfficeService,
   days: readonly OpenDay[],
   answerData: (value: string) => string,
+  example: string,
   moving?: BookingRow,
   notes: readonly string[] = [],
 ): Message {
@@ -167,7 +168,7 @@ export function dayQuestion(
   for (const note of notes) heading.push(ftext(note, { size: 'sm', color: WARNING }));
   const buttons = days.map((day) => fbutton(postbackAction(dayButtonLabel(day), answerData(day.date), dayText(day.date))));
   const altDays = days.map((day) => formatThaiDate(fromIso(day.date))).join(', ');
-  return flex(`${SAY.pickDay}: ${altDays}`, bubble({ body: [...heading, ...buttons, ftext(SAY.otherDayHint, { size: 'xs', color: MUTED })] }));
+  return flex(`${SAY.pickDay}: ${altDays}`, bubble({ body: [...heading, ...buttons, ftext(SAY.otherDayHint(example), { size: 'xs', color: MUTED })] }));
 }
 
 /** Said instead of day buttons when a service has no free place left in the whole horizon. */

@@ -11,6 +11,7 @@ import {
   bookedMessages,
   dayProblemText,
   dayQuestion,
+  dayMonthText,
   dayText,
   fullyBookedText,
   goItem,
@@ -26,7 +27,7 @@ import { findBooking, lastVisitor, upcomingBookings } from '../booking/store';
 import { factsOfCheck } from '../db/eligibility';
 import type { BookingRow } from '../db/schema';
 import { text, type Message } from '../line/messages';
-import { bangkokDateOf, bangkokInstant, isIsoDate } from '../office/clock';
+import { addDays, bangkokDateOf, bangkokInstant, isIsoDate } from '../office/clock';
 import type { OfficeService, ServiceId } from '../office/profile';
 import { formatThaiRange, type Decision, type Facts } from '../rules';
 import { bangkokToday, toIso } from '../thai/calendar';
@@ -160,6 +161,16 @@ function windowClosedReply(ctx: FlowContext, service: OfficeService, closed: { s
   ];
 }
 
+/**
+ * A day to show as the typed example ("25 พ.ย."): one that can really be booked — the first beyond
+ * the day buttons, else the last of them — so typing the example works.
+ */
+function typedExample(ctx: FlowContext, service: OfficeService): string {
+  const days = usableDays(ctx, service, DAY_BUTTONS + 1);
+  const day = days[DAY_BUTTONS] ?? days.at(-1);
+  return day ? dayMonthText(day.date) : dayMonthText(firstOpenDayFrom(ctx.services.office, addDays(bangkokDateOf(ctx.now), 1)));
+}
+
 /** The apology when a service has no free place in the whole horizon, or undefined. */
 function fullyBooked(ctx: FlowContext, service: OfficeService): string | undefined {
   const { office } = ctx.services;
@@ -192,7 +203,7 @@ const dayStep: Step = {
     const closed = days.length === 0 ? windowClosed(ctx, service) : undefined;
     const none = closed ? closed.say : fullyBookedText(office, service, lastDate);
     return {
-      messages: [days.length > 0 ? dayQuestion(service, days, ctx.answerData, movingOf(ctx), dayNotes(ctx, service)) : text(none)],
+      messages: [days.length > 0 ? dayQuestion(service, days, ctx.answerData, typedExample(ctx, service), movingOf(ctx), dayNotes(ctx, service)) : text(none)],
       choices: days.map((day) => ({ value: day.date, label: day.date })),
       choicesInMessages: true,
       acceptsText: true,
@@ -203,10 +214,10 @@ const dayStep: Step = {
     let date = reply.choice?.value ?? reply.date;
     if (date === undefined) {
       const read = readBookingDay(reply.text ?? '', bangkokToday(ctx.now));
-      if (!read.ok) return { ok: false, reason: dayReasonText(read.reason) };
+      if (!read.ok) return { ok: false, reason: dayReasonText(read.reason, typedExample(ctx, serviceOf(ctx))) };
       date = read.date;
     }
-    if (!isIsoDate(date)) return { ok: false, reason: dayReasonText('unreadable') };
+    if (!isIsoDate(date)) return { ok: false, reason: dayReasonText('unreadable', typedExample(ctx, serviceOf(ctx))) };
     const service = serviceOf(ctx);
     const problem = dayProblem(ctx.tx, ctx.services.office, service.id, ctx.now, date);
     if (problem) return { ok: false, reason: dayProblemText(problem, date) };

@@ -152,6 +152,21 @@ describe('booking a time', () => {
     expect(JSON.parse(stateOf(yai.userId)!.answers).day).toBe(date);
   });
 
+  it.each([
+    ['เบี้ยผู้สูงอายุ', '30 พ.ย.', '2026-11-30'], // the last day of the round, all on buttons
+    ['เบี้ยความพิการ', '3 ธ.ค.', '2026-12-03'], // the first open day after the eight buttons
+  ])('the %s day card gives a real open day as its typed example, and typing it works', async (service, example, date) => {
+    const yai = new Person(t);
+    await yai.say('จองคิว');
+    let reply = await yai.tap(service);
+    expect(allText(reply)).toContain(JSON.stringify(SAY.otherDayHint(example)).slice(1, -1)); // inside the card
+    reply = await yai.say('ไม่รู้');
+    expect(texts(reply)[0]).toContain(`เช่น ${example}`);
+    reply = await yai.say(example);
+    expect(flexLabels(reply)).toContain('09:00');
+    expect(JSON.parse(stateOf(yai.userId)!.answers).day).toBe(date);
+  });
+
   it('takes a day from the date picker', async () => {
     const yai = new Person(t);
     await yai.say('จองคิว');
