@@ -51,14 +51,18 @@ export function readBookingDay(input: string, today: CalendarDate): DayReading {
 
 /** How far back a staff member's "18 พ.ย." without a year may reach: a recent day, not next year's. */
 const AGENDA_LOOKBACK_DAYS = 60;
+/** …and a bare "25": this week's or an upcoming 25th, not one two months ago. */
+const AGENDA_DAY_ONLY_LOOKBACK_DAYS = 7;
 
 /**
  * A day staff ask about ("18 ธ.ค.", "25", "พรุ่งนี้"): read like a booking day, except that a date
- * without a year is the nearest one from two months back, so last week's date is last week's.
+ * without a year may be a recent one, so last week's date is last week's.
  */
 export function readAgendaDay(input: string, today: CalendarDate): DayReading {
-  const relative = RELATIVE_DAYS[keywordKey(stripTrailingParticles(normalizeInput(input)))] !== undefined;
-  return readBookingDay(input, relative ? today : addDays(today, -AGENDA_LOOKBACK_DAYS));
+  const text = stripTrailingParticles(normalizeInput(input));
+  if (RELATIVE_DAYS[keywordKey(text)] !== undefined) return readBookingDay(input, today);
+  const lookback = DAY_ONLY.test(text) ? AGENDA_DAY_ONLY_LOOKBACK_DAYS : AGENDA_LOOKBACK_DAYS;
+  return readBookingDay(input, addDays(today, -lookback));
 }
 
 /** "25": the 25th of this month if still ahead, else of the next month that has one. */

@@ -1,7 +1,7 @@
 // Reading a typed booking day, time and name: days ahead without a year, day numbers alone, Thai
 // digits and words, and the reasons given when something cannot be read.
 import { describe, expect, it } from 'vitest';
-import { readBookingDay, readClockTime, readVisitorName } from '../../src/booking/input';
+import { readAgendaDay, readBookingDay, readClockTime, readVisitorName } from '../../src/booking/input';
 
 const MONDAY = { year: 2026, month: 11, day: 23 };
 const LATE_DECEMBER = { year: 2026, month: 12, day: 28 };
@@ -36,6 +36,21 @@ describe('readBookingDay', () => {
     ['0', 'bad-day'],
   ])('"%s" cannot be read: %s', (typed, reason) => {
     expect(readBookingDay(typed, MONDAY)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('readAgendaDay (staff: "นัดวันที่ …")', () => {
+  const DECEMBER_FIRST = { year: 2026, month: 12, day: 1 };
+  it.each([
+    ['18 พ.ย.', '2026-11-18'], // a recent day, not next year's
+    ['18 ธ.ค.', '2026-12-18'],
+    ['5 ม.ค.', '2027-01-05'],
+    ['5', '2026-12-05'], // a bare day: this month's, not October's
+    ['28', '2026-11-28'], // …or one of the last few days
+    ['พรุ่งนี้', '2026-12-02'],
+    ['18/12/2569', '2026-12-18'],
+  ])('"%s" on 1 ธ.ค. 2569 → %s', (typed, date) => {
+    expect(readAgendaDay(typed, DECEMBER_FIRST)).toEqual({ ok: true, date });
   });
 });
 
