@@ -88,14 +88,26 @@ function factsOf(ctx: FlowContext): Facts | undefined {
   return check === undefined ? undefined : factsOfCheck(ctx.tx, check, ctx.userId);
 }
 
-/** The rules' answer for registering on each day asked about, read once per question. */
-function registrationDays(ctx: FlowContext, service: OfficeService): (date: string) => Decision | undefined {
+type DayRules = (date: string) => Decision | undefined;
+
+/** Per turn (a context lives for one call of a step), the rules' answers already worked out. */
+const rulesOfTurn = new WeakMap<FlowContext, Map<string, DayRules>>();
+
+/** The rules' answer for registering on each day asked about, worked out once per day and turn. */
+function registrationDays(ctx: FlowContext, service: OfficeService): DayRules {
+  const key = `${service.id}|${answersOf(ctx).check ?? ''}`;
+  const ofTurn = rulesOfTurn.get(ctx) ?? new Map<string, DayRules>();
+  rulesOfTurn.set(ctx, ofTurn);
+  const known = ofTurn.get(key);
+  if (known) return known;
   const facts = factsOf(ctx);
   const seen = new Map<string, Decision | undefined>();
-  return (date) => {
+  const rules: DayRules = (date) => {
     if (!seen.has(date)) seen.set(date, registrationOn(service.id, facts, date));
     return seen.get(date);
   };
+  ofTurn.set(key, rules);
+  return rules;
 }
 
 /** The days of the horizon with a free place that count for the service (inside its window). */
