@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { holidayCoverageWarnings } from './booking/schedule';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { createLineClient } from './line/client';
@@ -36,6 +37,7 @@ function loadSettings() {
 
 function boot() {
   const { config, office } = loadSettings();
+  for (const warning of holidayCoverageWarnings(office, new Date())) log.warn(warning);
   const db = openDatabase(config.databasePath);
   // Without credentials the bot talks to its own fake LINE API, served on the same port.
   const selfUrl = `http://127.0.0.1:${config.port}`;

@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../db/client';
 import { addDays, bangkokDateOf } from '../office/clock';
 import type { OfficeProfile, ServiceId } from '../office/profile';
-import { bookableSlots, lastBookableDate, whyClosed, type ClosedReason, type Slot } from './schedule';
+import { bookableSlots, lastBookableDate, lastOpenBookableDate, whyClosed, type ClosedReason, type Slot } from './schedule';
 import { placesTakenByDay, slotCountKey } from './store';
 
 export interface OpenSlot extends Slot {
@@ -27,17 +27,38 @@ export function slotsWithPlaces(tx: Tx | Db, office: OfficeProfile, serviceId: S
   return slots.length === 0 ? [] : withFree(slots, placesTakenByDay(tx, serviceId, date, date));
 }
 
-/** The next days, from today to the end of the horizon, with at least one free place; at most `limit`. */
-export function daysWithPlaces(tx: Tx | Db, office: OfficeProfile, serviceId: ServiceId, now: Date, limit: number): OpenDay[] {
+/**
+ * The next days, from today to the end of the horizon, with at least one free place; at most `limit`.
+ * `accepts` leaves out days the caller cannot use (e.g. outside a registration window).
+ */
+export function daysWithPlaces(
+  tx: Tx | Db,
+  office: OfficeProfile,
+  serviceId: ServiceId,
+  now: Date,
+  limit: number,
+  accepts: (date: string) => boolean = () => true,
+): OpenDay[] {
   const first = bangkokDateOf(now);
   const last = lastBookableDate(office, now);
   const taken = placesTakenByDay(tx, serviceId, first, last);
   const days: OpenDay[] = [];
   for (let date = first; date <= last && days.length < limit; date = addDays(date, 1)) {
-    const free = withFree(bookableSlots(office, serviceId, now, date), taken).reduce((sum, slot) => sum + slot.free, 0);
+    const slots = bookableSlots(office, serviceId, now, date);
+    if (slots.length === 0 || !accepts(date)) continue;
+    const free = withFree(slots, taken).reduce((sum, slot) => sum + slot.free, 0);
     if (free > 0) days.push({ date, free });
   }
   return days;
+}
+
+/** Whether any day in the horizon has slots of the service that `accepts` takes, full or not. */
+export function anyBookableDay(office: OfficeProfile, serviceId: ServiceId, now: Date, accepts: (date: string) => boolean): boolean {
+  const last = lastBookableDate(office, now);
+  for (let date = bangkokDateOf(now); date <= last; date = addDays(date, 1)) {
+    if (bookableSlots(office, serviceId, now, date).length > 0 && accepts(date)) return true;
+  }
+  return false;
 }
 
 export type DayProblem =
@@ -52,8 +73,7 @@ export type DayProblem =
 export function dayProblem(tx: Tx | Db, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): DayProblem | undefined {
   const today = bangkokDateOf(now);
   if (date < today) return { kind: 'past' };
-  const lastDate = lastBookableDate(office, now);
-  if (date > lastDate) return { kind: 'too-far', lastDate };
+  if (date > lastBookableDate(office, now)) return { kind: 'too-far', lastDate: lastOpenBookableDate(office, now) };
   const why = whyClosed(office, date);
   if (why) return { kind: 'closed', why };
   const slots = slotsWithPlaces(tx, office, serviceId, now, date);

@@ -8,13 +8,16 @@ import { bringItems } from './documents';
 import { bubble, fbox, fbutton, flex, frow, fseparator, ftext, postbackAction, quickItem, text, uriAction, type FlexComponent, type Message, type QuickReplyItem } from '../line/messages';
 import { clockTimeOf, minutesOfDay } from '../office/clock';
 import type { OfficeProfile, OfficeService } from '../office/profile';
-import { bangkokTimeOf, fromIso } from '../thai/calendar';
+import { LINE_LIMITS } from '../line/limits';
+import { bangkokTimeOf, dayOfWeek, fromIso } from '../thai/calendar';
+import { thaiMonthName, thaiWeekdayName } from '../thai/thai-calendar';
 import { formatThaiDate, formatThaiDateTime } from '../thai/date-format';
 import { formatPhone } from '../thai/phone';
 import type { DayProblem, OpenDay, OpenSlot } from './availability';
 import { findService } from './schedule';
 
 const MUTED = '#6B7280';
+const WARNING = '#B45309';
 const NOON = '12:00';
 const TIME_BUTTONS_PER_ROW = 3;
 /** LINE shows at most 12 bubbles in a carousel. */
@@ -23,16 +26,31 @@ const MAX_LISTED = 12;
 export const SAY = {
   service: 'จองคิวมาติดต่อสำนักงานเรื่องอะไรคะ 👇',
   pickDay: 'เลือกวันที่จะมาติดต่อค่ะ',
-  otherDayHint: 'ถ้าต้องการวันอื่น กด "เลือกวันอื่น" ด้านล่าง หรือพิมพ์วันที่ เช่น 25 พ.ย. ได้ค่ะ',
+  otherDayHint: (example: string) => `ถ้าต้องการวันอื่น กด "เลือกวันอื่น" ด้านล่าง หรือพิมพ์วันที่ เช่น ${example} ได้ค่ะ`,
   movingHint: 'นัดเดิมยังอยู่จนกว่าจะยืนยันเวลาใหม่นะคะ',
   pickTime: 'เลือกเวลาค่ะ',
   morning: 'ช่วงเช้า',
   afternoon: 'ช่วงบ่าย',
   otherDay: 'เลือกวันอื่น',
   datePicker: '📅 เลือกวันอื่น',
-  timeUnreadable: 'กรุณาเลือกเวลาจากปุ่มด้านบน หรือพิมพ์เวลา เช่น 09:30 ค่ะ',
+  timeUnreadable: 'กรุณาเลือกเวลาจากปุ่มด้านบน หรือพิมพ์เวลา เช่น 09:30 หรือ บ่ายสอง ค่ะ',
   notASlot: (time: string) => `เวลา ${time} น. ไม่มีในตารางของวันนั้นค่ะ เลือกจากปุ่มด้านบนได้เลยค่ะ`,
   sameSlot: 'นี่คือเวลาของนัดเดิมค่ะ เลือกเวลาอื่นได้เลยค่ะ',
+  clash: (what: string, when: string) =>
+    `ตอนนี้มีนัด${what} ${when} อยู่แล้ว ซึ่งเป็นเวลาเดียวกันค่ะ\nต้องการจองอีกนัดในเวลาเดียวกันไหมคะ (เช่น มาพร้อมกันสองเรื่อง หรือจองให้อีกคน)`,
+  bothVisits: 'จองเพิ่มอีกนัด',
+  windowClosed: (label: string, opens: string | undefined) =>
+    `ตอนนี้ยังไม่ใช่ช่วงรับยืนยันสิทธิ${label}ค่ะ จึงยังจองคิวยื่นเรื่องไม่ได้` +
+    (opens ? ` รอบถัดไปเริ่ม${opens}` : '') +
+    '\nถ้าต้องการมาสอบถามหรือให้เจ้าหน้าที่ดูเอกสารก่อน จองคิว "ปรึกษาเจ้าหน้าที่" ได้เลยค่ะ',
+  notRegistrationDay: (day: string, windows: string) => `${day} ไม่อยู่ในช่วงรับยืนยันสิทธิค่ะ (รับ ${windows}) เลือกวันอื่นได้เลยค่ะ`,
+  onlyRegistrationDays: 'มีให้เลือกเฉพาะวันที่รับยืนยันสิทธิค่ะ',
+  askAdvice: 'จองคิวปรึกษา',
+  remindOpening: 'เตือนเมื่อเปิดรับ',
+  paymentWarning: (lastGood: string, soonest: string, later: string, loss: string) =>
+    `⚠️ ยื่นภายใน${lastGood} เริ่มได้รับเงิน${soonest} ถ้ามาหลังจากนั้น เงินจะเริ่ม${later} ช้าไป ${loss}`,
+  laterDayCosts: (day: string, later: string, loss: string) => `⚠️ ถ้ายื่น${day} เงินจะเริ่ม${later} ช้าไป ${loss} เมื่อเทียบกับวันแรกที่ว่างค่ะ`,
+  pickOtherTime: 'เลือกเวลาอื่น',
   slotJustFilled: (time: string) => `ขออภัยค่ะ 🙏 เวลา ${time} น. เพิ่งมีคนจองเต็มไปเมื่อสักครู่ เลือกเวลาอื่นได้เลยค่ะ`,
   dayJustFilled: (day: string) => `ขออภัยค่ะ 🙏 ${day} เพิ่งมีคนจองเต็มไปเมื่อสักครู่ เลือกวันอื่นได้เลยค่ะ`,
   dayFull: (day: string) => `${day} คิวเต็มแล้วค่ะ เลือกวันอื่นได้เลยค่ะ`,
@@ -70,6 +88,12 @@ export const SAY = {
 /** "วันจันทร์ที่ 23 พ.ย. 2569" for a stored "YYYY-MM-DD". */
 export function dayText(date: string): string {
   return formatThaiDate(fromIso(date), { weekday: true });
+}
+
+/** "23 พ.ย." for a stored "YYYY-MM-DD": the short form people type for a day ahead. */
+export function dayMonthText(date: string): string {
+  const d = fromIso(date);
+  return `${d.day} ${thaiMonthName(d.month, 'short')}`;
 }
 
 /** "วันจันทร์ที่ 23 พ.ย. 2569 เวลา 09:00 น." */
@@ -121,13 +145,30 @@ function placeRow(office: OfficeProfile): FlexComponent {
 
 // ---- asking ------------------------------------------------------------------------------------
 
+/** "วันอังคารที่ 24 พ.ย. 2569 ว่าง 56 ที่"; the weekday shorter when that would not fit a button. */
+function dayButtonLabel(day: OpenDay): string {
+  const places = ` ว่าง ${day.free} ที่`;
+  const full = `${dayText(day.date)}${places}`;
+  if (full.length <= LINE_LIMITS.flexButtonLabel) return full;
+  const d = fromIso(day.date);
+  return `${thaiWeekdayName(dayOfWeek(d))} ${formatThaiDate(d)}${places}`;
+}
+
 /** The day question: a button per open day with its free places; the date picker rides below. */
-export function dayQuestion(service: OfficeService, days: readonly OpenDay[], answerData: (value: string) => string, moving?: BookingRow): Message {
+export function dayQuestion(
+  service: OfficeService,
+  days: readonly OpenDay[],
+  answerData: (value: string) => string,
+  example: string,
+  moving?: BookingRow,
+  notes: readonly string[] = [],
+): Message {
   const heading: FlexComponent[] = [ftext(SAY.pickDay, { weight: 'bold' }), ftext(service.title, { size: 'sm', color: MUTED })];
   if (moving) heading.push(ftext(`นัดเดิม: ${whenText(moving)}\n${SAY.movingHint}`, { size: 'sm', color: MUTED }));
-  const buttons = days.map((day) => fbutton(postbackAction(`${dayText(day.date)} · ว่าง ${day.free}`, answerData(day.date), dayText(day.date))));
+  for (const note of notes) heading.push(ftext(note, { size: 'sm', color: WARNING }));
+  const buttons = days.map((day) => fbutton(postbackAction(dayButtonLabel(day), answerData(day.date), dayText(day.date))));
   const altDays = days.map((day) => formatThaiDate(fromIso(day.date))).join(', ');
-  return flex(`${SAY.pickDay}: ${altDays}`, bubble({ body: [...heading, ...buttons, ftext(SAY.otherDayHint, { size: 'xs', color: MUTED })] }));
+  return flex(`${SAY.pickDay}: ${altDays}`, bubble({ body: [...heading, ...buttons, ftext(SAY.otherDayHint(example), { size: 'xs', color: MUTED })] }));
 }
 
 /** Said instead of day buttons when a service has no free place left in the whole horizon. */
@@ -195,11 +236,13 @@ export interface SummaryParts {
   name: string;
   phone: string;
   moving?: BookingRow;
+  /** Said above the confirm button, e.g. that this day starts the money later. */
+  warning?: string;
 }
 
 /** The summary shown before the place is taken, with the confirm button. */
 export function summary(parts: SummaryParts, confirmData: string): Message {
-  const { office, service, date, start, name, phone, moving } = parts;
+  const { office, service, date, start, name, phone, moving, warning } = parts;
   const rows: FlexComponent[] = [
     frow('บริการ', service.title),
     ...(moving ? [frow('นัดเดิม', whenText(moving))] : []),
@@ -213,7 +256,7 @@ export function summary(parts: SummaryParts, confirmData: string): Message {
     `${SAY.checkSummary}: ${service.label} ${dayText(date)} ${start} น.`,
     bubble({
       header: [ftext(SAY.checkSummary, { weight: 'bold', color: '#FFFFFF' })],
-      body: [...rows, ftext(SAY.editHint, { size: 'xs', color: MUTED })],
+      body: [...rows, ...(warning ? [ftext(warning, { size: 'sm', color: WARNING })] : []), ftext(SAY.editHint, { size: 'xs', color: MUTED })],
       footer: [fbutton(postbackAction(SAY.confirm, confirmData), 'primary')],
     }),
   );

@@ -4,6 +4,9 @@
 
 import { addDays, bangkokDateOf, bangkokInstant, clockTimeOf, isIsoDate, minutesOfDay, weekdayOf } from '../office/clock';
 import type { OfficeProfile, OfficeService, ServiceId } from '../office/profile';
+import { fiscalYearOf, fiscalYearRange } from '../rules';
+import { fromIso, toIso } from '../thai/calendar';
+import { toBuddhistYear } from '../thai/thai-calendar';
 
 export interface Slot {
   serviceId: ServiceId;
@@ -21,7 +24,9 @@ export interface Slot {
 export type ClosedReason =
   | { kind: 'weekly'; reason: null }
   | { kind: 'holiday'; reason: string }
-  | { kind: 'closure'; reason: string };
+  | { kind: 'closure'; reason: string }
+  /** A year whose holidays the profile does not list: not offered until staff add them. */
+  | { kind: 'no-calendar'; reason: string };
 
 function requireIsoDate(date: string): void {
   if (!isIsoDate(date)) throw new RangeError(`Expected a date as YYYY-MM-DD, got "${date}"`);
@@ -38,8 +43,23 @@ function serviceOf(profile: OfficeProfile, serviceId: ServiceId): OfficeService 
   return service;
 }
 
-/** Why the office is shut on `date`, or null when it is open. Holidays and closures win over weekly hours. */
+/** Whether the profile lists the holidays of the year `date` falls in. */
+function holidaysKnown(profile: OfficeProfile, date: string): boolean {
+  return profile.schedule.holidayYears.includes(Number(date.slice(0, 4)));
+}
+
+/**
+ * Why the office is shut on `date`, or null when it is open. Holidays and closures win over weekly
+ * hours; a day the office would open in a year whose holidays are not listed counts as shut.
+ */
 export function whyClosed(profile: OfficeProfile, date: string): ClosedReason | null {
+  const why = knownClosure(profile, date);
+  if (why || holidaysKnown(profile, date)) return why;
+  return { kind: 'no-calendar', reason: `ยังไม่ได้ลงวันหยุดราชการปี ${toBuddhistYear(Number(date.slice(0, 4)))} ในระบบ` };
+}
+
+/** Closed by the week, a listed holiday or a closure (whether or not the year's holidays are all known). */
+function knownClosure(profile: OfficeProfile, date: string): ClosedReason | null {
   requireIsoDate(date);
   const { holidays, closures, weeklyHours } = profile.schedule;
   const holiday = holidays.find((entry) => entry.date === date);
@@ -79,6 +99,67 @@ export function slotsForDay(profile: OfficeProfile, serviceId: ServiceId, date: 
     }
   }
   return slots;
+}
+
+/** How far to look for an open day (long closures, New Year, Songkran). */
+const OPEN_DAY_SEARCH_DAYS = 60;
+
+/**
+ * The office's first open day on or after `date` (a window that opens on a holiday opens, for the
+ * villager, the next day the office is open); `date` itself when none is found within 60 days. In a
+ * year whose holidays are not listed, the best known: the next weekday without a closure.
+ */
+export function firstOpenDayFrom(profile: OfficeProfile, date: string): string {
+  for (let day = date, i = 0; i < OPEN_DAY_SEARCH_DAYS; day = addDays(day, 1), i++) {
+    if (knownClosure(profile, day) === null) return day;
+  }
+  return date;
+}
+
+/** The last open day one may book on, for saying so: the horizon's last day, or the open day before it. */
+export function lastOpenBookableDate(profile: OfficeProfile, now: Date): string {
+  const last = lastBookableDate(profile, now);
+  const today = bangkokDateOf(now);
+  for (let day = last; day >= today; day = addDays(day, -1)) {
+    if (isOpenDay(profile, day)) return day;
+  }
+  return last;
+}
+
+/** How many fiscal years ahead a first payment the bot states may fall (the rules look one year ahead). */
+const PAYMENT_REACH_FISCAL_YEARS = 2;
+
+/**
+ * Start-up warnings, for the operator, when the holiday list ends too soon: the booking horizon
+ * reaches a year it does not list (those days are not offered), or a payment date the bot may state
+ * does (that date is worked out from weekends only). Empty when the list covers both.
+ */
+export function holidayCoverageWarnings(profile: OfficeProfile, now: Date): string[] {
+  const { holidayYears } = profile.schedule;
+  const missing = (from: string, to: string) => {
+    const years: number[] = [];
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) if (!holidayYears.includes(year)) years.push(year);
+    return years;
+  };
+  const today = bangkokDateOf(now);
+  const warnings: string[] = [];
+  const horizon = lastBookableDate(profile, now);
+  const horizonGap = missing(today, horizon);
+  if (horizonGap.length > 0) {
+    warnings.push(
+      `office profile: the booking horizon reaches ${horizon} but schedule.holidayYears does not list ${horizonGap.join(', ')}; ` +
+        'days in those years are not offered until their holidays are added',
+    );
+  }
+  const reach = toIso(fiscalYearRange(fiscalYearOf(fromIso(today)) + PAYMENT_REACH_FISCAL_YEARS).to);
+  const paymentGap = missing(today, reach);
+  if (paymentGap.length > 0) {
+    warnings.push(
+      `office profile: payment dates up to ${reach} may be stated, but schedule.holidayYears does not list ${paymentGap.join(', ')}; ` +
+        'payment days in those years are worked out from weekends only',
+    );
+  }
+  return warnings;
 }
 
 /** The last date one may book on: today in Bangkok plus the booking horizon. */

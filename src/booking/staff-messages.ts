@@ -3,14 +3,14 @@
 // order as plain text, which stays readable however busy the day. Pure builders.
 import type { BookingRow } from '../db/schema';
 import { postback } from '../flows/postback';
-import { bubble, fbutton, flex, frow, ftext, postbackAction, text, uriAction, type FlexComponent, type Message } from '../line/messages';
+import { bubble, fbox, fbutton, flex, frow, ftext, postbackAction, text, uriAction, type FlexComponent, type Message } from '../line/messages';
 import { LINE_LIMITS } from '../line/limits';
 import { addDays } from '../office/clock';
 import type { OfficeProfile, OfficeService } from '../office/profile';
 import { fromIso } from '../thai/calendar';
 import { formatThaiDate } from '../thai/date-format';
 import { formatPhone } from '../thai/phone';
-import { dayText, goItem, menuItem, timeRangeText, whenText } from './messages';
+import { dayMonthText, dayText, goItem, menuItem, timeRangeText, whenText } from './messages';
 import { findService, isOpenDay, whyClosed } from './schedule';
 
 const MUTED = '#6B7280';
@@ -48,6 +48,8 @@ export const STAFF_SAY = {
   today: 'นัดวันนี้',
   tomorrow: 'นัดพรุ่งนี้',
   nextOpenDay: 'วันทำการถัดไป',
+  previousOpenDay: 'วันทำการก่อนหน้า',
+  typeDay: (example: string) => `ดูวันอื่น พิมพ์ "นัดวันที่ ${example}" ได้ค่ะ`,
   none: 'ยังไม่มีนัดค่ะ',
   noName: '(ไม่มีชื่อ)',
 };
@@ -76,8 +78,9 @@ export function staffNoticeMessages(notice: StaffNotice): Message[] {
   return [flex(alt, bubble({ header: [ftext(heading, { weight: 'bold', color: '#FFFFFF' })], accent: ACCENTS[kind], body: rows, footer }))];
 }
 
-function nextOpenDay(office: OfficeProfile, after: string): string | undefined {
-  for (let date = addDays(after, 1), i = 0; i < OPEN_DAY_SEARCH_DAYS; date = addDays(date, 1), i++) {
+/** The nearest open day after (step 1) or before (step −1) `from`, within OPEN_DAY_SEARCH_DAYS. */
+function nearestOpenDay(office: OfficeProfile, from: string, step: 1 | -1): string | undefined {
+  for (let date = addDays(from, step), i = 0; i < OPEN_DAY_SEARCH_DAYS; date = addDays(date, step), i++) {
     if (isOpenDay(office, date)) return date;
   }
   return undefined;
@@ -126,14 +129,20 @@ export function agendaMessages(office: OfficeProfile, date: string, visits: read
     ftext(visits.length === 0 ? STAFF_SAY.none : `ทั้งหมด ${visits.length} นัด`, { size: 'sm' }),
     ...perService.map(({ service, count }) => frow(service.label, `${count} นัด`)),
   ];
-  const next = nextOpenDay(office, date);
+  const next = nearestOpenDay(office, date, 1);
+  const previous = nearestOpenDay(office, date, -1);
+  if (next) body.push(ftext(STAFF_SAY.typeDay(dayMonthText(next)), { size: 'xs', color: MUTED, margin: 'md' }));
+  const steps = [
+    ...(previous ? [fbutton(postbackAction(STAFF_SAY.previousOpenDay, postback.go('staff-day', { day: previous })), 'secondary')] : []),
+    ...(next ? [fbutton(postbackAction(STAFF_SAY.nextOpenDay, postback.go('staff-day', { day: next })), 'secondary')] : []),
+  ];
   const heading = agendaHeading(date, today);
   const card = flex(
     `${heading} ${formatThaiDate(fromIso(date))}: ${visits.length} นัด`,
     bubble({
       header: [ftext(heading, { weight: 'bold', color: '#FFFFFF' })],
       body,
-      ...(next ? { footer: [fbutton(postbackAction(STAFF_SAY.nextOpenDay, postback.go('staff-day', { day: next })), 'secondary')] } : {}),
+      ...(steps.length > 0 ? { footer: [fbox('horizontal', steps, { spacing: 'sm' })] } : {}),
     }),
   );
   const quick = [goItem(STAFF_SAY.today, 'staff-today'), goItem(STAFF_SAY.tomorrow, 'staff-tomorrow'), menuItem()];

@@ -22,18 +22,19 @@ export interface Visitor {
 type SlotPlace = Pick<Slot, 'serviceId' | 'date' | 'start'>;
 
 /**
- * Letters and digits nobody confuses when reading a code aloud or typing it: no 0/O or 1/I/L, and no
- * E, so a spreadsheet never reads a code such as "22E345" as a number. Codes start with a letter.
+ * Six digits: easy to read aloud at the counter and to type on a phone, which letters are not for
+ * many elders. Never a leading 0, which a spreadsheet would drop. Codes given out before (letters
+ * and digits, e.g. "K7M2QX") stay as they were stored.
  */
-const CODE_LETTERS = 'ABCDFGHJKMNPQRSTUVWXYZ';
-const CODE_CHARACTERS = `${CODE_LETTERS}23456789`;
+const CODE_FIRST_DIGITS = '123456789';
+const CODE_DIGITS = '0123456789';
 const CODE_LENGTH = 6;
-/** A clash among ~10⁸ codes is rare; a few fresh draws make a second one practically impossible. */
-const CODE_ATTEMPTS = 5;
+/** 900,000 codes: even with tens of thousands stored, a few fresh draws make a failure practically impossible. */
+const CODE_ATTEMPTS = 8;
 
 export function newBookingCode(): string {
-  let code = CODE_LETTERS[randomInt(CODE_LETTERS.length)]!;
-  while (code.length < CODE_LENGTH) code += CODE_CHARACTERS[randomInt(CODE_CHARACTERS.length)]!;
+  let code = CODE_FIRST_DIGITS[randomInt(CODE_FIRST_DIGITS.length)]!;
+  while (code.length < CODE_LENGTH) code += CODE_DIGITS[randomInt(CODE_DIGITS.length)]!;
   return code;
 }
 

@@ -68,3 +68,19 @@ export function findCheck(tx: Tx | Db, userId: string, id: number): StoredCheck 
 export function eraseEligibilityChecks(tx: Tx, userId: string): void {
   tx.delete(eligibilityChecks).where(eq(eligibilityChecks.userId, userId)).run();
 }
+
+/**
+ * The facts of one of the user's stored checks (without health answers), for booking the visit the
+ * check's card offered; undefined when the check is not this user's, is gone, or does not read.
+ */
+export function factsOfCheck(conn: Tx | Db, checkId: number, userId: string): Facts | undefined {
+  if (!Number.isSafeInteger(checkId)) return undefined;
+  const row = conn.select().from(eligibilityChecks).where(and(eq(eligibilityChecks.id, checkId), eq(eligibilityChecks.userId, userId))).get();
+  if (!row) return undefined;
+  try {
+    const facts = JSON.parse(row.facts) as Facts;
+    return typeof facts === 'object' && facts !== null && 'birth' in facts ? facts : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -4,13 +4,14 @@
 // booking, keeping its name and phone. The place is taken at the confirmation by one guarded
 // statement; a slot that filled meanwhile gets an apology and the next free choices.
 import { activeBookingOf, bookVisit, moveVisit } from '../booking/actions';
-import { dayProblem, daysWithPlaces, slotsWithPlaces, type OpenSlot } from '../booking/availability';
+import { anyBookableDay, dayProblem, daysWithPlaces, slotsWithPlaces, type OpenDay, type OpenSlot } from '../booking/availability';
 import { dayReasonText, nameReasonText, readBookingDay, readClockTime, readVisitorName } from '../booking/input';
 import {
   SAY,
   bookedMessages,
   dayProblemText,
   dayQuestion,
+  dayMonthText,
   dayText,
   fullyBookedText,
   goItem,
@@ -18,14 +19,20 @@ import {
   menuItem,
   summary,
   timeQuestion,
+  whenText,
 } from '../booking/messages';
-import { bookableSlots, findService, lastBookableDate } from '../booking/schedule';
+import { paymentDelay, registrationOn, takesRegistration, type PaymentDelay } from '../booking/registration';
+import { bookableSlots, findService, firstOpenDayFrom, lastOpenBookableDate } from '../booking/schedule';
 import { findBooking, lastVisitor, upcomingBookings } from '../booking/store';
+import { factsOfCheck } from '../db/eligibility';
 import type { BookingRow } from '../db/schema';
-import { text } from '../line/messages';
-import { bangkokDateOf, isIsoDate } from '../office/clock';
+import { text, type Message } from '../line/messages';
+import { addDays, bangkokDateOf, bangkokInstant, isIsoDate } from '../office/clock';
 import type { OfficeService, ServiceId } from '../office/profile';
-import { bangkokToday } from '../thai/calendar';
+import { formatThaiRange, type Decision, type Facts } from '../rules';
+import { bangkokToday, toIso } from '../thai/calendar';
+import { formatThaiMonthYear } from '../thai/date-format';
+import { formatBaht } from '../thai/numbers';
 import { formatPhone, parsePhone, phoneReasonText } from '../thai/phone';
 import type { Entry, Flow, FlowContext, Next, Step } from './types';
 
@@ -40,13 +47,19 @@ const DAY_BUTTONS = 8;
 const OTHER_DAY = 'other-day';
 const PREVIOUS = 'previous';
 const YES = 'yes';
+const BOTH = 'both';
+const OTHER_TIME = 'other-time';
 
 interface BookingAnswers {
   service?: ServiceId;
+  /** The eligibility check whose card started the booking: whose registration window and money apply. */
+  check?: number;
   /** The booking being moved, when the flow was started to reschedule. */
   reschedule?: number;
   day?: string;
   time?: string;
+  /** The answer to "you already have a visit then — book both?" */
+  clash?: typeof BOTH | typeof OTHER_TIME;
   name?: string;
   phone?: string;
 }
@@ -68,11 +81,113 @@ function isSlotOf(booking: BookingRow | undefined, slot: Pick<OpenSlot, 'date' |
   return booking !== undefined && booking.slotDate === slot.date && booking.slotStart === slot.start;
 }
 
+// ---- the allowance rules on a visit day (src/booking/registration) ------------------------------
+
+function factsOf(ctx: FlowContext): Facts | undefined {
+  const check = answersOf(ctx).check;
+  return check === undefined ? undefined : factsOfCheck(ctx.tx, check, ctx.userId);
+}
+
+type DayRules = (date: string) => Decision | undefined;
+
+/** Per turn (a context lives for one call of a step), the rules' answers already worked out. */
+const rulesOfTurn = new WeakMap<FlowContext, Map<string, DayRules>>();
+
+/** The rules' answer for registering on each day asked about, worked out once per day and turn. */
+function registrationDays(ctx: FlowContext, service: OfficeService): DayRules {
+  const key = `${service.id}|${answersOf(ctx).check ?? ''}`;
+  const ofTurn = rulesOfTurn.get(ctx) ?? new Map<string, DayRules>();
+  rulesOfTurn.set(ctx, ofTurn);
+  const known = ofTurn.get(key);
+  if (known) return known;
+  const facts = factsOf(ctx);
+  const seen = new Map<string, Decision | undefined>();
+  const rules: DayRules = (date) => {
+    if (!seen.has(date)) seen.set(date, registrationOn(service.id, facts, date));
+    return seen.get(date);
+  };
+  ofTurn.set(key, rules);
+  return rules;
+}
+
+/** The days of the horizon with a free place that count for the service (inside its window). */
+function usableDays(ctx: FlowContext, service: OfficeService, limit: number, rules = registrationDays(ctx, service)): OpenDay[] {
+  return daysWithPlaces(ctx.tx, ctx.services.office, service.id, ctx.now, limit, (date) => takesRegistration(rules(date)));
+}
+
+function lossText(delay: PaymentDelay): string {
+  return `${delay.months} เดือน` + (delay.baht !== undefined ? ` (ประมาณ ${formatBaht(delay.baht)})` : '');
+}
+
+const monthText = (m: { year: number; month: number }) => formatThaiMonthYear(m.year, m.month);
+
+/** What registering on `date` costs against the soonest usable day, when it starts the money later. */
+function delayOn(ctx: FlowContext, service: OfficeService, date: string): PaymentDelay | undefined {
+  const rules = registrationDays(ctx, service);
+  const soonest = usableDays(ctx, service, 1, rules)[0];
+  return soonest ? paymentDelay(rules(soonest.date), rules(date)) : undefined;
+}
+
+/** Notes above the day buttons: that only registration days are offered, and the day the money slips. */
+function dayNotes(ctx: FlowContext, service: OfficeService): string[] {
+  const rules = registrationDays(ctx, service);
+  const days = usableDays(ctx, service, Number.POSITIVE_INFINITY, rules);
+  const notes: string[] = [];
+  if (days.length > 0 && rules(days[0]!.date) && daysWithPlaces(ctx.tx, ctx.services.office, service.id, ctx.now, Number.POSITIVE_INFINITY).length > days.length) {
+    notes.push(SAY.onlyRegistrationDays);
+  }
+  const soonest = days[0] && rules(days[0].date);
+  const slips = days.findIndex((day) => paymentDelay(soonest, rules(day.date)) !== undefined);
+  if (slips > 0) {
+    const delay = paymentDelay(soonest, rules(days[slips]!.date))!;
+    notes.push(SAY.paymentWarning(dayText(days[slips - 1]!.date), monthText(delay.soonest), monthText(delay.later), lossText(delay)));
+  }
+  return notes;
+}
+
+/**
+ * When the service takes registrations only in windows and no day of the horizon is in one: why,
+ * and when the next window opens (on an open day of the office); undefined otherwise.
+ */
+function windowClosed(ctx: FlowContext, service: OfficeService): { say: string; opens?: string } | undefined {
+  const { office } = ctx.services;
+  const rules = registrationDays(ctx, service);
+  const today = rules(bangkokDateOf(ctx.now));
+  if (!today || anyBookableDay(office, service.id, ctx.now, (date) => takesRegistration(rules(date)))) return undefined;
+  if (!anyBookableDay(office, service.id, ctx.now, () => true)) return undefined;
+  const nextOpens = today.registration.nextOpens;
+  const opens = nextOpens && firstOpenDayFrom(office, toIso(nextOpens));
+  return { say: SAY.windowClosed(service.label, opens && dayText(opens)), ...(opens && { opens }) };
+}
+
+/** The way on from "not the registration time": a visit to ask, a reminder when it opens, the office. */
+function windowClosedReply(ctx: FlowContext, service: OfficeService, closed: { say: string; opens?: string }): Message[] {
+  const advice = findService(ctx.services.office, 'advice');
+  return [
+    text(closed.say, [
+      ...(advice ? [goItem(SAY.askAdvice, 'booking', { service: advice.id })] : []),
+      ...(closed.opens ? [goItem(SAY.remindOpening, 'remind-registration', { allowance: service.id, date: closed.opens })] : []),
+      goItem('ติดต่อเจ้าหน้าที่', 'contact'),
+      menuItem(),
+    ]),
+  ];
+}
+
+/**
+ * A day to show as the typed example ("25 พ.ย."): one that can really be booked — the first beyond
+ * the day buttons, else the last of them — so typing the example works.
+ */
+function typedExample(ctx: FlowContext, service: OfficeService): string {
+  const days = usableDays(ctx, service, DAY_BUTTONS + 1);
+  const day = days[DAY_BUTTONS] ?? days.at(-1);
+  return day ? dayMonthText(day.date) : dayMonthText(firstOpenDayFrom(ctx.services.office, addDays(bangkokDateOf(ctx.now), 1)));
+}
+
 /** The apology when a service has no free place in the whole horizon, or undefined. */
 function fullyBooked(ctx: FlowContext, service: OfficeService): string | undefined {
   const { office } = ctx.services;
-  if (daysWithPlaces(ctx.tx, office, service.id, ctx.now, 1).length > 0) return undefined;
-  return fullyBookedText(office, service, lastBookableDate(office, ctx.now));
+  if (usableDays(ctx, service, 1).length > 0) return undefined;
+  return fullyBookedText(office, service, lastOpenBookableDate(office, ctx.now));
 }
 
 const serviceStep: Step = {
@@ -83,6 +198,8 @@ const serviceStep: Step = {
   accept: (reply, ctx) => {
     // The engine passes only one of this question's choices here: a service the office offers.
     const service = findService(ctx.services.office, reply.choice!.value)!;
+    const closed = windowClosed(ctx, service);
+    if (closed) return { ok: false, reason: closed.say };
     const full = fullyBooked(ctx, service);
     return full ? { ok: false, reason: full } : { ok: true, value: service.id };
   },
@@ -93,10 +210,12 @@ const dayStep: Step = {
   ask: (ctx) => {
     const { office } = ctx.services;
     const service = serviceOf(ctx);
-    const days = daysWithPlaces(ctx.tx, office, service.id, ctx.now, DAY_BUTTONS);
-    const lastDate = lastBookableDate(office, ctx.now);
+    const days = usableDays(ctx, service, DAY_BUTTONS);
+    const lastDate = lastOpenBookableDate(office, ctx.now);
+    const closed = days.length === 0 ? windowClosed(ctx, service) : undefined;
+    const none = closed ? closed.say : fullyBookedText(office, service, lastDate);
     return {
-      messages: [days.length > 0 ? dayQuestion(service, days, ctx.answerData, movingOf(ctx)) : text(fullyBookedText(office, service, lastDate))],
+      messages: [days.length > 0 ? dayQuestion(service, days, ctx.answerData, typedExample(ctx, service), movingOf(ctx), dayNotes(ctx, service)) : text(none)],
       choices: days.map((day) => ({ value: day.date, label: day.date })),
       choicesInMessages: true,
       acceptsText: true,
@@ -107,12 +226,21 @@ const dayStep: Step = {
     let date = reply.choice?.value ?? reply.date;
     if (date === undefined) {
       const read = readBookingDay(reply.text ?? '', bangkokToday(ctx.now));
-      if (!read.ok) return { ok: false, reason: dayReasonText(read.reason) };
+      if (!read.ok) return { ok: false, reason: dayReasonText(read.reason, typedExample(ctx, serviceOf(ctx))) };
       date = read.date;
     }
-    if (!isIsoDate(date)) return { ok: false, reason: dayReasonText('unreadable') };
-    const problem = dayProblem(ctx.tx, ctx.services.office, serviceOf(ctx).id, ctx.now, date);
-    return problem ? { ok: false, reason: dayProblemText(problem, date) } : { ok: true, value: date };
+    if (!isIsoDate(date)) return { ok: false, reason: dayReasonText('unreadable', typedExample(ctx, serviceOf(ctx))) };
+    const service = serviceOf(ctx);
+    const problem = dayProblem(ctx.tx, ctx.services.office, service.id, ctx.now, date);
+    if (problem) return { ok: false, reason: dayProblemText(problem, date) };
+    const rules = registrationOn(service.id, factsOf(ctx), date);
+    if (!takesRegistration(rules)) {
+      // Name the rounds as seen today, so a round still open now is among them.
+      const rounds = (registrationOn(service.id, factsOf(ctx), bangkokDateOf(ctx.now)) ?? rules!).registration.windows;
+      return { ok: false, reason: SAY.notRegistrationDay(dayText(date), rounds.map(formatThaiRange).join(' และ ')) };
+    }
+    const delay = delayOn(ctx, service, date);
+    return delay ? { ok: true, value: date, say: [text(SAY.laterDayCosts(dayText(date), monthText(delay.later), lossText(delay)))] } : { ok: true, value: date };
   },
   next: () => ({ step: 'time' }),
 };
@@ -145,11 +273,44 @@ const timeStep: Step = {
     return { ok: true, value: start };
   },
   next: (ctx) => {
-    const { time, reschedule, name, phone } = answersOf(ctx);
-    if (time === OTHER_DAY) return { step: 'day' };
-    // Moving keeps the name and phone; after "back" to change the time, they are already known.
-    return { step: reschedule !== undefined || (name && phone) ? 'confirm' : 'name' };
+    if (answersOf(ctx).time === OTHER_DAY) return { step: 'day' };
+    return clashOf(ctx) ? { step: 'clash' } : afterTime(ctx);
   },
+};
+
+function afterTime(ctx: FlowContext): Next {
+  const { reschedule, name, phone } = answersOf(ctx);
+  // Moving keeps the name and phone; after "back" to change the time, they are already known.
+  return { step: reschedule !== undefined || (name && phone) ? 'confirm' : 'name' };
+}
+
+/** Another upcoming visit of this LINE account whose time overlaps the chosen one (not the one being moved). */
+function clashOf(ctx: FlowContext): BookingRow | undefined {
+  const { office } = ctx.services;
+  const { day, time, reschedule } = answersOf(ctx);
+  const start = bangkokInstant(day!, time!).getTime();
+  const end = start + serviceOf(ctx).durationMinutes * 60_000;
+  return upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime()).find((other) => {
+    const minutes = findService(office, other.serviceId)?.durationMinutes ?? office.schedule.slotMinutes;
+    return other.id !== reschedule && other.startsAt < end && start < other.startsAt + minutes * 60_000;
+  });
+}
+
+/** One person, two services at once: asked, never silently booked. */
+const clashStep: Step = {
+  ask: (ctx) => {
+    const other = clashOf(ctx);
+    const what = other ? (findService(ctx.services.office, other.serviceId)?.title ?? '') : '';
+    return {
+      messages: [text(other ? SAY.clash(what, whenText(other)) : SAY.pickTime)],
+      choices: [
+        { value: BOTH, label: SAY.bothVisits, keywords: ['จองเพิ่ม', 'ใช่', 'ตกลง', 'จอง'] },
+        { value: OTHER_TIME, label: SAY.pickOtherTime, keywords: ['เวลาอื่น', 'ไม่', 'ไม่ใช่'] },
+      ],
+    };
+  },
+  accept: (reply) => ({ ok: true, value: reply.choice!.value }),
+  next: (ctx) => (answersOf(ctx).clash === OTHER_TIME ? { step: 'time' } : afterTime(ctx)),
 };
 
 const nameStep: Step = {
@@ -211,6 +372,8 @@ const confirmStep: Step = {
       phone: moving?.phone ?? phone!,
       ...(moving && { moving }),
     };
+    const delay = delayOn(ctx, parts.service, day!);
+    if (delay) Object.assign(parts, { warning: SAY.laterDayCosts(dayText(day!), monthText(delay.later), lossText(delay)) });
     return {
       messages: [summary(parts, ctx.answerData(YES))],
       choices: [{ value: YES, label: SAY.confirm, keywords: ['ยืนยัน', 'ยืนยันการจอง', 'ตกลง', 'ใช่', 'โอเค', 'ok'] }],
@@ -224,7 +387,7 @@ export const bookingFlow: Flow = {
   id: 'booking',
   version: 1,
   title: 'จองคิว',
-  steps: { service: serviceStep, day: dayStep, time: timeStep, name: nameStep, phone: phoneStep, confirm: confirmStep },
+  steps: { service: serviceStep, day: dayStep, time: timeStep, clash: clashStep, name: nameStep, phone: phoneStep, confirm: confirmStep },
   start(ctx, params) {
     const { office } = ctx.services;
     if (params.reschedule !== undefined) {
@@ -236,11 +399,16 @@ export const bookingFlow: Flow = {
     if (upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime()).length >= MAX_UPCOMING_VISITS) {
       return { refuse: [text(SAY.tooManyVisits(MAX_UPCOMING_VISITS), [goItem(SAY.myBookings, 'my-bookings'), goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
     }
+    const check = params.check !== undefined && factsOfCheck(ctx.tx, Number(params.check), ctx.userId) ? Number(params.check) : undefined;
+    const answers: BookingAnswers = check === undefined ? {} : { check };
     const service = params.service ? findService(office, params.service) : undefined;
-    if (!service) return { step: 'service' };
-    const full = fullyBooked(ctx, service);
+    if (!service) return { step: 'service', answers: { ...answers } };
+    const withAnswers: FlowContext = { ...ctx, answers: { ...answers, service: service.id } };
+    const closed = windowClosed(withAnswers, service);
+    if (closed) return { refuse: windowClosedReply(withAnswers, service, closed) };
+    const full = fullyBooked(withAnswers, service);
     if (full) return { refuse: [text(full, [goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
-    return { step: 'day', answers: { service: service.id } satisfies BookingAnswers };
+    return { step: 'day', answers: { ...answers, service: service.id } satisfies BookingAnswers };
   },
 };
 

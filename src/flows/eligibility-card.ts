@@ -23,6 +23,7 @@ import {
 } from '../rules';
 import { formatBaht } from '../thai/numbers';
 import { bangkokToday, compareDates, formatThaiDate, formatThaiMonthYear, fromIso, instantFromBangkok, toIso, type CalendarDate } from '../thai/dates';
+import { firstOpenDayFrom } from '../booking/schedule';
 import { postback } from './postback';
 import type { Entry, FlowContext } from './types';
 
@@ -124,9 +125,9 @@ export function decisionCard(decision: Decision, options: CardOptions): messagin
   } else if (decision.outcome === 'ask-office') {
     // Uncertain: talk to the office first; booking a visit to ask is the second choice.
     footer.push(contact('primary'));
-    footer.push(fbutton(postbackAction('จองคิวไปสอบถาม', postback.go('booking', { service: decision.allowance }), 'จองคิว')));
+    footer.push(fbutton(postbackAction('จองคิวไปสอบถาม', postback.go('booking', { service: decision.allowance, check: String(options.checkId) }), 'จองคิว')));
   } else if (needsVisit(decision)) {
-    footer.push(fbutton(postbackAction('จองคิวยื่นเรื่อง', postback.go('booking', { service: decision.allowance }), 'จองคิว'), 'primary'));
+    footer.push(fbutton(postbackAction('จองคิวยื่นเรื่อง', postback.go('booking', { service: decision.allowance, check: String(options.checkId) }), 'จองคิว'), 'primary'));
   }
   const opens = decision.registration.nextOpens;
   if (needsVisit(decision) && !decision.registration.openNow && opens && compareDates(opens, options.today) > 0) {
@@ -275,6 +276,10 @@ export const eligibilityDetailsEntry: Entry = {
 // ---- "remind me when registration opens" -----------------------------------------------------
 
 const REMINDER_HOUR = '09:00';
+
+function reminderWayOn() {
+  return [quickItem(postbackAction('เช็คสิทธิ์เบี้ย', postback.go('eligibility'))), quickItem(postbackAction('เมนู', postback.command('menu')))];
+}
 const reminderRef = (userId: string) => `registration-reminder:${userId}`;
 
 /** The pushed text avoids naming the AIDS allowance: a lock screen shows it to whoever is near. */
@@ -297,8 +302,10 @@ export const remindRegistrationEntry: Entry = {
     const today = bangkokToday(ctx.now);
     const inAYear = { ...today, year: today.year + 1 };
     if (!allowance || !(allowance in ALLOWANCE_TITLES) || !date || compareDates(date, today) <= 0 || compareDates(date, inAYear) > 0) {
-      return [text('ขออภัยค่ะ ตั้งเตือนจากปุ่มนี้ไม่ได้แล้ว ลองเช็คสิทธิ์ใหม่อีกครั้งนะคะ')];
+      return [text('ขออภัยค่ะ ตั้งเตือนจากปุ่มนี้ไม่ได้แล้ว ลองเช็คสิทธิ์ใหม่อีกครั้งนะคะ', reminderWayOn())];
     }
+    // "The window opens" is sent on a day the office is open to receive the person.
+    date = fromIso(firstOpenDayFrom(ctx.services.office, toIso(date)));
     const id = enqueuePush(
       ctx.tx,
       {
@@ -326,6 +333,6 @@ export const cancelRegistrationRemindersEntry: Entry = {
   keywords: ['ยกเลิกการเตือน', 'ไม่ต้องเตือน', 'ยกเลิกเตือน'],
   respond(ctx) {
     const cancelled = cancelPending(ctx.tx, reminderRef(ctx.userId));
-    return [text(cancelled > 0 ? 'ยกเลิกการเตือนเรื่องลงทะเบียนแล้วค่ะ' : 'ไม่มีการเตือนที่ตั้งไว้ค่ะ')];
+    return [text(cancelled > 0 ? 'ยกเลิกการเตือนเรื่องลงทะเบียนแล้วค่ะ' : 'ไม่มีการเตือนที่ตั้งไว้ค่ะ', reminderWayOn())];
   },
 };

@@ -1,8 +1,11 @@
 // The privacy note (PDPA) and "ลบข้อมูลของฉัน": delete everything the service holds about the user,
 // after a confirmation.
-import { text, type Message } from '../line/messages';
+import { postbackAction, quickItem, text, type Message, type QuickReplyItem } from '../line/messages';
 import { eraseUserData } from '../db/personal-data';
+import { postback } from './postback';
 import type { Entry, Flow } from './types';
+
+const menuItem = (): QuickReplyItem => quickItem(postbackAction('เมนู', postback.command('menu')));
 
 export const PRIVACY_NOTE =
   '🔒 เรื่องข้อมูลส่วนตัว: บอทเก็บเฉพาะคำตอบที่จำเป็นต่อบริการที่คุณเลือก (เช่น วันเกิดเพื่อเช็คสิทธิ์ ชื่อและเบอร์โทรเพื่อนัดหมาย) ' +
@@ -14,7 +17,7 @@ export const privacyEntry: Entry = {
   menuLabel: 'ข้อมูลส่วนตัว',
   menuOrder: 90,
   keywords: ['ข้อมูลส่วนตัว', 'ความเป็นส่วนตัว', 'pdpa', 'นโยบายความเป็นส่วนตัว'],
-  respond: () => [text(PRIVACY_NOTE)],
+  respond: () => [text(PRIVACY_NOTE, [quickItem(postbackAction('ลบข้อมูลของฉัน', postback.go('delete-data'))), menuItem()])],
 };
 
 export const deleteDataFlow: Flow = {
@@ -39,10 +42,10 @@ export const deleteDataFlow: Flow = {
       }),
       accept: (reply) => ({ ok: true, value: reply.choice?.value }),
       next: (ctx): { end: Message[] } => {
-        if (ctx.answers.confirm !== 'yes') return { end: [text('ไม่ได้ลบข้อมูลค่ะ ข้อมูลยังอยู่ครบ')] };
+        if (ctx.answers.confirm !== 'yes') return { end: [text('ไม่ได้ลบข้อมูลค่ะ ข้อมูลยังอยู่ครบ', [menuItem()])] };
         eraseUserData(ctx.tx, ctx.userId, ctx.now);
         ctx.services.afterErasure?.();
-        return { end: [text('ลบข้อมูลของคุณเรียบร้อยแล้วค่ะ 🙏 ถ้าต้องการใช้บริการอีก พิมพ์ "เมนู" ได้เลยค่ะ')] };
+        return { end: [text('ลบข้อมูลของคุณเรียบร้อยแล้วค่ะ 🙏 ถ้าต้องการใช้บริการอีก พิมพ์ "เมนู" ได้เลยค่ะ', [menuItem()])] };
       },
     },
   },

@@ -1,6 +1,7 @@
 // Staff-only entries — today's and tomorrow's visits, and any day's list from the buttons on notices
 // and agendas — and becoming staff by sending the invitation code from the configuration
 // (STAFF_INVITE_CODE). The engine refuses staff-only entries to everyone else, whatever the postback.
+import { readAgendaDay } from '../booking/input';
 import { goItem, menuItem } from '../booking/messages';
 import { STAFF_SAY, agendaMessages } from '../booking/staff-messages';
 import { bookingsOn } from '../booking/store';
@@ -9,6 +10,7 @@ import { addStaff } from '../db/staff';
 import { text, type Message } from '../line/messages';
 import { log, userHint } from '../log';
 import { addDays, bangkokDateOf, isIsoDate } from '../office/clock';
+import { bangkokToday } from '../thai/calendar';
 import { normalizeInput } from '../thai/normalize';
 import type { Entry, FlowContext, Services } from './types';
 
@@ -49,6 +51,22 @@ export const staffDayEntry: Entry = {
   keywords: [],
   respond: (ctx, params) => dayList(ctx, requestedDay(params.day, bangkokDateOf(ctx.now))),
 };
+
+/** "นัดวันที่ 18 ธ.ค.", "ดูนัด 18/12", "คิววันที่ 25": a staff member asking for one day's list. */
+const AGENDA_REQUEST = /^(?:ดู)?(?:รายการ|ตาราง)?(?:นัด|คิว)(?:หมาย)?\s*(?:ของ)?\s*(?:วันที่|วัน)?\s*(\S.*)$/;
+
+/**
+ * When a staff member types a day's list request with a date, that day's agenda; otherwise
+ * undefined and the message goes on to the conversation engine (for villagers "นัด…" is booking).
+ */
+export function staffAgendaByText(tx: Tx, userId: string, typed: string, now: Date, services: Services): Message[] | undefined {
+  const match = AGENDA_REQUEST.exec(normalizeInput(typed));
+  if (!match || !services.isStaff(tx, userId)) return undefined;
+  const read = readAgendaDay(match[1]!, bangkokToday(now));
+  if (!read.ok) return undefined;
+  const today = bangkokDateOf(now);
+  return agendaMessages(services.office, requestedDay(read.date, today), bookingsOn(tx, read.date), today);
+}
 
 /** Codes are compared without spaces or case: phone keyboards capitalise and space on their own. */
 function invitationKey(typed: string): string {

@@ -1,7 +1,7 @@
 // Message events: text goes to the conversation engine; stickers, photos, voice notes, files and
 // locations get a kind answer and the current question again. Only one-to-one chats are served.
 import type { webhook } from '@line/bot-sdk';
-import { acceptStaffInvitation } from '../flows/staff';
+import { acceptStaffInvitation, staffAgendaByText } from '../flows/staff';
 import type { Input } from '../flows/types';
 import type { EventHandler } from './types';
 import { userIdOf } from './types';
@@ -19,8 +19,12 @@ export const messageHandler: EventHandler<webhook.MessageEvent> = {
       message?.type === 'text' && typeof message.text === 'string'
         ? { kind: 'text', text: message.text }
         : { kind: 'media', media: typeof message?.type === 'string' ? message.type : 'unknown' };
-    // The staff invitation code is answered before the engine, whatever conversation is under way.
-    const invited = input.kind === 'text' ? acceptStaffInvitation(tx, userId, input.text, now, services) : undefined;
-    return invited ?? engine.handle(tx, userId, input, now, services);
+    // The staff invitation code, and a staff member asking for a day's list by date ("นัดวันที่
+    // 18 ธ.ค."), are answered before the engine, whatever conversation is under way.
+    const early =
+      input.kind === 'text'
+        ? (acceptStaffInvitation(tx, userId, input.text, now, services) ?? staffAgendaByText(tx, userId, input.text, now, services))
+        : undefined;
+    return early ?? engine.handle(tx, userId, input, now, services);
   },
 };

@@ -111,13 +111,34 @@ const slotMinutes = z
   .number()
   .refine((minutes) => SLOT_MINUTES_CHOICES.includes(minutes), `must be one of ${SLOT_MINUTES_CHOICES.join(', ')}`);
 
-/** The part of the schedule that slot lengths are checked against. */
-const slotGrid = z.object({ weeklyHours, slotMinutes });
+
+/**
+ * The years (ค.ศ.) whose government holidays are all in `holidays`. Days in other years are not
+ * offered for booking, and start-up warns when the booking horizon or a payment date reaches one.
+ */
+const holidayYears = z
+  .array(
+    z
+      .number()
+      .int('must be whole years')
+      .min(2000, 'must be a Christian-era year (ค.ศ.), e.g. 2026')
+      .max(FIRST_BUDDHIST_ERA_YEAR - 1, 'looks like a Buddhist-era year (พ.ศ.); write the Christian-era year (ค.ศ. = พ.ศ. − 543)'),
+  )
+  .min(1, 'must list at least one year');
+
+/** The part of the schedule that the slot grid and the holiday years are checked against. */
+const slotGridAndHolidays = z.object({
+  weeklyHours,
+  slotMinutes,
+  holidayYears,
+  holidays: z.array(z.object({ date: isoDate })),
+});
 
 const scheduleShape = z.strictObject({
   timezone: z.literal('Asia/Bangkok', 'must be "Asia/Bangkok" (times are Thai local time, UTC+7)'),
   weeklyHours,
   slotMinutes,
+  holidayYears,
   holidays: z.array(holiday),
   closures: z.array(closure),
   bookingHorizonDays: z.number().int('must be a whole number of days').min(1).max(366),
@@ -128,6 +149,12 @@ const scheduleShape = z.strictObject({
 
 /** Opening and closing times must sit on the slot grid, or the last minutes of an interval go unused. */
 const schedule = scheduleShape.superRefine((value, ctx) => {
+  value.holidays.forEach((entry, index) => {
+    const year = Number(entry.date.slice(0, 4));
+    if (!value.holidayYears.includes(year)) {
+      ctx.addIssue({ code: 'custom', path: ['holidays', index, 'date'], message: `${entry.date} is in ${year}, which holidayYears does not list` });
+    }
+  });
   for (const [day, intervals] of Object.entries(value.weeklyHours)) {
     intervals.forEach((interval, index) => {
       for (const edge of ['from', 'to'] as const) {
@@ -141,7 +168,7 @@ const schedule = scheduleShape.superRefine((value, ctx) => {
       }
     });
   }
-}, whenValid(slotGrid));
+}, whenValid(slotGridAndHolidays));
 
 const serviceId = z.enum(SERVICE_IDS);
 const durationMinutes = z.number().int('must be a whole number of minutes').min(1).max(8 * 60);

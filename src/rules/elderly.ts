@@ -25,7 +25,6 @@ import {
   isWithin,
   monthOf,
   type CalendarDate,
-  type DateRange,
   type YearMonth,
 } from './calendar';
 import {
@@ -214,27 +213,6 @@ function elderlyRegistration(registrationFiscalYear: number, asOf: CalendarDate,
   const rounds = roundsFrom(registrationFiscalYear, asOf);
   const ifReceiving = facts.alreadyReceiving?.elderly === 'unknown' ? ' ถ้ารับเบี้ยอยู่แล้ว ไม่ต้องยื่นซ้ำค่ะ' : '';
   return { ...rounds, th: `ลงทะเบียนรับเบี้ยได้ ${roundsTh(rounds)}${ifReceiving}` };
-}
-
-export interface ElderlyRegistrationOn {
-  /** The round open on that day, if any. */
-  window?: DateRange;
-  /** When no round is open that day: the day the next one opens. */
-  nextOpens?: CalendarDate;
-  /** The first month paid if the person registers that day (or, when closed, on the day it reopens). */
-  firstPaymentMonth: YearMonth;
-}
-
-/**
- * Which registration round applies to a person born `birth` on `day`, and the first month paid if
- * they register on that day. For booking: a visit on a later day may start the payments later.
- */
-export function elderlyRegistrationOn(birth: CalendarDate, day: CalendarDate): ElderlyRegistrationOn {
-  const timing = elderlyTiming(birth, day);
-  const rounds = roundsFrom(timing.registrationFiscalYear, day);
-  if (rounds.openNow && rounds.applies) return { window: rounds.applies, firstPaymentMonth: timing.firstPaymentMonth };
-  const opens = rounds.nextOpens ?? fiscalYearRange(timing.registrationFiscalYear + 1).from;
-  return { nextOpens: opens, firstPaymentMonth: elderlyTiming(birth, opens).firstPaymentMonth };
 }
 
 function baseDecision(asOf: CalendarDate, questions: OpenQuestionId[] = []) {

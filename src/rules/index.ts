@@ -9,7 +9,7 @@ import { decideElderly } from './elderly';
 
 export { decideAids } from './aids';
 export { decideDisability } from './disability';
-export { decideElderly, elderlyRegistrationOn, elderlyTiming, type ElderlyRegistrationOn, type ElderlyTiming } from './elderly';
+export { decideElderly, elderlyTiming, type ElderlyTiming } from './elderly';
 export { ageOn, dateReachingAge, resolveBirthDate, type ResolvedBirth } from './age';
 export {
   beYearToCe,

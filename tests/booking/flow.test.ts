@@ -38,17 +38,17 @@ describe('booking a time', () => {
     expect(quickReplyLabels(reply)).toEqual(['เบี้ยผู้สูงอายุ', 'เบี้ยความพิการ', 'เบี้ยผู้ป่วยเอดส์', 'ยื่นเอกสาร มชช.', 'ปรึกษาเจ้าหน้าที่', 'ยกเลิก']);
 
     reply = await yai.tap('เบี้ยผู้สูงอายุ');
-    // Today still has slots after the one-hour lead; the weekend and 19–20 Nov (closed) are left out.
+    // Today still has slots after the one-hour lead; the weekend is left out, and so is December,
+    // when the old-age allowance takes no registrations (rounds ต.ค.–พ.ย. and ม.ค.–ก.ย.).
     expect(flexLabels(reply)).toEqual([
-      'วันจันทร์ที่ 23 พ.ย. 2569 · ว่าง 36',
-      'วันอังคารที่ 24 พ.ย. 2569 · ว่าง 56',
-      'วันพุธที่ 25 พ.ย. 2569 · ว่าง 56',
-      'วันพฤหัสบดีที่ 26 พ.ย. 2569 · ว่าง 56',
-      'วันศุกร์ที่ 27 พ.ย. 2569 · ว่าง 56',
-      'วันจันทร์ที่ 30 พ.ย. 2569 · ว่าง 56',
-      'วันอังคารที่ 1 ธ.ค. 2569 · ว่าง 56',
-      'วันพุธที่ 2 ธ.ค. 2569 · ว่าง 56',
+      'วันจันทร์ที่ 23 พ.ย. 2569 ว่าง 36 ที่',
+      'วันอังคารที่ 24 พ.ย. 2569 ว่าง 56 ที่',
+      'วันพุธที่ 25 พ.ย. 2569 ว่าง 56 ที่',
+      'วันพฤหัสบดีที่ 26 พ.ย. 2569 ว่าง 56 ที่',
+      'วันศุกร์ที่ 27 พ.ย. 2569 ว่าง 56 ที่',
+      'วันจันทร์ที่ 30 พ.ย. 2569 ว่าง 56 ที่',
     ]);
+    expect(allText(reply)).toContain(SAY.onlyRegistrationDays);
     expect(quickReplyLabels(reply)).toEqual(['📅 เลือกวันอื่น', 'ย้อนกลับ', 'ยกเลิก']);
 
     reply = await tapFlex(yai, 'วันอังคารที่ 24');
@@ -71,7 +71,7 @@ describe('booking a time', () => {
     reply = await yai.tap('ยืนยันนัด');
     const [booking] = bookingsOf(t, yai.userId);
     expect(booking).toMatchObject({ serviceId: 'elderly', slotDate: '2026-11-24', slotStart: '09:00', name: 'สมศรี ใจดี', phone: '0812345678', status: 'booked' });
-    expect(booking!.code).toMatch(/^[A-Z][A-Z2-9]{5}$/);
+    expect(booking!.code).toMatch(/^[1-9]\d{5}$/);
     expect(booking!.startsAt).toBe(Date.parse('2026-11-24T02:00:00Z'));
     const done = allText(reply);
     expect(done).toContain(SAY.booked);
@@ -92,7 +92,7 @@ describe('booking a time', () => {
     const yai = new Person(t);
     const reply = await yai.postback(postback.go('booking', { service: 'disability' }));
     expect(allText(reply)).toContain('ลงทะเบียนรับเบี้ยความพิการ');
-    expect(flexLabels(reply)[0]).toBe('วันจันทร์ที่ 23 พ.ย. 2569 · ว่าง 18');
+    expect(flexLabels(reply)[0]).toBe('วันจันทร์ที่ 23 พ.ย. 2569 ว่าง 18 ที่');
     expect(quickReplyLabels(reply)).toEqual(['📅 เลือกวันอื่น', 'ยกเลิก']);
   });
 
@@ -111,9 +111,20 @@ describe('booking a time', () => {
   it('explains a phone number it cannot take and asks again, keeping the answers', async () => {
     const yai = new Person(t);
     const reply = await walkToConfirm(yai, { phone: '081-234-567' });
-    expect(texts(reply)).toEqual([phoneReasonText('wrong-length'), SAY.phone]);
+    expect(texts(reply)).toEqual([phoneReasonText('short-mobile'), SAY.phone]);
     expect(stateOf(yai.userId)).toMatchObject({ stepId: 'phone', attempts: 1 });
     expect(JSON.parse(stateOf(yai.userId)!.answers)).toMatchObject({ day: '2026-11-24', time: '09:00', name: 'สมศรี ใจดี' });
+  });
+
+  it('refuses a 9-digit number that dials no landline, saying why, and takes 0066 with a note after it', async () => {
+    const yai = new Person(t);
+    let reply = await walkToConfirm(yai, { phone: '041-234-567' });
+    expect(texts(reply)).toEqual([phoneReasonText('no-such-area'), SAY.phone]);
+    expect(texts(reply)[0]).toContain('รหัสจังหวัด');
+    reply = await yai.say('0066 81–234–5678 (มือถือ)');
+    expect(allText(reply)).toContain('081-234-5678');
+    await yai.tap('ยืนยันนัด');
+    expect(bookingsOf(t, yai.userId)[0]!.phone).toBe('0812345678');
   });
 
   it('asks for a name first when a phone number comes a step early', async () => {
@@ -141,10 +152,25 @@ describe('booking a time', () => {
     expect(JSON.parse(stateOf(yai.userId)!.answers).day).toBe(date);
   });
 
+  it.each([
+    ['เบี้ยผู้สูงอายุ', '30 พ.ย.', '2026-11-30'], // the last day of the round, all on buttons
+    ['เบี้ยความพิการ', '3 ธ.ค.', '2026-12-03'], // the first open day after the eight buttons
+  ])('the %s day card gives a real open day as its typed example, and typing it works', async (service, example, date) => {
+    const yai = new Person(t);
+    await yai.say('จองคิว');
+    let reply = await yai.tap(service);
+    expect(allText(reply)).toContain(JSON.stringify(SAY.otherDayHint(example)).slice(1, -1)); // inside the card
+    reply = await yai.say('ไม่รู้');
+    expect(texts(reply)[0]).toContain(`เช่น ${example}`);
+    reply = await yai.say(example);
+    expect(flexLabels(reply)).toContain('09:00');
+    expect(JSON.parse(stateOf(yai.userId)!.answers).day).toBe(date);
+  });
+
   it('takes a day from the date picker', async () => {
     const yai = new Person(t);
     await yai.say('จองคิว');
-    await yai.tap('เบี้ยผู้สูงอายุ');
+    await yai.tap('เบี้ยความพิการ'); // registered any day of the year
     await yai.pickDate('2026-12-15');
     expect(JSON.parse(stateOf(yai.userId)!.answers).day).toBe('2026-12-15');
   });
@@ -161,6 +187,15 @@ describe('booking a time', () => {
     const reply = await yai.pickDate(date);
     expect(texts(reply)[0]).toContain(reason);
     expect(stateOf(yai.userId)).toMatchObject({ stepId: 'day', attempts: 1 });
+  });
+
+  it('states the last bookable day as an open day when the horizon ends on a weekend', async () => {
+    clock.set('2026-11-05T03:00:00Z'); // Thursday: 30 days on is Saturday 5 Dec
+    const yai = new Person(t);
+    await yai.say('จองคิว');
+    await yai.tap('เบี้ยความพิการ');
+    const reply = await yai.pickDate('2027-01-15');
+    expect(texts(reply)[0]).toBe('จองล่วงหน้าได้ถึงวันศุกร์ที่ 4 ธ.ค. 2569 ค่ะ เลือกวันที่ใกล้กว่านี้ได้เลยค่ะ');
   });
 
   it('gives the reason the office is closed for a closure', async () => {
@@ -190,10 +225,50 @@ describe('booking a time', () => {
     await tapFlex(yai, 'วันอังคารที่ 24');
     let reply = await yai.say('12.15');
     expect(texts(reply)[0]).toBe(SAY.notASlot('12:15'));
-    reply = await yai.say('บ่ายสองโมง');
+    reply = await yai.say('สองโมง'); // 08:00 or 14:00: asked again, not guessed
     expect(texts(reply)[0]).toBe(SAY.timeUnreadable);
     reply = await yai.say('๙.๓๐ น.');
     expect(texts(reply)).toEqual([SAY.name]);
+  });
+
+  it.each([
+    ['บ่ายสอง', '14:00'],
+    ['บ่ายโมงครึ่งค่ะ', '13:30'],
+    ['10 โมงครึ่ง', '10:30'],
+  ])('takes the spoken time "%s" as %s', async (typed, time) => {
+    const yai = new Person(t);
+    await yai.say('จองคิว');
+    await yai.tap('เบี้ยผู้สูงอายุ');
+    await tapFlex(yai, 'วันอังคารที่ 24');
+    const reply = await yai.say(typed);
+    expect(texts(reply)).toEqual([SAY.name]);
+    expect(JSON.parse(stateOf(yai.userId)!.answers).time).toBe(time);
+  });
+
+  it('asks before one person holds two services at the same time, and books both when told to', async () => {
+    const yai = new Person(t);
+    await book(yai); // เบี้ยผู้สูงอายุ, Tuesday 24 Nov 09:00–09:15
+    await yai.say('จองคิว');
+    await yai.tap('เบี้ยความพิการ');
+    await tapFlex(yai, 'วันอังคารที่ 24');
+    let reply = await tapFlex(yai, '09:00');
+    expect(texts(reply)[0]).toContain('มีนัดลงทะเบียนรับเบี้ยยังชีพผู้สูงอายุ วันอังคารที่ 24 พ.ย. 2569 เวลา 09:00 น. อยู่แล้ว');
+    expect(quickReplyLabels(reply)).toEqual([SAY.bothVisits, SAY.pickOtherTime, 'ย้อนกลับ', 'ยกเลิก']);
+    reply = await yai.tap(SAY.pickOtherTime);
+    expect(flexLabels(reply)).toContain('09:15');
+    reply = await tapFlex(yai, '09:15'); // right after the first visit: no clash, no question
+    expect(texts(reply)).toEqual([SAY.name]);
+    await yai.tap('ย้อนกลับ');
+    await tapFlex(yai, '09:00');
+    reply = await yai.tap(SAY.bothVisits);
+    expect(texts(reply)).toEqual([SAY.name]);
+    await yai.say('สมศรี ใจดี');
+    await yai.say('081-234-5678');
+    await yai.tap('ยืนยันนัด');
+    expect(bookingsOf(t, yai.userId).map((b) => [b.serviceId, b.slotStart])).toEqual([
+      ['elderly', '09:00'],
+      ['disability', '09:00'],
+    ]);
   });
 
   it('goes back a question, and ยกเลิก ends it without a booking', async () => {

@@ -1,7 +1,7 @@
 // Reading a typed booking day, time and name: days ahead without a year, day numbers alone, Thai
 // digits and words, and the reasons given when something cannot be read.
 import { describe, expect, it } from 'vitest';
-import { readBookingDay, readClockTime, readVisitorName } from '../../src/booking/input';
+import { readAgendaDay, readBookingDay, readClockTime, readVisitorName } from '../../src/booking/input';
 
 const MONDAY = { year: 2026, month: 11, day: 23 };
 const LATE_DECEMBER = { year: 2026, month: 12, day: 28 };
@@ -39,6 +39,21 @@ describe('readBookingDay', () => {
   });
 });
 
+describe('readAgendaDay (staff: "นัดวันที่ …")', () => {
+  const DECEMBER_FIRST = { year: 2026, month: 12, day: 1 };
+  it.each([
+    ['18 พ.ย.', '2026-11-18'], // a recent day, not next year's
+    ['18 ธ.ค.', '2026-12-18'],
+    ['5 ม.ค.', '2027-01-05'],
+    ['5', '2026-12-05'], // a bare day: this month's, not October's
+    ['28', '2026-11-28'], // …or one of the last few days
+    ['พรุ่งนี้', '2026-12-02'],
+    ['18/12/2569', '2026-12-18'],
+  ])('"%s" on 1 ธ.ค. 2569 → %s', (typed, date) => {
+    expect(readAgendaDay(typed, DECEMBER_FIRST)).toEqual({ ok: true, date });
+  });
+});
+
 describe('readClockTime', () => {
   it.each([
     ['09:00', '09:00'],
@@ -47,11 +62,31 @@ describe('readClockTime', () => {
     ['๑๓.๑๕ น.', '13:15'],
     ['เวลา 14:00 ค่ะ', '14:00'],
     ['16.00 นาฬิกา', '16:00'],
+    // The times people say: บ่าย N (โมง) is N after noon, N โมงเย็น likewise, N โมง(เช้า) in the morning.
+    ['บ่ายสอง', '14:00'],
+    ['บ่ายสองโมง', '14:00'],
+    ['บ่าย 2 โมงครึ่ง', '14:30'],
+    ['บ่ายโมง', '13:00'],
+    ['บ่ายโมงครึ่งค่ะ', '13:30'],
+    ['บ่ายสามโมง', '15:00'],
+    ['สี่โมงเย็น', '16:00'],
+    ['สิบโมง', '10:00'],
+    ['10 โมงครึ่ง', '10:30'],
+    ['สิบเอ็ดโมง', '11:00'],
+    ['เก้าโมงเช้า', '09:00'],
+    ['สามโมงเช้า', '09:00'],
+    ['แปดโมงครึ่ง', '08:30'],
+    ['เที่ยง', '12:00'],
+    ['เที่ยงครึ่ง', '12:30'],
+    ['9 โมง', '09:00'],
+    ['14 น.', '14:00'],
+    ['9 นาฬิกา', '09:00'],
   ])('"%s" → %s', (typed, time) => {
     expect(readClockTime(typed)).toBe(time);
   });
 
-  it.each(['บ่ายสองโมง', '24:00', '9:60', '930', ''])('"%s" is not a time', (typed) => {
+  // "สองโมง" alone could be 08:00 or 14:00: asked again rather than guessed.
+  it.each(['สองโมง', 'บ่ายสิบ', 'เจ็ดโมงเย็น', '24:00', '9:60', '930', ''])('"%s" is not a time', (typed) => {
     expect(readClockTime(typed)).toBeUndefined();
   });
 });

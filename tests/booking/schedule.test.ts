@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bookableSlots,
+  firstOpenDayFrom,
+  holidayCoverageWarnings,
   isOpenDay,
   openDays,
   slotKey,
@@ -28,6 +30,7 @@ const profile = parseOfficeProfile(
       timezone: 'Asia/Bangkok',
       weeklyHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [], sun: [] },
       slotMinutes: 15,
+      holidayYears: [2026, 2027],
       holidays: [{ date: '2026-12-07', name: 'วันหยุดชดเชยวันพ่อแห่งชาติ' }],
       closures: [{ from: '2026-11-19', to: '2026-11-20', reason: 'ออกหน่วยรับลงทะเบียนเคลื่อนที่' }],
       bookingHorizonDays: 30,
@@ -168,6 +171,31 @@ describe('openDays', () => {
     ['15:16', false],
   ])('at %s, today is offered: %s', (time, offered) => {
     expect(openDays(profile, bangkok('2026-11-18', time), 1)).toEqual([offered ? '2026-11-18' : '2026-11-23']);
+  });
+});
+
+describe('the years the holiday list covers', () => {
+  it('offers no day in a year whose holidays are not listed, and says why', () => {
+    expect(whyClosed(profile, '2028-01-04')).toEqual({ kind: 'no-calendar', reason: 'ยังไม่ได้ลงวันหยุดราชการปี 2571 ในระบบ' });
+    expect(slotsForDay(profile, 'elderly', '2028-01-04')).toEqual([]);
+    const lateDecember = bangkok('2027-12-20', '10:00');
+    expect(openDays(profile, lateDecember).at(-1)).toBe('2027-12-31');
+  });
+
+  it('warns when the booking horizon or a payment date the bot states runs past the list', () => {
+    expect(holidayCoverageWarnings(profile, bangkok('2027-12-20', '10:00'))).toEqual([
+      expect.stringContaining('booking horizon reaches 2028-01-19'),
+      expect.stringContaining('payment dates up to 2030-09-30'),
+    ]);
+    const covered = { ...profile, schedule: { ...profile.schedule, holidayYears: [2026, 2027, 2028, 2029] } };
+    expect(holidayCoverageWarnings(covered, bangkok('2026-11-23', '10:00'))).toEqual([]);
+  });
+
+  it('the first open day from a date skips holidays, weekends and closures; past the list, weekends and closures', () => {
+    expect(firstOpenDayFrom(profile, '2026-12-05')).toBe('2026-12-08'); // Sat, Sun, then the substitute holiday
+    expect(firstOpenDayFrom(profile, '2026-11-19')).toBe('2026-11-23'); // the closure, then the weekend
+    expect(firstOpenDayFrom(profile, '2026-11-24')).toBe('2026-11-24');
+    expect(firstOpenDayFrom(profile, '2028-01-01')).toBe('2028-01-03'); // Saturday → Monday, holidays unknown
   });
 });
 

@@ -388,7 +388,9 @@ describe('remind me when registration opens', () => {
     await person.postback(data);
     const queued = t.db.select().from(outbox).where(eq(outbox.purpose, 'registration-reminder')).all();
     expect(queued).toHaveLength(1);
-    expect(new Date(queued[0]!.dueAt).toISOString()).toBe('2027-01-01T02:00:00.000Z'); // 1 ม.ค. 2570, 09:00 Bangkok
+    // The round opens on 1 ม.ค. 2570, a holiday before a weekend: sent on Monday 4 ม.ค., 09:00 Bangkok.
+    expect(new Date(queued[0]!.dueAt).toISOString()).toBe('2027-01-04T02:00:00.000Z');
+    expect(texts(answer)[0]).toContain('วันจันทร์ที่ 4 ม.ค. 2570');
     answer = await person.tap('ยกเลิกการเตือน');
     expect(texts(answer)[0]).toContain('ยกเลิกการเตือน');
     expect(t.db.select().from(outbox).where(eq(outbox.purpose, 'registration-reminder')).get()!.status).toBe('cancelled');

@@ -178,6 +178,25 @@ describe('lists on request', () => {
     expect(allText(reply)).toContain('วันพุธที่ 25 พ.ย. 2569');
   });
 
+  it('staff type a day ("นัดวันที่ 24 พ.ย.") and step back to the previous open day', async () => {
+    await book(new Person(t)); // Tuesday 24 Nov
+    let reply = await staff.say('นัดวันที่ 24 พ.ย.');
+    expect(allText(reply)).toContain('วันอังคารที่ 24 พ.ย. 2569');
+    expect(allText(reply)).toContain('ทั้งหมด 1 นัด');
+    // The hint's example is a real open day, and typing it works.
+    const example = /พิมพ์ \\"(นัดวันที่ [^"\\]+)\\"/.exec(allText(reply))?.[1];
+    expect(example).toBe('นัดวันที่ 25 พ.ย.');
+    reply = await tapFlex(staff, 'วันทำการก่อนหน้า');
+    expect(allText(reply)).toContain('วันจันทร์ที่ 23 พ.ย. 2569');
+    reply = await tapFlex(staff, 'วันทำการก่อนหน้า'); // over the weekend and the two closure days
+    expect(allText(reply)).toContain('วันพุธที่ 18 พ.ย. 2569');
+    reply = await staff.say('ดูนัด 18 ธ.ค. ค่ะ');
+    expect(allText(reply)).toContain('วันศุกร์ที่ 18 ธ.ค. 2569');
+    // A villager typing the same words is booking, not reading the agenda.
+    const villager = new Person(t);
+    expect(texts(await villager.say('นัดวันที่ 24 พ.ย.'))).toEqual([SAY.service]);
+  });
+
   it('a busy day is listed in full, within LINE’s five messages', async () => {
     for (let i = 0; i < 14; i++) await book(new Person(t), { name: `ผู้สูงอายุ คนที่${i + 1}`, time: ['09:00', '09:15', '09:30', '09:45', '10:00', '10:15', '10:30'][i % 7]! });
     const reply = await staff.say('นัดพรุ่งนี้');

@@ -77,8 +77,13 @@ describe('the shipped example profile', () => {
     ['2026-12-07', 'วันหยุดชดเชยวันพ่อแห่งชาติ'],
     ['2027-04-15', 'วันสงกรานต์'],
     ['2027-12-31', 'วันสิ้นปี'],
+    ['2026-05-11', 'วันพืชมงคล'],
   ])('lists %s as %s', (date, name) => {
     expect(profile.schedule.holidays.find((holiday) => holiday.date === date)?.name).toBe(name);
+  });
+
+  it('says which years its holiday list covers', () => {
+    expect(profile.schedule.holidayYears).toEqual([2026, 2027]);
   });
 
   it('lists each holiday date once, within 2026–2027', () => {
@@ -118,6 +123,9 @@ describe('a bad field is named with its path and problem', () => {
     ['impossible holiday date', (p) => (p.schedule.holidays[0].date = '2026-02-30'), 'schedule.holidays[0].date', /real date as YYYY-MM-DD/],
     ['holiday in Buddhist era', (p) => (p.schedule.holidays[0].date = '2569-01-01'), 'schedule.holidays[0].date', /Buddhist-era year/],
     ['holiday without a name', (p) => (p.schedule.holidays[1].name = ''), 'schedule.holidays[1].name', /must not be empty/],
+    ['holiday in a year not covered', (p) => (p.schedule.holidays[0].date = '2028-01-03'), 'schedule.holidays[0].date', /2028, which holidayYears does not list/],
+    ['holiday years in Buddhist era', (p) => (p.schedule.holidayYears = [2569]), 'schedule.holidayYears[0]', /Buddhist-era year/],
+    ['no holiday years', (p) => delete p.schedule.holidayYears, 'schedule.holidayYears', /is required/],
     ['closure ends before it starts', (p) => (p.schedule.closures[0].to = '2026-11-18'), 'schedule.closures[0].to', /on or after "from"/],
     ['fractional horizon', (p) => (p.schedule.bookingHorizonDays = 1.5), 'schedule.bookingHorizonDays', /whole number/],
     ['negative lead time', (p) => (p.schedule.minLeadMinutes = -5), 'schedule.minLeadMinutes', /./],

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatThaiDate, formatThaiMonth, formatThaiRange } from '../../src/rules/calendar';
 import type { Facts } from '../../src/rules/decision';
-import { decideElderly, elderlyRegistrationOn, elderlyTiming } from '../../src/rules/elderly';
+import { decideElderly, elderlyTiming } from '../../src/rules/elderly';
 import { RULES_VERSION } from '../../src/rules/version';
 import { person } from './people';
 import { thaiDate } from './thai-dates';
@@ -368,20 +368,26 @@ describe('registered in advance, not yet paid (issue 7, point 5)', () => {
   });
 });
 
-describe('elderlyRegistrationOn: the window and first payment month for a registration on a given day', () => {
+// What the booking asks of the rules (src/booking/registration.ts): the decision with the visit day as as-of.
+function registeringOn(birth: string, day: string) {
+  const decision = decide(person(birth), day);
+  return { window: decision.registration.openNow ? decision.registration.applies : undefined, nextOpens: decision.registration.nextOpens, firstPaymentMonth: decision.firstPaymentMonth };
+}
+
+describe('registering on a given day: the window and the first payment month', () => {
   it.each([
     { day: '23 พ.ย. 2569', window: '1 ต.ค.–30 พ.ย. 2569', opens: undefined, first: 'ต.ค. 2570' },
     { day: '2 ธ.ค. 2569', window: undefined, opens: '1 ม.ค. 2570', first: 'ต.ค. 2570' },
     { day: '30 ก.ย. 2570', window: '1 ม.ค.–30 ก.ย. 2570', opens: undefined, first: 'ต.ค. 2570' },
     { day: '1 ต.ค. 2570', window: '1 ต.ค.–30 พ.ย. 2570', opens: undefined, first: 'ต.ค. 2571' },
   ])('69-year-old registering on $day → paid from $first', ({ day, window, opens, first }) => {
-    const got = elderlyRegistrationOn(thaiDate('20 ก.พ. 2499'), thaiDate(day));
+    const got = registeringOn('20 ก.พ. 2499', day);
     expect(got.window && formatThaiRange(got.window)).toBe(window);
     expect(got.nextOpens && formatThaiDate(got.nextOpens)).toBe(opens);
     expect(month(got.firstPaymentMonth)).toBe(first);
   });
   it('a person turning 60 next year: registering before 30 ก.ย. keeps the early start', () => {
-    expect(month(elderlyRegistrationOn(thaiDate('2 ต.ค. 2510'), thaiDate('30 ก.ย. 2570')).firstPaymentMonth)).toBe('พ.ย. 2570');
-    expect(month(elderlyRegistrationOn(thaiDate('2 ต.ค. 2510'), thaiDate('1 ต.ค. 2570')).firstPaymentMonth)).toBe('ต.ค. 2571');
+    expect(month(registeringOn('2 ต.ค. 2510', '30 ก.ย. 2570').firstPaymentMonth)).toBe('พ.ย. 2570');
+    expect(month(registeringOn('2 ต.ค. 2510', '1 ต.ค. 2570').firstPaymentMonth)).toBe('ต.ค. 2571');
   });
 });

@@ -24,6 +24,12 @@ describe('parsePhone: accepted forms', () => {
     ['+66 2 123 4567', '021234567', 'landline'],
     ['053-123-456', '053123456', 'landline'],
     ['076123456', '076123456', 'landline'],
+    ['0066 81 234 5678', '0812345678', 'mobile'],
+    ['0066812345678', '0812345678', 'mobile'],
+    ['081-234-5678 (มือถือ)', '0812345678', 'mobile'],
+    ['081–234–5678', '0812345678', 'mobile'],
+    ['081—234—5678', '0812345678', 'mobile'],
+    ['043–123–456 (บ้าน)', '043123456', 'landline'],
   ])('%j → %s (%s)', (input, value, kind) => {
     expect(parsePhone(input)).toEqual({ ok: true, value, kind });
   });
@@ -37,20 +43,25 @@ describe('parsePhone: failures', () => {
     ['081-234-567x', 'unrecognised'],
     ['081 โทรได้ 5678', 'unrecognised'],
     ['081-234-5678, 02-123-4567', 'unrecognised'],
-    ['081234567', 'wrong-length'], // a mobile one digit short
+    ['081234567', 'short-mobile'], // a mobile one digit short
     ['08123456789', 'wrong-length'],
     ['0212345678', 'wrong-length'], // a Bangkok landline one digit long
     ['02123456', 'wrong-length'],
     ['0112345678', 'bad-prefix'],
     ['1234567890', 'bad-prefix'],
     ['+1 555 123 4567', 'bad-prefix'],
+    ['061234567', 'short-mobile'], // 06 is a mobile prefix: a mobile one digit short, not a landline
+    ['091234567', 'short-mobile'],
+    ['041234567', 'no-such-area'], // no province dials 041
+    ['031234567', 'no-such-area'],
+    ['057123456', 'no-such-area'],
   ])('%j → %s', (input, reason) => {
     expect(parsePhone(input)).toEqual({ ok: false, reason });
   });
 });
 
 describe('phoneReasonText', () => {
-  const REASONS: PhoneParseFailure[] = ['empty', 'unrecognised', 'wrong-length', 'bad-prefix'];
+  const REASONS: PhoneParseFailure[] = ['empty', 'unrecognised', 'wrong-length', 'bad-prefix', 'short-mobile', 'no-such-area'];
   it.each(REASONS)('%s is polite and shows an example that parses', (reason) => {
     const text = phoneReasonText(reason);
     expect(text).toMatch(/ค่ะ$/);
