@@ -87,9 +87,11 @@ export interface RetentionOptions {
   batchSize?: number;
   /** Awaited between batches; by default the next turn of the event loop. */
   pause?: () => Promise<void>;
+  /** Aborted (the server is stopping): the pass ends after the batch under way; the next pass goes on. */
+  signal?: AbortSignal;
 }
 
-/** One full pass: every rule in batches until none is left. */
+/** One full pass: every rule in batches until none is left (or the signal stops it). */
 export async function applyRetention(db: Db, now: Date, options: RetentionOptions = {}): Promise<RetentionResult> {
   const limit = options.batchSize ?? RETENTION_BATCH;
   const pause = options.pause ?? (() => nextTurn());
@@ -100,6 +102,7 @@ export async function applyRetention(db: Db, now: Date, options: RetentionOption
       result[rule] += changes;
       if (changes < limit) break;
       await pause();
+      if (options.signal?.aborted) return result;
     }
   }
   return result;

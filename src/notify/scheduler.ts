@@ -26,6 +26,8 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private retentionTimer: NodeJS.Timeout | undefined;
   private retention: Promise<RetentionResult> | undefined;
+  /** Stops the pass under way at its next batch (see stop()). */
+  private retentionAbort: AbortController | undefined;
 
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -38,9 +40,13 @@ export class Scheduler {
 
   /** One retention pass in batches; a pass asked for while one is under way joins it. */
   runRetention(): Promise<RetentionResult> {
-    this.retention ??= applyRetention(this.options.db, this.options.now()).finally(() => {
-      this.retention = undefined;
-    });
+    if (!this.retention) {
+      const abort = (this.retentionAbort = new AbortController());
+      this.retention = applyRetention(this.options.db, this.options.now(), { signal: abort.signal }).finally(() => {
+        this.retention = undefined;
+        this.retentionAbort = undefined;
+      });
+    }
     return this.retention;
   }
 
@@ -58,9 +64,11 @@ export class Scheduler {
     this.retentionTimer.unref();
   }
 
+  /** Stop the timers; a retention pass under way ends after its current batch (a shutdown need not wait for it). */
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionAbort?.abort();
     this.timer = undefined;
     this.retentionTimer = undefined;
   }

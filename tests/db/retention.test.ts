@@ -107,6 +107,24 @@ describe('retention cadence', () => {
     }
     await t.bot.idle();
   });
+
+  it('stop() ends a pass under way after its current batch, so a shutdown does not wait for the whole pass', async () => {
+    const old = clock.now().getTime() - 100 * DAY;
+    const insert = t.db.$client.prepare("INSERT INTO inbox (event_id, chat_key, type, timestamp, status, received_at) VALUES (?, 'U1', 'message', ?, 'done', ?)");
+    t.db.$client.transaction(() => {
+      for (let i = 0; i < 250; i++) insert.run(`old-${i}`, old, old);
+    })();
+    const count = () => (t.db.$client.prepare('SELECT COUNT(*) AS n FROM inbox').get() as { n: number }).n;
+    const pass = t.bot.scheduler.runRetention();
+    t.bot.stop();
+    await t.bot.idle();
+    // The first batch of 100 had run; the pass stopped at its first pause instead of going on.
+    expect(await pass).toMatchObject({ inbox: 100 });
+    expect(count()).toBe(150);
+    // Started again, the next pass finishes the work.
+    expect(await t.bot.scheduler.runRetention()).toMatchObject({ inbox: 150 });
+    expect(count()).toBe(0);
+  });
 });
 
 /** Every database file on disk (main, -wal, -shm, -journal), read as raw bytes. */
