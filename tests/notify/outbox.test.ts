@@ -160,6 +160,16 @@ describe('Retry-After', () => {
     expect(row(id).dueAt).toBe(clock.now().getTime() + 120_000);
   });
 
+  it('a push LINE throttles leaves one log line, with the status and the wait, and nothing personal', async () => {
+    enqueuePush(t.db, { to: USER, messages: [text('คุณสมศรี 081-234-5678 ค่ะ')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime());
+    fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.', '120');
+    const lines = await logged(() => t.bot.outbox.runOnce());
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', msg: 'LINE API call failed', call: 'push', status: 429, retryAfterMs: 120_000 });
+    expect(lines[0]).not.toContain(USER);
+    expect(lines[0]).not.toMatch(/081|สมศรี/);
+  });
+
   it('a 503 with Retry-After as an HTTP date is retried at that time', async () => {
     const id = queue()!;
     fake.failNext('push', 503, 1, 'unavailable', new Date(Date.now() + 30_000).toUTCString());
