@@ -97,6 +97,9 @@ describe('SIGKILL under load, twice', () => {
     const recoveries = bot.logs.filter((l) => l.msg === 'outbox recovered at start-up');
     expect(recoveries).toHaveLength(3); // the first start and the two restarts
     const sum = (key: string) => recoveries.reduce((n, l) => n + Number(l[key]), 0);
+    // Without messages in flight at the kills the recovery was never put to the test.
+    expect(sum('orphaned'), 'messages in flight at the kills').toBeGreaterThan(0);
+    expect(sum('superseded') + sum('resent') + sum('requeued')).toBe(sum('orphaned'));
     console.log(
       `crash figures: kills ${kills.length} (after ${kills.join(' and ')} of ${TOTAL} events acknowledged), ` +
         `redelivered posts ${redeliveries}, messages in flight at the kills ${sum('orphaned')}, ` +
