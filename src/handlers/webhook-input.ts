@@ -2,8 +2,9 @@
 // `events` array (else 400), and each event must carry what the queue relies on — a string
 // webhookEventId, a type, a numeric timestamp, a usable source. The schemas stay loose: unknown event
 // and message types, and fields the code does not read, pass through untouched (invariant 5).
-// An event that fails, or is older than the de-duplication window (a replay), or is dated far in the
-// future, is stored as refused — never acted on — and the rest of the batch goes on.
+// An event that fails, or is older than the de-duplication window (a replay), is stored as refused —
+// never acted on — and the rest of the batch goes on. An event dated ahead of our clock is taken (the
+// signature says LINE sent it, so our clock is behind) and the skew is logged.
 import { createHash } from 'node:crypto';
 import type { webhook } from '@line/bot-sdk';
 import { z } from 'zod';
@@ -11,15 +12,15 @@ import { chatKeyOf, type StoredEvent } from '../db/inbox';
 import { RETENTION } from '../db/retention';
 
 const DAY_MS = 86_400_000;
-/** LINE's clock and ours may differ a little; an event this far ahead of our clock is still taken. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
+/** Further ahead of our clock than this, an event is still taken, but the skew is logged. */
+export const CLOCK_SKEW_WARN_MS = 5 * 60_000;
 /**
- * Event ids are forgotten RETENTION.inboxDays after they were received, so a captured request sent
- * again after that would run again. An event is refused as a replay once it is older than that, less
- * the skew allowed above (so no accepted event's id can have been deleted already). LINE's own
- * redeliveries come within minutes or hours.
+ * A captured request sent again would run again once its id is forgotten. Ids are kept until both
+ * the day they were received and the event's own timestamp are RETENTION.inboxDays old
+ * (src/db/retention.ts), so refusing every event older than that leaves no gap — whatever the skew
+ * between LINE's clock and ours. LINE's own redeliveries come within minutes or hours.
  */
-export const REPLAY_AFTER_MS = RETENTION.inboxDays * DAY_MS - CLOCK_SKEW_MS;
+export const REPLAY_AFTER_MS = RETENTION.inboxDays * DAY_MS;
 
 export const envelopeSchema = z.looseObject({ destination: z.string().optional(), events: z.array(z.unknown()) });
 
@@ -37,10 +38,10 @@ const eventSchema = z.looseObject({
   replyToken: z.string().max(500).optional(),
 });
 
-export type RefusalReason = 'malformed' | 'replay' | 'future';
+export type RefusalReason = 'malformed' | 'replay';
 
 /** One event as the inbox stores it: accepted (with its payload) or refused (with the reason only). */
-export type ScreenedEvent = StoredEvent & { refused?: { reason: RefusalReason; detail: string } };
+export type ScreenedEvent = StoredEvent & { refused?: { reason: RefusalReason; detail: string }; aheadMs?: number };
 
 export function screenEvent(raw: unknown, now: number): ScreenedEvent {
   const parsed = eventSchema.safeParse(raw);
@@ -61,6 +62,5 @@ export function screenEvent(raw: unknown, now: number): ScreenedEvent {
   const screened = { eventId: parsed.data.webhookEventId, chatKey: chatKeyOf(event), type: parsed.data.type, timestamp: parsed.data.timestamp };
   const age = now - parsed.data.timestamp;
   if (age > REPLAY_AFTER_MS) return { ...screened, refused: { reason: 'replay', detail: `${Math.floor(age / DAY_MS)} days old` } };
-  if (-age > CLOCK_SKEW_MS) return { ...screened, refused: { reason: 'future', detail: `${Math.round(-age / 60_000)} minutes ahead of our clock` } };
-  return { ...screened, event };
+  return { ...screened, event, ...(-age > CLOCK_SKEW_WARN_MS && { aheadMs: -age }) };
 }

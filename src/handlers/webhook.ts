@@ -1,6 +1,6 @@
 // POST /webhook: verify the signature on the raw bytes, check the envelope and each event at the
-// door, store every event in the inbox (a duplicate webhookEventId is a no-op; a malformed, replayed
-// or future-dated one is stored as refused), answer 200 at once, and let the per-user queue do the
+// door, store every event in the inbox (a duplicate webhookEventId is a no-op; a malformed or
+// replayed one is stored as refused), answer 200 at once, and let the per-user queue do the
 // work after. Every refusal leaves one log line, without personal data.
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -59,6 +59,9 @@ export function mountWebhook(app: Hono, options: WebhookOptions): void {
       for (const { refused, type, eventId } of screened) {
         if (refused) log.warn('webhook event refused', { reason: refused.reason, type, event: eventId, detail: refused.detail });
       }
+      const ahead = Math.max(0, ...screened.map((item) => item.aheadMs ?? 0));
+      // Taken all the same (LINE signed it); an operator should set the server's clock right.
+      if (ahead > 0) log.warn('webhook events dated ahead of our clock: is the server clock behind?', { minutes: Math.round(ahead / 60_000) });
       const accepted = screened.filter((item) => !item.refused);
       if (accepted.length > 0) options.dispatcher.kick(new Set(accepted.map((item) => item.chatKey)));
     }
