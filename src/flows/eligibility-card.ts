@@ -195,7 +195,7 @@ export function eligibilityMessages(decisions: Decision[], options: AnswerOption
   messages.push(text(closing.join('\n\n')));
   return withQuickReply(messages, [
     ...others,
-    quickItem(postbackAction('จองคิว', postback.go('booking'))),
+    quickItem(postbackAction('จองคิว', postback.go('booking', { check: String(options.checkId) }))),
     quickItem(postbackAction('เช็คให้คนอื่น', postback.go('eligibility'))),
     quickItem(postbackAction('ติดต่อเจ้าหน้าที่', postback.go('contact'))),
     quickItem(postbackAction('เมนู', postback.command('menu'))),
@@ -254,7 +254,8 @@ export const eligibilityDetailsEntry: Entry = {
     const check = findCheck(ctx.tx, ctx.userId, Number(params.check));
     const allowance = params.a;
     const after = [
-      quickItem(postbackAction('จองคิว', postback.go('booking'))),
+      // The check goes along, so a registration booked from here keeps to this person's rounds.
+      quickItem(postbackAction('จองคิว', postback.go('booking', check ? { check: String(params.check) } : {}))),
       quickItem(postbackAction('ติดต่อเจ้าหน้าที่', postback.go('contact'))),
       quickItem(postbackAction('เมนู', postback.command('menu'))),
     ];
