@@ -278,7 +278,8 @@ const steps: Record<string, Step> = {
     [
       { value: 'yes', label: 'ได้รับอยู่แล้ว', keywords: ['ได้รับแล้ว', 'ได้แล้ว', 'ได้รับอยู่', 'ใช่'] },
       { value: 'waiting', label: 'ลงทะเบียนแล้ว รอเงิน', keywords: ['ลงทะเบียนแล้ว', 'รอเงิน', 'ยังไม่ได้เงิน'] },
-      { value: 'no', label: 'ยังไม่ได้ลงทะเบียน', keywords: ['ยังไม่ได้', 'ยัง', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ไม่'] },
+      // Not "ยังไม่ได้รับ" / "ยัง": someone registered and waiting says that too; the buttons tell them apart.
+      { value: 'no', label: 'ยังไม่ได้ลงทะเบียน', keywords: ['ยังไม่ลงทะเบียน', 'ไม่ได้ลงทะเบียน', 'ไม่เคยลงทะเบียน', 'ไม่'] },
       UNSURE,
     ],
     (ctx) => {

@@ -415,6 +415,16 @@ describe('words people type (issue 7, point 15)', () => {
     expect(reply).not.toContain('อ่านวันที่ไม่ออก');
   });
 
+  it.each(['ยังไม่ได้รับ', 'ยังไม่ได้', 'ยัง'])('"%s" to "receiving already?" may mean registered and waiting: asked again with the buttons, not told to register', async (words) => {
+    const person = new Person(t);
+    await walk(person, ['เบี้ยผู้สูงอายุ', 'ตัวเอง', '15 ธ.ค. 2509', 'ใช่']);
+    const reply = await person.say(words);
+    expect(cards(reply)).toEqual([]);
+    expect(texts(reply).join('\n')).not.toContain('สัญชาติ');
+    expect(quickReplyLabels(reply)).toEqual(expect.arrayContaining(['ลงทะเบียนแล้ว รอเงิน', 'ยังไม่ได้ลงทะเบียน']));
+    expect(texts(await person.say('ยังไม่ลงทะเบียน')).join('\n')).toContain('บำนาญ');
+  });
+
   it('answers a greeting or thanks inside a question warmly and asks again, without counting a miss', async () => {
     const person = new Person(t);
     await person.say('เช็คสิทธิ์');
