@@ -4,6 +4,7 @@ import { findCheck, recordCheck } from '../db/eligibility';
 import { text } from '../line/messages';
 import { bangkokToday, formatThaiPartialDate, parseThaiDate, reasonText, toIso, type CalendarDate, type PartialDate } from '../thai/dates';
 import { ageOn, decideElderly, resolveBirthDate, RULES_VERSION, type Allowance, type Decision, type Facts } from '../rules';
+import { registrationBookableNow } from './booking';
 import { decideOne, eligibilityMessages } from './eligibility-card';
 import type { Answers, Choice, Entry, Flow, FlowContext, Next, Step } from './types';
 
@@ -178,6 +179,7 @@ function finish(ctx: FlowContext): Next {
       settledReason,
       today: today(ctx),
       healthParams: healthParams(facts),
+      canBookNow: (allowance) => registrationBookableNow(ctx, allowance, checkId),
       ...(birth !== 'unknown' ? { birthLine: birthReadBack(birth, today(ctx)) } : {}),
       // Offered after the answer: the allowances not checked this time (the old-age one only near 60).
       others: settledReason
