@@ -1,6 +1,6 @@
 // Start-up as an operator sees it: bad settings and a bad office profile stop `npm start` with one
-// message naming every problem, and never print a secret.
-import { spawnSync } from 'node:child_process';
+// message naming every problem, and never print a secret; a holiday list that ends too soon is warned of.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,4 +37,35 @@ describe('npm start with bad settings', () => {
     expect(run.stdout).not.toContain('/simulator');
     expect(run.stderr + run.stdout).not.toMatch(/real-secret-value|real-token-value/);
   });
+});
+
+describe('npm start with a holiday list that ends too soon', () => {
+  it('starts, and warns that days and payment dates past the listed years are not covered', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'office-'));
+    const office = path.join(dir, 'office.json');
+    const profile = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/office/example.json'), 'utf8'));
+    profile.schedule.holidayYears = [2026];
+    profile.schedule.holidays = profile.schedule.holidays.filter((h: { date: string }) => h.date.startsWith('2026'));
+    profile.schedule.bookingHorizonDays = 366; // reaches the next year whatever day the test runs
+    fs.writeFileSync(office, JSON.stringify(profile));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', OFFICE_CONFIG: office, DATABASE_PATH: path.join(dir, 'bot.db'), PORT: String(20000 + Math.floor(Math.random() * 20000)) },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start-up within 30 s:\n${out}`)), 30_000);
+        child.stdout.on('data', () => out.includes('bot listening') && (clearTimeout(timer), resolve()));
+        child.on('exit', () => (clearTimeout(timer), reject(new Error(`exited:\n${out}`))));
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const warnings = out.split('\n').filter((line) => line.includes('"level":"warn"'));
+    expect(warnings.some((w) => w.includes('the booking horizon reaches') && w.includes('not offered'))).toBe(true);
+    expect(warnings.some((w) => w.includes('payment dates up to'))).toBe(true);
+  }, 40_000);
 });

@@ -17,6 +17,8 @@ const RELATIVE_DAYS: Readonly<Record<string, number>> = { วันนี้: 0,
 const YEARS_AHEAD = 5;
 
 const DAY_ONLY = /^(?:วันที่\s*)?(\d{1,2})$/;
+/** A request word in front of the day: "นัดวันที่ 18 ธ.ค.", "ขอวันที่ 18", "จอง 20 ธ.ค.". */
+const REQUEST_WORDS = /^(?:ขอ|เอา|จอง|นัด)+\s*(?=วัน|\d)/;
 
 function failure(reason: DateParseFailure): { ok: false; reason: DayFailure } {
   return { ok: false, reason: reason === 'bad-day' || reason === 'bad-month' ? 'bad-day' : 'unreadable' };
@@ -24,7 +26,7 @@ function failure(reason: DateParseFailure): { ok: false; reason: DayFailure } {
 
 /** A typed booking day as "YYYY-MM-DD". Whether the office is open then is for the caller to check. */
 export function readBookingDay(input: string, today: CalendarDate): DayReading {
-  const text = stripTrailingParticles(normalizeInput(input));
+  const text = stripTrailingParticles(normalizeInput(input)).replace(REQUEST_WORDS, '');
   const relative = RELATIVE_DAYS[keywordKey(text)];
   if (relative !== undefined) return { ok: true, date: toIso(addDays(today, relative)) };
   const dayOnly = DAY_ONLY.exec(text)?.[1];

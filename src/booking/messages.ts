@@ -40,11 +40,11 @@ export const SAY = {
     `ตอนนี้มีนัด${what} ${when} อยู่แล้ว ซึ่งเป็นเวลาเดียวกันค่ะ\nต้องการจองอีกนัดในเวลาเดียวกันไหมคะ (เช่น มาพร้อมกันสองเรื่อง หรือจองให้อีกคน)`,
   bothVisits: 'จองเพิ่มอีกนัด',
   windowClosed: (label: string, opens: string | undefined) =>
-    `ตอนนี้ยังไม่ใช่ช่วงรับยืนยันสิทธิ${label}ค่ะ จึงยังจองคิวยื่นเรื่องไม่ได้` +
+    `ตอนนี้ยังไม่ถึงช่วงลงทะเบียน${label}ค่ะ จึงยังจองคิวยื่นเรื่องไม่ได้` +
     (opens ? ` รอบถัดไปเริ่ม${opens}` : '') +
     '\nถ้าต้องการมาสอบถามหรือให้เจ้าหน้าที่ดูเอกสารก่อน จองคิว "ปรึกษาเจ้าหน้าที่" ได้เลยค่ะ',
-  notRegistrationDay: (day: string, windows: string) => `${day} ไม่อยู่ในช่วงรับยืนยันสิทธิค่ะ (รับ ${windows}) เลือกวันอื่นได้เลยค่ะ`,
-  onlyRegistrationDays: 'มีให้เลือกเฉพาะวันที่รับยืนยันสิทธิค่ะ',
+  notRegistrationDay: (day: string, windows: string) => `${day} ไม่อยู่ในช่วงรับลงทะเบียนค่ะ (รับ ${windows}) เลือกวันอื่นได้เลยค่ะ`,
+  onlyRegistrationDays: 'มีให้เลือกเฉพาะวันที่รับลงทะเบียนค่ะ',
   askAdvice: 'จองคิวปรึกษา',
   remindOpening: 'เตือนเมื่อเปิดรับ',
   paymentWarning: (lastGood: string, soonest: string, later: string, loss: string) =>

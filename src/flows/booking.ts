@@ -160,6 +160,16 @@ function windowClosed(ctx: FlowContext, service: OfficeService): { say: string; 
   return { say: SAY.windowClosed(service.label, opens && dayText(opens)), ...(opens && { opens }) };
 }
 
+/**
+ * Whether booking `serviceId` for the person of eligibility check `check` offers a day now; false
+ * when no day of the booking horizon is in their registration round (the card then leads with the
+ * reminder instead of a booking that would be refused).
+ */
+export function registrationBookableNow(ctx: FlowContext, serviceId: string, check: number): boolean {
+  const service = findService(ctx.services.office, serviceId);
+  return !service || windowClosed({ ...ctx, answers: { service: service.id, check } satisfies BookingAnswers }, service) === undefined;
+}
+
 /** The way on from "not the registration time": a visit to ask, a reminder when it opens, the office. */
 function windowClosedReply(ctx: FlowContext, service: OfficeService, closed: { say: string; opens?: string }): Message[] {
   const advice = findService(ctx.services.office, 'advice');

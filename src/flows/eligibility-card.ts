@@ -90,6 +90,11 @@ interface CardOptions {
   birthLine?: string;
   /** "1/2" when the answer has more than one card. */
   position?: string;
+  /**
+   * Whether booking the registration offers a day now (false: no day of the booking horizon is in
+   * this person's round yet). Unset: assumed so.
+   */
+  canBookNow?: (allowance: Allowance) => boolean;
 }
 
 function detailsButton(decision: Decision, options: CardOptions, what: 'why' | 'docs', label: string) {
@@ -119,6 +124,8 @@ export function decisionCard(decision: Decision, options: CardOptions): messagin
   const footer: FlexComponent[] = [];
   const contact = (style: 'primary' | 'secondary') => fbutton(postbackAction('ติดต่อเจ้าหน้าที่', postback.go('contact'), 'ติดต่อเจ้าหน้าที่'), style);
   const canHelpWithCard = options.office.services.some((service) => service.id === CARD_HELP_SERVICE);
+  // Too early to book the registration itself: the reminder comes first, and a visit is only to ask.
+  const tooEarly = !card && decision.outcome !== 'ask-office' && needsVisit(decision) && options.canBookNow?.(decision.allowance) === false;
   if (card) {
     if (canHelpWithCard) footer.push(fbutton(postbackAction('จองคิวให้ช่วยเรื่องบัตร', postback.go('booking', { service: CARD_HELP_SERVICE }), 'จองคิว'), 'primary'));
     footer.push(contact(canHelpWithCard ? 'secondary' : 'primary'));
@@ -126,7 +133,7 @@ export function decisionCard(decision: Decision, options: CardOptions): messagin
     // Uncertain: talk to the office first; booking a visit to ask is the second choice.
     footer.push(contact('primary'));
     footer.push(fbutton(postbackAction('จองคิวไปสอบถาม', postback.go('booking', { service: decision.allowance, check: String(options.checkId) }), 'จองคิว')));
-  } else if (needsVisit(decision)) {
+  } else if (needsVisit(decision) && !tooEarly) {
     footer.push(fbutton(postbackAction('จองคิวยื่นเรื่อง', postback.go('booking', { service: decision.allowance, check: String(options.checkId) }), 'จองคิว'), 'primary'));
   }
   const opens = decision.registration.nextOpens;
@@ -134,8 +141,13 @@ export function decisionCard(decision: Decision, options: CardOptions): messagin
     footer.push(
       fbutton(
         postbackAction('เตือนฉันเมื่อเปิดลงทะเบียน', postback.go('remind-registration', { allowance: decision.allowance, date: toIso(opens) }), 'เตือนเมื่อเปิดลงทะเบียน'),
+        tooEarly ? 'primary' : undefined,
       ),
     );
+  }
+  if (tooEarly) {
+    const ask: Record<string, string> = canHelpWithCard ? { service: CARD_HELP_SERVICE } : { service: decision.allowance, check: String(options.checkId) };
+    footer.push(fbutton(postbackAction('จองคิวไปสอบถาม', postback.go('booking', ask), 'จองคิว')));
   }
   if (hasDocuments) footer.push(detailsButton(decision, options, 'docs', 'เอกสารที่ต้องใช้'));
   if (hasDetails) footer.push(detailsButton(decision, options, 'why', 'ดูรายละเอียด'));
@@ -195,7 +207,7 @@ export function eligibilityMessages(decisions: Decision[], options: AnswerOption
   messages.push(text(closing.join('\n\n')));
   return withQuickReply(messages, [
     ...others,
-    quickItem(postbackAction('จองคิว', postback.go('booking'))),
+    quickItem(postbackAction('จองคิว', postback.go('booking', { check: String(options.checkId) }))),
     quickItem(postbackAction('เช็คให้คนอื่น', postback.go('eligibility'))),
     quickItem(postbackAction('ติดต่อเจ้าหน้าที่', postback.go('contact'))),
     quickItem(postbackAction('เมนู', postback.command('menu'))),
@@ -254,7 +266,8 @@ export const eligibilityDetailsEntry: Entry = {
     const check = findCheck(ctx.tx, ctx.userId, Number(params.check));
     const allowance = params.a;
     const after = [
-      quickItem(postbackAction('จองคิว', postback.go('booking'))),
+      // The check goes along, so a registration booked from here keeps to this person's rounds.
+      quickItem(postbackAction('จองคิว', postback.go('booking', check ? { check: String(params.check) } : {}))),
       quickItem(postbackAction('ติดต่อเจ้าหน้าที่', postback.go('contact'))),
       quickItem(postbackAction('เมนู', postback.command('menu'))),
     ];

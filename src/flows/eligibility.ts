@@ -4,6 +4,7 @@ import { findCheck, recordCheck } from '../db/eligibility';
 import { text } from '../line/messages';
 import { bangkokToday, formatThaiPartialDate, parseThaiDate, reasonText, toIso, type CalendarDate, type PartialDate } from '../thai/dates';
 import { ageOn, decideElderly, resolveBirthDate, RULES_VERSION, type Allowance, type Decision, type Facts } from '../rules';
+import { registrationBookableNow } from './booking';
 import { decideOne, eligibilityMessages } from './eligibility-card';
 import type { Answers, Choice, Entry, Flow, FlowContext, Next, Step } from './types';
 
@@ -178,6 +179,7 @@ function finish(ctx: FlowContext): Next {
       settledReason,
       today: today(ctx),
       healthParams: healthParams(facts),
+      canBookNow: (allowance) => registrationBookableNow(ctx, allowance, checkId),
       ...(birth !== 'unknown' ? { birthLine: birthReadBack(birth, today(ctx)) } : {}),
       // Offered after the answer: the allowances not checked this time (the old-age one only near 60).
       others: settledReason
@@ -278,7 +280,8 @@ const steps: Record<string, Step> = {
     [
       { value: 'yes', label: 'ได้รับอยู่แล้ว', keywords: ['ได้รับแล้ว', 'ได้แล้ว', 'ได้รับอยู่', 'ใช่'] },
       { value: 'waiting', label: 'ลงทะเบียนแล้ว รอเงิน', keywords: ['ลงทะเบียนแล้ว', 'รอเงิน', 'ยังไม่ได้เงิน'] },
-      { value: 'no', label: 'ยังไม่ได้ลงทะเบียน', keywords: ['ยังไม่ได้', 'ยัง', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ไม่'] },
+      // Not "ยังไม่ได้รับ" / "ยัง": someone registered and waiting says that too; the buttons tell them apart.
+      { value: 'no', label: 'ยังไม่ได้ลงทะเบียน', keywords: ['ยังไม่ลงทะเบียน', 'ไม่ได้ลงทะเบียน', 'ไม่เคยลงทะเบียน', 'ไม่'] },
       UNSURE,
     ],
     (ctx) => {

@@ -36,12 +36,22 @@ export const SAY = {
   flowGone: 'ขออภัยค่ะ เรื่องที่คุยค้างไว้ไม่มีให้บริการแล้ว',
   staffOnly: 'ขออภัยค่ะ เมนูนี้สำหรับเจ้าหน้าที่เท่านั้น',
   greeting: 'สวัสดีค่ะ 😊 ยินดีให้บริการค่ะ',
-  smallTalk: 'ยินดีค่ะ 😊 ขอถามต่ออีกนิดนะคะ',
+  /** Answer to a hello, and to a thank-you, said in the middle of a question. */
+  smallTalkHello: 'สวัสดีค่ะ 😊 ขอถามต่ออีกนิดนะคะ',
+  smallTalkThanks: 'ยินดีค่ะ 😊 ขอถามต่ออีกนิดนะคะ',
 };
 
 const GREETINGS = ['สวัสดี', 'หวัดดี', 'ดีค่ะ', 'ดีครับ', 'hello', 'hi'];
 /** Said in the middle of a question: answered warmly, then the question again (no miss counted). */
-const SMALL_TALK = ['สวัสดี', 'หวัดดี', 'hello', 'ขอบคุณ', 'ขอบใจ', 'thank'];
+const SMALL_TALK_HELLO = ['สวัสดี', 'หวัดดี', 'hello'];
+const SMALL_TALK_THANKS = ['ขอบคุณ', 'ขอบใจ', 'thank'];
+
+/** The warm answer to small talk, or undefined when the words are not small talk. */
+function smallTalkAnswer(words: string | undefined): string | undefined {
+  if (words === undefined) return undefined;
+  if (matchesKeyword(words, SMALL_TALK_THANKS)) return SAY.smallTalkThanks;
+  return matchesKeyword(words, SMALL_TALK_HELLO) ? SAY.smallTalkHello : undefined;
+}
 
 export interface EngineOptions {
   flows: readonly Flow[];
@@ -302,13 +312,17 @@ export class Engine {
           turn.out.push(...entry.respond(ctx, {}));
           return this.ask(turn);
         }
-        if (matchesKeyword(reply.text, SMALL_TALK)) return this.smallTalk(turn);
+        const smallTalk = smallTalkAnswer(reply.text);
+        if (smallTalk) return this.smallTalk(turn, smallTalk);
         return this.reject(turn, question.datePicker ? 'กรุณาเลือกวันจากปุ่ม หรือพิมพ์วันที่ค่ะ' : SAY.pickAButton);
       }
     }
 
     const accepted = step.accept(reply, ctx);
-    if (!accepted.ok) return reply.text !== undefined && matchesKeyword(reply.text, SMALL_TALK) ? this.smallTalk(turn) : this.reject(turn, accepted.reason);
+    if (!accepted.ok) {
+      const smallTalk = smallTalkAnswer(reply.text);
+      return smallTalk ? this.smallTalk(turn, smallTalk) : this.reject(turn, accepted.reason);
+    }
 
     const state = turn.state;
     state.answers = { ...state.answers, [state.stepId!]: accepted.value };
@@ -339,8 +353,8 @@ export class Engine {
     this.ask(turn, turn.state.attempts >= MAX_ATTEMPTS);
   }
 
-  private smallTalk(turn: Turn): void {
-    turn.out.push(text(SAY.smallTalk));
+  private smallTalk(turn: Turn, answer: string): void {
+    turn.out.push(text(answer));
     this.ask(turn);
   }
 

@@ -39,7 +39,7 @@ export const OPEN_QUESTIONS = {
     treatment: 'ask-office',
   },
   'elderly-december-window': {
-    th: 'บางแห่งรับยืนยันสิทธิในเดือนธันวาคมด้วย สอบถามเจ้าหน้าที่ได้ค่ะ',
+    th: 'บางแห่งรับลงทะเบียนในเดือนธันวาคมด้วย สอบถามเจ้าหน้าที่ได้ค่ะ',
     note:
       'Most sources give ต.ค.–พ.ย. and ม.ค.–ก.ย.; one LAO listed ต.ค.–ธ.ค. [E15]. The rules treat December as closed and mention this in December.',
     sources: ['elderlyRegistrationRounds', 'elderlyDecemberWindow'],

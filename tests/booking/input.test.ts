@@ -22,6 +22,12 @@ describe('readBookingDay', () => {
     ['5 ม.ค.', LATE_DECEMBER, '2027-01-05'],
     ['31', { year: 2026, month: 11, day: 23 }, '2026-12-31'],
     ['20 พ.ย. 2569', MONDAY, '2026-11-20'],
+    // A request word in front, as people type it (issue 7, point 15).
+    ['นัดวันที่ 18 ธ.ค.', MONDAY, '2026-12-18'],
+    ['ขอวันที่ 18 ธ.ค. ค่ะ', MONDAY, '2026-12-18'],
+    ['จองวันที่ 25', MONDAY, '2026-11-25'],
+    ['ขอนัด 18 ธ.ค.', MONDAY, '2026-12-18'],
+    ['เอา ๒๐ ธ.ค.', MONDAY, '2026-12-20'],
   ])('"%s" → %s', (typed, today, date) => {
     expect(readBookingDay(typed, today)).toEqual({ ok: true, date });
   });

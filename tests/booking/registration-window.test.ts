@@ -123,4 +123,33 @@ describe('booking the old-age allowance registration', () => {
     reply = await yai.say('30 ก.ย.');
     expect(texts(reply)).toEqual([]);
   });
+
+  it('the "จองคิว" under an answer carries the check too: a person whose round opens next October is not offered November', async () => {
+    clock.set('2026-11-24T03:00:00Z'); // Tuesday 24 Nov 2569: the round is open for the cohort paid in FY2570
+    const yai = new Person(t);
+    // Born 1 มิ.ย. 2512: 60 on 31 May 2572, paid from June 2572; registers from 1 ต.ค. 2570.
+    for (const answer of ['เบี้ยผู้สูงอายุ', 'ตัวเอง', '1/6/2512', 'ใช่', 'ยังไม่ได้ลงทะเบียน', 'ไม่มีเลย']) await yai.say(answer);
+    const answer = fake.sent.filter((r) => r.to === yai.userId).at(-1)!.messages;
+    await yai.tap('จองคิว');
+    let reply = await yai.tap('เบี้ยผู้สูงอายุ');
+    expect(texts(reply)[0]).toBe(SAY.windowClosed('เบี้ยผู้สูงอายุ', 'วันศุกร์ที่ 1 ต.ค. 2570'));
+    expect(flexLabels(reply)).toEqual([]);
+    // The same from under "ดูรายละเอียด".
+    await yai.postback(cardActions(answer).find((a) => a.label === 'ดูรายละเอียด')!.data);
+    await yai.tap('จองคิว');
+    reply = await yai.tap('เบี้ยผู้สูงอายุ');
+    expect(texts(reply)[0]).toBe(SAY.windowClosed('เบี้ยผู้สูงอายุ', 'วันศุกร์ที่ 1 ต.ค. 2570'));
+  });
+
+  it('never says "ยืนยันสิทธิ" to a person who has never registered', async () => {
+    clock.set('2026-12-01T03:00:00Z');
+    const yai = new Person(t);
+    const reply = await yai.postback(fromCard(storedCheck(yai.userId)));
+    expect(texts(reply)[0]).toContain('ลงทะเบียน');
+    expect(allText(reply)).not.toContain('ยืนยันสิทธิ');
+    clock.set('2026-11-23T03:00:00Z');
+    await yai.say('ยกเลิก');
+    await yai.postback(fromCard(storedCheck(yai.userId)));
+    expect(allText(await yai.say('2 ธ.ค.'))).not.toContain('ยืนยันสิทธิ');
+  });
 });

@@ -301,6 +301,26 @@ describe('result cards a 70-year-old can read (issue 7, points 12 and 14)', () =
   });
 });
 
+describe('the main button is one that works today (issue 7, points 2 and 12)', () => {
+  it('early in December no registration day can be booked yet: the reminder comes first, the visit is to ask', async () => {
+    clock.set('2026-12-02T03:00:00Z'); // the next round opens 1 ม.ค.; the 30-day horizon has no open day in it
+    const reply = await walk(new Person(t), personas[1]!.answers);
+    const buttons = cardButtons(reply)[0]!;
+    expect(buttons[0]).toMatchObject({ label: 'เตือนฉันเมื่อเปิดลงทะเบียน', style: 'primary' });
+    expect(buttons.map((b) => b.label)).not.toContain('จองคิวยื่นเรื่อง');
+    expect(buttons.find((b) => b.label === 'จองคิวไปสอบถาม')?.data).toContain('p.service=advice');
+    expect(buttons.filter((b) => b.style === 'primary')).toHaveLength(1);
+  });
+
+  it('once the horizon reaches the round (10 ธ.ค.: 4–8 ม.ค.), booking the registration is the main button again', async () => {
+    clock.set('2026-12-10T03:00:00Z');
+    const reply = await walk(new Person(t), personas[1]!.answers);
+    const buttons = cardButtons(reply)[0]!;
+    expect(buttons[0]).toMatchObject({ label: 'จองคิวยื่นเรื่อง', style: 'primary' });
+    expect(buttons.filter((b) => b.style === 'primary')).toHaveLength(1);
+  });
+});
+
 describe('disability without a valid card leads somewhere (issue 7, point 8)', () => {
   it.each([
     ['พิการ ยังไม่มีบัตร', 'ทำบัตรประจำตัวคนพิการ', 'ยื่นทำบัตร'],
@@ -415,11 +435,21 @@ describe('words people type (issue 7, point 15)', () => {
     expect(reply).not.toContain('อ่านวันที่ไม่ออก');
   });
 
+  it.each(['ยังไม่ได้รับ', 'ยังไม่ได้', 'ยัง'])('"%s" to "receiving already?" may mean registered and waiting: asked again with the buttons, not told to register', async (words) => {
+    const person = new Person(t);
+    await walk(person, ['เบี้ยผู้สูงอายุ', 'ตัวเอง', '15 ธ.ค. 2509', 'ใช่']);
+    const reply = await person.say(words);
+    expect(cards(reply)).toEqual([]);
+    expect(texts(reply).join('\n')).not.toContain('สัญชาติ');
+    expect(quickReplyLabels(reply)).toEqual(expect.arrayContaining(['ลงทะเบียนแล้ว รอเงิน', 'ยังไม่ได้ลงทะเบียน']));
+    expect(texts(await person.say('ยังไม่ลงทะเบียน')).join('\n')).toContain('บำนาญ');
+  });
+
   it('answers a greeting or thanks inside a question warmly and asks again, without counting a miss', async () => {
     const person = new Person(t);
     await person.say('เช็คสิทธิ์');
     let reply = texts(await person.say('สวัสดีค่ะ'));
-    expect(reply[0]).toContain('ยินดีค่ะ');
+    expect(reply[0]).toContain('สวัสดีค่ะ'); // a hello is answered with a hello, a thank-you with ยินดีค่ะ
     expect(reply.join('\n')).not.toContain('เลือกจากปุ่ม');
     expect(reply.join('\n')).toContain('เช็คสิทธิ์เบี้ยยังชีพให้ใคร');
     await person.say('ตัวเอง');

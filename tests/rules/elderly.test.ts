@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatThaiDate, formatThaiMonth, formatThaiRange } from '../../src/rules/calendar';
 import type { Facts } from '../../src/rules/decision';
 import { decideElderly, elderlyTiming } from '../../src/rules/elderly';
+import { OPEN_QUESTIONS } from '../../src/rules/open-questions';
 import { RULES_VERSION } from '../../src/rules/version';
 import { person } from './people';
 import { thaiDate } from './thai-dates';
@@ -316,6 +317,11 @@ describe('only the window that applies, in words for someone who never registere
       expect(th).toContain('ลงทะเบียน');
       expect(th).not.toContain('ยืนยันสิทธิ');
     }
+    // Nor in the December note behind "ดูรายละเอียด".
+    const december = decide(person('2 ต.ค. 2509'), '1 ธ.ค. 2568');
+    const notes = december.openQuestions.map((id) => OPEN_QUESTIONS[id].th);
+    expect(december.openQuestions).toContain('elderly-december-window');
+    for (const note of notes) expect(note).not.toContain('ยืนยันสิทธิ');
   });
   it('in December it names the next round only', () => {
     const decision = decide(person('2 ต.ค. 2509'), '1 ธ.ค. 2568');

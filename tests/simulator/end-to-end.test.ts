@@ -85,10 +85,10 @@ describe.skipIf(!hasChromium)('the simulator with the real bot', () => {
       await expect.poll(() => lastBotText(page), { timeout: 5_000 }).toContain(next);
     }
 
-    await page.getByRole('button', { name: 'จองคิวยื่นเรื่อง' }).click();
-    // This test runs on the real date: outside the registration rounds (December) booking says when
-    // the next round opens instead of offering days.
-    await expect.poll(() => lastBotText(page), { timeout: 5_000 }).toMatch(/เลือกวันที่จะมาติดต่อค่ะ|ยังไม่ใช่ช่วงรับยืนยันสิทธิ/);
+    // This test runs on the real date: when no day of the booking horizon is in a registration round
+    // (early December) the card offers a visit to ask instead of the registration booking.
+    await page.getByRole('button', { name: /^(จองคิวยื่นเรื่อง|จองคิวไปสอบถาม)$/ }).click();
+    await expect.poll(() => lastBotText(page), { timeout: 5_000 }).toMatch(/เลือกวันที่จะมาติดต่อค่ะ|ยังไม่ถึงช่วงลงทะเบียน/);
     await page.screenshot({ path: path.join(os.tmpdir(), 'simulator-end-to-end.png') });
     await context.close();
   }, 60_000);
