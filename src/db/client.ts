@@ -11,7 +11,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** The handle a synchronous transaction callback receives; queries inside it are part of it. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations', 'sqlite');
 
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
