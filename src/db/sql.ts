@@ -32,6 +32,11 @@ export function dialect(text: Record<Dialect, string>): Fragment {
   return new Fragment(text);
 }
 
+/** The same constant text on both databases (a shared condition several statements use). */
+export function fragment(text: string): Fragment {
+  return new Fragment({ sqlite: text, pg: text });
+}
+
 export function isIn(values: readonly (string | number)[]): InList {
   return new InList(values);
 }

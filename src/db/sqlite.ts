@@ -124,9 +124,14 @@ export class SqliteDatabase implements Database {
     }
   }
 
+  /** After the transaction under way; statements after this fail (the connection is closed). */
   async close(): Promise<void> {
     await this.mutex.acquire();
-    this.connection.close();
+    try {
+      if (this.connection.open) this.connection.close();
+    } finally {
+      this.mutex.release();
+    }
   }
 }
 
