@@ -75,7 +75,7 @@ export interface Config {
   outboxPushesPerSecond: number;
 }
 
-const SECRET_KEYS = new Set(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
+const SECRET_KEYS = new Set(['DATABASE_URL', 'LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

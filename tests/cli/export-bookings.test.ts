@@ -39,7 +39,7 @@ async function seeded(): Promise<{ file: string; codes: string[] }> {
 describe('npm run export:bookings', () => {
   it('writes the range as UTF-8 CSV with a BOM and CRLF, in date and time order', async () => {
     const { file, codes } = await seeded();
-    const out = path.join(path.dirname(file), 'bookings.csv');
+    const out = path.join(path.dirname(tempDbFile()), 'bookings.csv'); // a fresh folder (on PostgreSQL `file` is a schema name)
     const result = runCli('export-bookings.ts', ['--from', '2026-11-24', '--to', '2026-11-30', '--out', out], file);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`บันทึกนัดหมาย 3 รายการ (2026-11-24 ถึง 2026-11-30) ลงไฟล์ ${out} แล้ว`);
