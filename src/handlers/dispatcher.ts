@@ -1,5 +1,5 @@
 // The per-user queue. Stored inbox events are processed one chat at a time, oldest first; different
-// users run side by side. Each event is handled in one immediate transaction that updates the
+// users run side by side. Each event is handled in one transaction that updates the
 // conversation, writes any domain rows, queues the reply in the outbox and marks the event done —
 // all or nothing. A failure rolls that back, tells the user politely, and keeps the event for staff.
 import type { webhook } from '@line/bot-sdk';

@@ -29,7 +29,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** The agenda and reminder pass, in one immediate transaction. */
+  /** The agenda and reminder pass, in one transaction. */
   runOnce(): Promise<{ agendas: number; droppedReminders: number }> {
     const { db, office } = this.options;
     const now = this.options.now();
