@@ -58,7 +58,8 @@ export interface Sql {
   run(query: Query): Promise<RunResult>;
   /**
    * Run `fn` in one transaction: committed when it resolves, rolled back when it throws. Inside,
-   * use only the `tx` it is given. Called on a `tx`, it joins the transaction already open.
+   * use only the `tx` it is given: on SQLite the outer handle waits for the transaction to end (for
+   * ever, from inside it). Called on a `tx`, it joins the transaction already open.
    */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
 }

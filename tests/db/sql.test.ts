@@ -135,11 +135,18 @@ describe('SQLite transactions', () => {
     expect(order).toEqual(['first begins', 'first commits', 'second begins', 'lone read sees 2']);
   });
 
-  it('refuses the database handle inside a transaction instead of waiting for ever', async () => {
+  it('a transaction joined through its tx runs inside it, and a finished tx refuses statements', async () => {
     const db = await sqlite();
     await createItems(db);
-    await expect(db.transaction(() => db.get(q`SELECT COUNT(*) AS n FROM items`))).rejects.toThrow(/inside a transaction/);
-    // The mutex was released: the database still answers.
+    let kept: Db | undefined;
+    await expect(
+      db.transaction(async (tx) => {
+        kept = tx as Db;
+        await tx.transaction((inner) => inner.run(q`INSERT INTO items (item_id, item_name, created_at) VALUES (${1}, ${'a'}, ${1})`));
+        throw new Error('outer fails');
+      }),
+    ).rejects.toThrow('outer fails');
     expect(await db.get(q`SELECT COUNT(*) AS n FROM items`)).toEqual({ n: 0 });
+    await expect(kept!.get(q`SELECT COUNT(*) AS n FROM items`)).rejects.toThrow(/already ended/);
   });
 });
