@@ -2,7 +2,8 @@
 // and the simulator run the very same pipeline. One onError: nothing escapes as a stack trace.
 import { Hono } from 'hono';
 import type { Config } from './config';
-import { checkpoint, isDatabaseReachable, type Db } from './db/client';
+import { checkpoint } from './db/client';
+import type { Database } from './db/sql';
 import { pendingChatKeys } from './db/inbox';
 import { isStaff } from './db/staff';
 import { Engine } from './flows/engine';
@@ -20,7 +21,7 @@ import { mountSimulator } from './simulator/routes';
 
 export interface AppDeps {
   config: Config;
-  db: Db;
+  db: Database;
   line: LineApi;
   office: OfficeProfile;
   now?: () => Date;
@@ -39,7 +40,7 @@ export interface Bot {
   scheduler: Scheduler;
   services: Services;
   /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler and the outbox timer. */
-  start(): void;
+  start(): Promise<void>;
   stop(): void;
   /** Resolves when no event is being processed and no send is under way. */
   idle(): Promise<void>;
@@ -55,11 +56,9 @@ export function createApp(deps: AppDeps): Bot {
     // On the next turn of the event loop, after the erasing transaction has committed.
     afterErasure: () =>
       setImmediate(() => {
-        try {
-          checkpoint(db);
-        } catch (error) {
+        checkpoint(db).catch((error: unknown) => {
           log.error('checkpoint after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
-        }
+        });
       }),
   };
   const engine = new Engine({ flows: deps.flows ?? defaultFlows, entries: deps.entries ?? defaultEntries, idleMs: config.conversationIdleMs });
@@ -79,8 +78,8 @@ export function createApp(deps: AppDeps): Bot {
     return c.json({ error: 'internal error' }, 500);
   });
 
-  app.get('/healthz', (c) => {
-    const ok = isDatabaseReachable(db);
+  app.get('/healthz', async (c) => {
+    const ok = await db.reachable();
     return c.json({ ok, database: ok ? 'reachable' : 'unreachable' }, ok ? 200 : 503);
   });
 
@@ -105,11 +104,12 @@ export function createApp(deps: AppDeps): Bot {
     outbox,
     scheduler,
     services,
-    start() {
+    async start() {
       // First what a crashed process left half sent: an answer still to come (events waiting in the
       // inbox) supersedes an orphaned reply, so those are cancelled rather than sent late.
-      outbox.recover(new Set(pendingChatKeys(db)));
-      dispatcher.kick();
+      const waiting = await pendingChatKeys(db);
+      await outbox.recover(new Set(waiting));
+      dispatcher.kick(waiting);
       // Before the outbox's first pass, so a reminder left from before a long stop is dropped, not sent late.
       scheduler.start();
       outbox.start();

@@ -18,6 +18,12 @@ const envSchema = z
   .object({
     PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int().min(1).max(65535).default(3000),
     DATABASE_PATH: z.string().trim().min(1).default('./data/bot.db'),
+    /** PostgreSQL instead of the SQLite file: postgres://user:password@host:port/database */
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     LINE_CHANNEL_SECRET: optionalSecret,
     LINE_CHANNEL_ACCESS_TOKEN: optionalSecret,
     LINE_API_BASE_URL: baseUrl.default('https://api.line.me'),
@@ -50,6 +56,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   port: number;
   databasePath: string;
+  /** Set: PostgreSQL at this URL (never logged: it holds the password); unset: the SQLite file. */
+  databaseUrl?: string;
   line: {
     channelSecret: string;
     channelAccessToken: string;
@@ -67,7 +75,7 @@ export interface Config {
   outboxPushesPerSecond: number;
 }
 
-const SECRET_KEYS = new Set(['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
+const SECRET_KEYS = new Set(['DATABASE_URL', 'LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -113,6 +121,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return {
     port: env.PORT,
     databasePath: env.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(env.DATABASE_PATH),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     line: {
       channelSecret: env.LINE_CHANNEL_SECRET ?? SIMULATOR_CHANNEL_SECRET,
       channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? SIMULATOR_ACCESS_TOKEN,

@@ -35,10 +35,10 @@ function loadSettings() {
   return { config, office };
 }
 
-function boot() {
+async function boot() {
   const { config, office } = loadSettings();
   for (const warning of holidayCoverageWarnings(office, new Date())) log.warn(warning);
-  const db = openDatabase(config.databasePath);
+  const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
   // Without credentials the bot talks to its own fake LINE API, served on the same port.
   const selfUrl = `http://127.0.0.1:${config.port}`;
   const fakeLine = config.simulated ? new FakeLine(config.line.channelAccessToken) : undefined;
@@ -49,10 +49,10 @@ function boot() {
   });
   const bot = createApp({ config, db, line, office, fakeLine });
   const server = serve({ fetch: bot.app.fetch, port: config.port }, (info) => {
-    log.info('bot listening', { port: info.port, simulated: config.simulated, database: config.databasePath });
+    log.info('bot listening', { port: info.port, simulated: config.simulated, database: config.databaseUrl ? 'postgresql' : config.databasePath });
     if (config.simulatorEnabled) process.stdout.write(`\n  แชทจำลอง (simulator): http://localhost:${info.port}/simulator\n\n`);
   });
-  bot.start();
+  await bot.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -62,8 +62,7 @@ function boot() {
     bot.stop();
     server.close(() => {
       void bot.idle().finally(() => {
-        db.$client.close();
-        process.exit(0);
+        void db.close().finally(() => process.exit(0));
       });
     });
     setTimeout(() => process.exit(1), 10_000).unref();
@@ -72,4 +71,8 @@ function boot() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-boot();
+boot().catch((error: unknown) => {
+  // The name and message only (a connection error names the host, never the password).
+  process.stderr.write(`start-up failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}\n`);
+  process.exit(1);
+});

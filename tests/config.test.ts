@@ -58,4 +58,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOX_PUSHES_PER_SECOND: '5000' })).toThrow(/OUTBOX_PUSHES_PER_SECOND: must be at most 2000/);
     expect(() => loadConfig({ OUTBOX_PUSHES_PER_SECOND: 'fast' })).toThrow(/OUTBOX_PUSHES_PER_SECOND/);
   });
+
+  it('runs on PostgreSQL when DATABASE_URL is a postgres:// URL, and never prints a bad one (it holds the password)', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/bot' }).databaseUrl).toBe('postgres://bot:pw@db:5432/bot');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://bot:pw@db/bot' }).databaseUrl).toBe('postgresql://bot:pw@db/bot');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://bot:hunter2@db/bot' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://bot:hunter2@db/bot' })).not.toThrow(/hunter2/);
+  });
 });

@@ -1,7 +1,7 @@
 // What booking, moving and cancelling a visit do, all in the caller's transaction: the place itself
 // (./store, one guarded statement), the villager's reminders (notify/reminders) and the staff notice
 // (notify/staff). Everything is written, or — when the transaction rolls back — nothing is.
-import type { Tx } from '../db/client';
+import type { Sql } from '../db/sql';
 import type { BookingRow } from '../db/schema';
 import { forgetNotices, noticeStaff } from '../notify/staff';
 import { cancelReminders, scheduleReminders } from '../notify/reminders';
@@ -12,38 +12,38 @@ import { bookingIdsOf, cancelBooking, findBooking, forgetVisitor, insertBooking,
 
 export type BookResult = { ok: true; booking: BookingRow; reminders: ReminderTime[] } | { ok: false; reason: 'full' };
 
-export function bookVisit(tx: Tx, office: OfficeProfile, slot: Slot, visitor: Visitor, now: Date): BookResult {
-  const booking = insertBooking(tx, slot, visitor, now.getTime());
+export async function bookVisit(tx: Sql, office: OfficeProfile, slot: Slot, visitor: Visitor, now: Date): Promise<BookResult> {
+  const booking = await insertBooking(tx, slot, visitor, now.getTime());
   if (!booking) return { ok: false, reason: 'full' };
-  const reminders = scheduleReminders(tx, office, booking, now);
-  noticeStaff(tx, { kind: 'new', booking, service: findService(office, booking.serviceId) }, now);
+  const reminders = await scheduleReminders(tx, office, booking, now);
+  await noticeStaff(tx, { kind: 'new', booking, service: findService(office, booking.serviceId) }, now);
   return { ok: true, booking, reminders };
 }
 
 /** A booked visit of this user that has not started: the only kind that may be moved or cancelled. */
-export function activeBookingOf(tx: Tx, bookingId: number, userId: string, now: Date): BookingRow | undefined {
-  const booking = findBooking(tx, bookingId);
+export async function activeBookingOf(tx: Sql, bookingId: number, userId: string, now: Date): Promise<BookingRow | undefined> {
+  const booking = await findBooking(tx, bookingId);
   return booking && booking.userId === userId && booking.status === 'booked' && booking.startsAt > now.getTime() ? booking : undefined;
 }
 
 export type MoveResult = { ok: true; booking: BookingRow; reminders: ReminderTime[] } | { ok: false; reason: 'full' | 'gone' };
 
-export function moveVisit(tx: Tx, office: OfficeProfile, bookingId: number, userId: string, slot: Slot, now: Date): MoveResult {
-  const before = activeBookingOf(tx, bookingId, userId, now);
+export async function moveVisit(tx: Sql, office: OfficeProfile, bookingId: number, userId: string, slot: Slot, now: Date): Promise<MoveResult> {
+  const before = await activeBookingOf(tx, bookingId, userId, now);
   if (!before) return { ok: false, reason: 'gone' };
-  if (!moveBooking(tx, bookingId, slot, now.getTime())) return { ok: false, reason: 'full' };
-  const booking = findBooking(tx, bookingId)!;
-  cancelReminders(tx, booking.id);
-  const reminders = scheduleReminders(tx, office, booking, now);
-  noticeStaff(tx, { kind: 'changed', booking, previous: before, service: findService(office, booking.serviceId) }, now);
+  if (!await moveBooking(tx, bookingId, slot, now.getTime())) return { ok: false, reason: 'full' };
+  const booking = (await findBooking(tx, bookingId))!;
+  await cancelReminders(tx, booking.id);
+  const reminders = await scheduleReminders(tx, office, booking, now);
+  await noticeStaff(tx, { kind: 'changed', booking, previous: before, service: findService(office, booking.serviceId) }, now);
   return { ok: true, booking, reminders };
 }
 
-export function cancelVisit(tx: Tx, office: OfficeProfile, bookingId: number, userId: string, now: Date): BookingRow | undefined {
-  const booking = cancelBooking(tx, bookingId, userId, now.getTime());
+export async function cancelVisit(tx: Sql, office: OfficeProfile, bookingId: number, userId: string, now: Date): Promise<BookingRow | undefined> {
+  const booking = await cancelBooking(tx, bookingId, userId, now.getTime());
   if (!booking) return undefined;
-  cancelReminders(tx, booking.id);
-  noticeStaff(tx, { kind: 'cancelled', booking, service: findService(office, booking.serviceId) }, now);
+  await cancelReminders(tx, booking.id);
+  await noticeStaff(tx, { kind: 'cancelled', booking, service: findService(office, booking.serviceId) }, now);
   return booking;
 }
 
@@ -53,14 +53,14 @@ export function cancelVisit(tx: Tx, office: OfficeProfile, bookingId: number, us
  * on every booking, and notices already sent about them lose their content. The erasers get no
  * office profile, so the notice names the code and time but not the service.
  */
-export function eraseVisitor(tx: Tx, userId: string, now: Date): void {
+export async function eraseVisitor(tx: Sql, userId: string, now: Date): Promise<void> {
   // First withdraw and blank the notices that carry the name and phone, then tell staff (without
   // them) which visits the erasure cancelled.
-  forgetNotices(tx, bookingIdsOf(tx, userId));
-  for (const upcoming of upcomingBookings(tx, userId, now.getTime())) {
-    const booking = cancelBooking(tx, upcoming.id, userId, now.getTime())!;
-    cancelReminders(tx, booking.id);
-    noticeStaff(tx, { kind: 'cancelled', booking, service: undefined, erased: true }, now);
+  await forgetNotices(tx, await bookingIdsOf(tx, userId));
+  for (const upcoming of await upcomingBookings(tx, userId, now.getTime())) {
+    const booking = (await cancelBooking(tx, upcoming.id, userId, now.getTime()))!;
+    await cancelReminders(tx, booking.id);
+    await noticeStaff(tx, { kind: 'cancelled', booking, service: undefined, erased: true }, now);
   }
-  forgetVisitor(tx, userId, now.getTime());
+  await forgetVisitor(tx, userId, now.getTime());
 }

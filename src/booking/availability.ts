@@ -1,7 +1,7 @@
 // Free places: the office's slots (./schedule, worked out from the profile alone) less the places
 // already taken (./store). These figures draw the day and time buttons and explain why a day cannot
 // be booked; they never decide a booking — the guarded INSERT in ./store does.
-import type { Db, Tx } from '../db/client';
+import type { Sql } from '../db/sql';
 import { addDays, bangkokDateOf } from '../office/clock';
 import type { OfficeProfile, ServiceId } from '../office/profile';
 import { bookableSlots, lastBookableDate, lastOpenBookableDate, whyClosed, type ClosedReason, type Slot } from './schedule';
@@ -22,26 +22,26 @@ function withFree(slots: Slot[], taken: Map<string, number>): OpenSlot[] {
 }
 
 /** The slots of a service on a day that may still be booked at `now` (by time), full or not. */
-export function slotsWithPlaces(tx: Tx | Db, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): OpenSlot[] {
+export async function slotsWithPlaces(db: Sql, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): Promise<OpenSlot[]> {
   const slots = bookableSlots(office, serviceId, now, date);
-  return slots.length === 0 ? [] : withFree(slots, placesTakenByDay(tx, serviceId, date, date));
+  return slots.length === 0 ? [] : withFree(slots, await placesTakenByDay(db, serviceId, date, date));
 }
 
 /**
  * The next days, from today to the end of the horizon, with at least one free place; at most `limit`.
  * `accepts` leaves out days the caller cannot use (e.g. outside a registration window).
  */
-export function daysWithPlaces(
-  tx: Tx | Db,
+export async function daysWithPlaces(
+  db: Sql,
   office: OfficeProfile,
   serviceId: ServiceId,
   now: Date,
   limit: number,
   accepts: (date: string) => boolean = () => true,
-): OpenDay[] {
+): Promise<OpenDay[]> {
   const first = bangkokDateOf(now);
   const last = lastBookableDate(office, now);
-  const taken = placesTakenByDay(tx, serviceId, first, last);
+  const taken = await placesTakenByDay(db, serviceId, first, last);
   const days: OpenDay[] = [];
   for (let date = first; date <= last && days.length < limit; date = addDays(date, 1)) {
     const slots = bookableSlots(office, serviceId, now, date);
@@ -70,13 +70,13 @@ export type DayProblem =
   | { kind: 'full' };
 
 /** Why a day cannot be booked for a service, or undefined when it has a free place. */
-export function dayProblem(tx: Tx | Db, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): DayProblem | undefined {
+export async function dayProblem(db: Sql, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): Promise<DayProblem | undefined> {
   const today = bangkokDateOf(now);
   if (date < today) return { kind: 'past' };
   if (date > lastBookableDate(office, now)) return { kind: 'too-far', lastDate: lastOpenBookableDate(office, now) };
   const why = whyClosed(office, date);
   if (why) return { kind: 'closed', why };
-  const slots = slotsWithPlaces(tx, office, serviceId, now, date);
+  const slots = await slotsWithPlaces(db, office, serviceId, now, date);
   if (slots.length === 0) return { kind: 'no-slots', today: date === today };
   return slots.some((slot) => slot.free > 0) ? undefined : { kind: 'full' };
 }

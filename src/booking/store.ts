@@ -2,15 +2,13 @@
 // notices and the export need. Capacity is enforced by the statement that takes the place: the
 // INSERT and the UPDATE each count the slot's bookings in their own WHERE clause, so no earlier read
 // decides anything (Cal.com's lesson: check-then-book in two statements double-books). Call the
-// writes inside an immediate transaction — the dispatcher's, or
-// db.transaction(fn, { behavior: 'immediate' }) — so two writers never count at the same time.
+// writes inside a transaction — the dispatcher's, or db.transaction(async (tx) => …) — so two writers
+// never count at the same time: on SQLite the transactions never interleave; on PostgreSQL the
+// transaction first takes an advisory lock on the slot (lockSlot), held until it ends.
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, lte, ne, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
-import { bookings, type BookingRow } from '../db/schema';
+import type { BookingRow } from '../db/schema';
+import { q, type Sql } from '../db/sql';
 import type { Slot } from './schedule';
-
-type Conn = Tx | Db;
 
 /** Who is coming: the LINE user who booked, and the name and phone they gave. */
 export interface Visitor {
@@ -38,35 +36,60 @@ export function newBookingCode(): string {
   return code;
 }
 
-/** The number of places taken in a slot, as a subquery; `except` leaves out the booking being moved. */
-function placesTaken(slot: SlotPlace, except?: number) {
-  const others = except === undefined ? sql`` : sql` AND taken.id <> ${except}`;
-  return sql`(SELECT COUNT(*) FROM bookings AS taken
-    WHERE taken.service_id = ${slot.serviceId} AND taken.slot_date = ${slot.date}
-      AND taken.slot_start = ${slot.start} AND taken.status = 'booked'${others})`;
-}
-
 function isCodeClash(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message.includes('bookings.code')) return true;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message.includes('bookings.code')) return true;
+    // PostgreSQL: unique_violation on the code's constraint.
+    if (code === '23505' && (e as { constraint?: string }).constraint === 'bookings_code_unique') return true;
   }
   return false;
 }
 
+/**
+ * PostgreSQL runs transactions side by side (READ COMMITTED): two of them counting the same slot
+ * would both see a free place. Serialise the writers of one slot with a transaction-scoped advisory
+ * lock. SQLite needs nothing: its transactions never interleave.
+ */
+async function lockSlot(tx: Sql, slot: SlotPlace): Promise<void> {
+  if (tx.dialect === 'pg') await tx.get(q`SELECT pg_advisory_xact_lock(hashtext(${`slot:${slot.serviceId}:${slot.date}:${slot.start}`}))`);
+}
+
 /** Takes a place in the slot if one is free, in one statement. Undefined when the slot is full. */
-export function insertBooking(tx: Tx, slot: Slot, visitor: Visitor, now: number): BookingRow | undefined {
+export async function insertBooking(tx: Sql, slot: Slot, visitor: Visitor, now: number): Promise<BookingRow | undefined> {
+  await lockSlot(tx, slot);
   for (let attempt = 1; ; attempt++) {
     try {
-      const inserted = tx.get<{ id: number } | undefined>(sql`
-        INSERT INTO bookings (code, user_id, service_id, slot_date, slot_start, starts_at, name, phone, status, created_at, updated_at)
-        SELECT ${newBookingCode()}, ${visitor.userId}, ${slot.serviceId}, ${slot.date}, ${slot.start}, ${slot.startsAt.getTime()},
-               ${visitor.name}, ${visitor.phone}, 'booked', ${now}, ${now}
-        WHERE ${placesTaken(slot)} < ${slot.capacity}
-        RETURNING id`);
-      return inserted && findBooking(tx, inserted.id);
+      // Inside a transaction a failed statement must not end it (PostgreSQL aborts the whole
+      // transaction on an error): a savepoint makes a code clash retryable.
+      const inserted = await withSavepoint(tx, () =>
+        tx.get<{ id: number }>(q`
+          INSERT INTO bookings (code, user_id, service_id, slot_date, slot_start, starts_at, name, phone, status, created_at, updated_at)
+          SELECT CAST(${newBookingCode()} AS TEXT), CAST(${visitor.userId} AS TEXT), CAST(${slot.serviceId} AS TEXT), CAST(${slot.date} AS TEXT),
+                 CAST(${slot.start} AS TEXT), CAST(${slot.startsAt.getTime()} AS BIGINT), CAST(${visitor.name} AS TEXT), CAST(${visitor.phone} AS TEXT),
+                 'booked', CAST(${now} AS BIGINT), CAST(${now} AS BIGINT)
+          WHERE (SELECT COUNT(*) FROM bookings AS taken
+                 WHERE taken.service_id = ${slot.serviceId} AND taken.slot_date = ${slot.date}
+                   AND taken.slot_start = ${slot.start} AND taken.status = 'booked') < ${slot.capacity}
+          RETURNING id`),
+      );
+      return inserted && (await findBooking(tx, inserted.id));
     } catch (error) {
       if (attempt >= CODE_ATTEMPTS || !isCodeClash(error)) throw error;
     }
+  }
+}
+
+async function withSavepoint<T>(tx: Sql, work: () => Promise<T>): Promise<T> {
+  if (tx.dialect !== 'pg') return work();
+  await tx.run(q`SAVEPOINT booking_code`);
+  try {
+    const result = await work();
+    await tx.run(q`RELEASE SAVEPOINT booking_code`);
+    return result;
+  } catch (error) {
+    await tx.run(q`ROLLBACK TO SAVEPOINT booking_code`);
+    throw error;
   }
 }
 
@@ -74,67 +97,52 @@ export function insertBooking(tx: Tx, slot: Slot, visitor: Visitor, now: number)
  * Moves a booked visit to another slot of the same service if a place is free there, in one
  * statement. False when the slot is full or the booking is no longer booked.
  */
-export function moveBooking(tx: Tx, bookingId: number, slot: Slot, now: number): boolean {
-  const result = tx.run(sql`
+export async function moveBooking(tx: Sql, bookingId: number, slot: Slot, now: number): Promise<boolean> {
+  await lockSlot(tx, slot);
+  const result = await tx.run(q`
     UPDATE bookings SET slot_date = ${slot.date}, slot_start = ${slot.start}, starts_at = ${slot.startsAt.getTime()}, updated_at = ${now}
     WHERE id = ${bookingId} AND status = 'booked' AND service_id = ${slot.serviceId}
-      AND ${placesTaken(slot, bookingId)} < ${slot.capacity}`);
+      AND (SELECT COUNT(*) FROM bookings AS taken
+           WHERE taken.service_id = ${slot.serviceId} AND taken.slot_date = ${slot.date}
+             AND taken.slot_start = ${slot.start} AND taken.status = 'booked' AND taken.id <> ${bookingId}) < ${slot.capacity}`);
   return result.changes > 0;
 }
 
 /** Frees the place of one of the user's visits that has not started yet. Undefined if there is none. */
-export function cancelBooking(tx: Tx, bookingId: number, userId: string, now: number): BookingRow | undefined {
-  return tx
-    .update(bookings)
-    .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
-    .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId), eq(bookings.status, 'booked'), gt(bookings.startsAt, now)))
-    .returning()
-    .get();
+export function cancelBooking(tx: Sql, bookingId: number, userId: string, now: number): Promise<BookingRow | undefined> {
+  return tx.get<BookingRow>(q`
+    UPDATE bookings SET status = 'cancelled', cancelled_at = ${now}, updated_at = ${now}
+    WHERE id = ${bookingId} AND user_id = ${userId} AND status = 'booked' AND starts_at > ${now}
+    RETURNING *`);
 }
 
-export function findBooking(conn: Conn, bookingId: number): BookingRow | undefined {
-  return conn.select().from(bookings).where(eq(bookings.id, bookingId)).get();
+export function findBooking(db: Sql, bookingId: number): Promise<BookingRow | undefined> {
+  return db.get<BookingRow>(q`SELECT * FROM bookings WHERE id = ${bookingId}`);
 }
 
 /** The user's booked visits that have not started yet, soonest first. */
-export function upcomingBookings(conn: Conn, userId: string, now: number): BookingRow[] {
-  return conn
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.userId, userId), eq(bookings.status, 'booked'), gt(bookings.startsAt, now)))
-    .orderBy(asc(bookings.startsAt), asc(bookings.id))
-    .all();
+export function upcomingBookings(db: Sql, userId: string, now: number): Promise<BookingRow[]> {
+  return db.all<BookingRow>(q`SELECT * FROM bookings WHERE user_id = ${userId} AND status = 'booked' AND starts_at > ${now} ORDER BY starts_at, id`);
 }
 
 /** Booked visits on one day, in time order (the staff agenda). */
-export function bookingsOn(conn: Conn, date: string): BookingRow[] {
-  return conn
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.slotDate, date), eq(bookings.status, 'booked')))
-    .orderBy(asc(bookings.slotStart), asc(bookings.serviceId), asc(bookings.id))
-    .all();
+export function bookingsOn(db: Sql, date: string): Promise<BookingRow[]> {
+  return db.all<BookingRow>(q`SELECT * FROM bookings WHERE slot_date = ${date} AND status = 'booked' ORDER BY slot_start, service_id, id`);
 }
 
 /** Every booking, booked or cancelled, with a slot from `from` to `to` inclusive (the export). */
-export function bookingsBetween(conn: Conn, from: string, to: string): BookingRow[] {
-  return conn
-    .select()
-    .from(bookings)
-    .where(and(gte(bookings.slotDate, from), lte(bookings.slotDate, to)))
-    .orderBy(asc(bookings.slotDate), asc(bookings.slotStart), asc(bookings.serviceId), asc(bookings.id))
-    .all();
+export function bookingsBetween(db: Sql, from: string, to: string): Promise<BookingRow[]> {
+  return db.all<BookingRow>(q`
+    SELECT * FROM bookings WHERE slot_date >= ${from} AND slot_date <= ${to} ORDER BY slot_date, slot_start, service_id, id`);
 }
 
 /** Places taken per slot of a service over a range of days, keyed by slotCountKey. */
-export function placesTakenByDay(conn: Conn, serviceId: string, from: string, to: string): Map<string, number> {
-  const rows = conn
-    .select({ date: bookings.slotDate, start: bookings.slotStart, taken: sql<number>`COUNT(*)` })
-    .from(bookings)
-    .where(and(eq(bookings.serviceId, serviceId), gte(bookings.slotDate, from), lte(bookings.slotDate, to), eq(bookings.status, 'booked')))
-    .groupBy(bookings.slotDate, bookings.slotStart)
-    .all();
-  return new Map(rows.map((row) => [slotCountKey(row.date, row.start), row.taken]));
+export async function placesTakenByDay(db: Sql, serviceId: string, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await db.all<{ slotDate: string; slotStart: string; taken: number }>(q`
+    SELECT slot_date, slot_start, COUNT(*) AS taken FROM bookings
+    WHERE service_id = ${serviceId} AND slot_date >= ${from} AND slot_date <= ${to} AND status = 'booked'
+    GROUP BY slot_date, slot_start`);
+  return new Map(rows.map((row) => [slotCountKey(row.slotDate, row.slotStart), row.taken]));
 }
 
 export function slotCountKey(date: string, start: string): string {
@@ -142,36 +150,23 @@ export function slotCountKey(date: string, start: string): string {
 }
 
 /** Places taken in every slot that has any (the benchmark's over-booking check). */
-export function placesTakenPerSlot(conn: Conn): { serviceId: string; date: string; start: string; taken: number }[] {
-  return conn
-    .select({ serviceId: bookings.serviceId, date: bookings.slotDate, start: bookings.slotStart, taken: sql<number>`COUNT(*)` })
-    .from(bookings)
-    .where(eq(bookings.status, 'booked'))
-    .groupBy(bookings.serviceId, bookings.slotDate, bookings.slotStart)
-    .all();
+export function placesTakenPerSlot(db: Sql): Promise<{ serviceId: string; date: string; start: string; taken: number }[]> {
+  return db.all(q`
+    SELECT service_id, slot_date AS date, slot_start AS start, COUNT(*) AS taken FROM bookings
+    WHERE status = 'booked' GROUP BY service_id, slot_date, slot_start`);
 }
 
 /** The name and phone the user gave last time, to offer again; undefined if none (or erased). */
-export function lastVisitor(conn: Conn, userId: string): { name: string; phone: string } | undefined {
-  return conn
-    .select({ name: bookings.name, phone: bookings.phone })
-    .from(bookings)
-    .where(and(eq(bookings.userId, userId), ne(bookings.name, '')))
-    .orderBy(desc(bookings.createdAt), desc(bookings.id))
-    .get();
+export function lastVisitor(db: Sql, userId: string): Promise<{ name: string; phone: string } | undefined> {
+  return db.get(q`SELECT name, phone FROM bookings WHERE user_id = ${userId} AND name <> '' ORDER BY created_at DESC, id DESC LIMIT 1`);
 }
 
 /** Ids of all the user's bookings, past and future. */
-export function bookingIdsOf(conn: Conn, userId: string): number[] {
-  return conn
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(eq(bookings.userId, userId))
-    .all()
-    .map((row) => row.id);
+export async function bookingIdsOf(db: Sql, userId: string): Promise<number[]> {
+  return (await db.all<{ id: number }>(q`SELECT id FROM bookings WHERE user_id = ${userId}`)).map((row) => row.id);
 }
 
 /** Blanks the name and phone on all the user's bookings; the rest stays for the office's counts. */
-export function forgetVisitor(tx: Tx, userId: string, now: number): void {
-  tx.update(bookings).set({ name: '', phone: '', forWhom: null, updatedAt: now }).where(eq(bookings.userId, userId)).run();
+export async function forgetVisitor(tx: Sql, userId: string, now: number): Promise<void> {
+  await tx.run(q`UPDATE bookings SET name = '', phone = '', for_whom = NULL, updated_at = ${now} WHERE user_id = ${userId}`);
 }

@@ -41,9 +41,9 @@ try {
   const { from, to, out } = options(process.argv.slice(2));
   const config = loadConfig();
   const office = loadOfficeProfile(config.officeConfigPath);
-  const db = openDatabase(config.databasePath);
-  const rows = bookingsBetween(db, from, to);
-  db.$client.close();
+  const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
+  const rows = await bookingsBetween(db, from, to);
+  await db.close();
   const csv = bookingsCsv(office, rows);
   if (out === undefined) {
     process.stdout.write(csv);

@@ -1,8 +1,9 @@
 // npm run staff -- add|list|remove <LINE user id>: who receives the staff notices and the daily
 // agenda, and may use the staff-only commands. Uses the database the bot's configuration names
-// (DATABASE_PATH), so run it with the same environment as the bot.
+// (DATABASE_URL or DATABASE_PATH), so run it with the same environment as the bot.
 import { ConfigError, loadConfig } from '../config';
-import { openDatabase, type Db } from '../db/client';
+import { openDatabase } from '../db/client';
+import type { Sql } from '../db/sql';
 import { addStaff, listStaff, removeStaff } from '../db/staff';
 import { formatThaiDateTime } from '../thai/date-format';
 
@@ -19,27 +20,28 @@ const USAGE = [
 
 const ADDED_BY: Record<string, string> = { cli: 'เพิ่มด้วยคำสั่ง', invite: 'ส่งรหัสเชิญ' };
 
-function list(db: Db): string {
-  const rows = listStaff(db);
+async function list(db: Sql): Promise<string> {
+  const rows = await listStaff(db);
   if (rows.length === 0) return 'ยังไม่มีเจ้าหน้าที่ในระบบ';
   return rows.map((row) => `${row.userId}  ${ADDED_BY[row.addedBy] ?? row.addedBy}  ${formatThaiDateTime(new Date(row.addedAt))}`).join('\n');
 }
 
 /** Runs one command; returns the text to print and whether it succeeded. */
-function run(db: Db, [command, userId, ...extra]: string[]): { ok: boolean; out: string } {
-  if (command === 'list' && userId === undefined) return { ok: true, out: list(db) };
+async function run(db: Sql, [command, userId, ...extra]: string[]): Promise<{ ok: boolean; out: string }> {
+  if (command === 'list' && userId === undefined) return { ok: true, out: await list(db) };
   if ((command !== 'add' && command !== 'remove') || extra.length > 0) return { ok: false, out: USAGE };
   if (!userId || !USER_ID.test(userId)) return { ok: false, out: `LINE user id ไม่ถูกต้อง: "${userId ?? ''}"\n\n${USAGE}` };
   if (command === 'add') {
-    return { ok: true, out: addStaff(db, userId, 'cli', Date.now()) ? `เพิ่ม ${userId} เป็นเจ้าหน้าที่แล้ว` : `${userId} เป็นเจ้าหน้าที่อยู่แล้ว` };
+    return { ok: true, out: (await addStaff(db, userId, 'cli', Date.now())) ? `เพิ่ม ${userId} เป็นเจ้าหน้าที่แล้ว` : `${userId} เป็นเจ้าหน้าที่อยู่แล้ว` };
   }
-  return removeStaff(db, userId) ? { ok: true, out: `นำ ${userId} ออกจากเจ้าหน้าที่แล้ว` } : { ok: false, out: `ไม่พบ ${userId} ในรายชื่อเจ้าหน้าที่` };
+  return (await removeStaff(db, userId)) ? { ok: true, out: `นำ ${userId} ออกจากเจ้าหน้าที่แล้ว` } : { ok: false, out: `ไม่พบ ${userId} ในรายชื่อเจ้าหน้าที่` };
 }
 
 try {
-  const db = openDatabase(loadConfig().databasePath);
-  const result = run(db, process.argv.slice(2));
-  db.$client.close();
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
+  const result = await run(db, process.argv.slice(2));
+  await db.close();
   (result.ok ? process.stdout : process.stderr).write(`${result.out}\n`);
   process.exitCode = result.ok ? 0 : 1;
 } catch (error) {

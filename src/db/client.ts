@@ -1,73 +1,65 @@
-// Opens the SQLite database, applies migrations, and hands out the drizzle instance.
+// Opens the database — SQLite by default, PostgreSQL when DATABASE_URL is set — and applies that
+// dialect's migrations (drizzle-kit generated, src/db/migrations/<dialect>) before anything runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import { drizzle as sqliteDrizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate as sqliteMigrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as pgDrizzle } from 'drizzle-orm/node-postgres';
+import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
+import type pg from 'pg';
+import { PgDatabase } from './postgres';
+import { q, type Database as Db } from './sql';
+import { SqliteDatabase } from './sqlite';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The handle a synchronous transaction callback receives; queries inside it are part of it. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Database, Sql } from './sql';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export function openDatabase(file: string): Db {
+export function openSqlite(file: string): SqliteDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  // WAL lets readers (health check, simulator) run beside the writer; NORMAL is durable in WAL mode
-  // except for the last transactions on power loss, which LINE redelivery and the inbox cover.
+  // WAL lets readers run beside the writer; NORMAL is durable in WAL mode except for the last
+  // transactions on power loss, which LINE redelivery and the inbox cover.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Deleted and overwritten content is zeroed, not left in free pages and free space (PDPA erasure).
   sqlite.pragma('secure_delete = ON');
-  cacheStatements(sqlite);
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return db as Db;
+  sqliteMigrate(sqliteDrizzle(sqlite), { migrationsFolder: path.join(MIGRATIONS, 'sqlite') });
+  return new SqliteDatabase(sqlite);
 }
-
-/** How many distinct statements to keep prepared; the bot's queries are far fewer than this. */
-const STATEMENT_CACHE_SIZE = 500;
 
 /**
- * drizzle asks better-sqlite3 to prepare every query anew, and preparing costs more than running
- * most of ours. Keep prepared statements by their SQL text and hand the same one out again. drizzle
- * switches a statement to raw (array) rows for some reads and never back, so a reused reader is
- * reset to object rows each time — exactly the state a freshly prepared one has.
+ * A PostgreSQL pool with the migrations applied. drizzle records them in the connection's current
+ * schema (the first of its search_path), beside the tables: so one server can hold several
+ * databases-by-schema (the tests do), each knowing its own migrations.
  */
-function cacheStatements(sqlite: Database.Database): void {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, Database.Statement>();
-  sqlite.prepare = ((source: string) => {
-    let statement = cache.get(source);
-    if (statement) {
-      cache.delete(source); // re-inserted below: the map's order is least recently used first
-    } else {
-      statement = prepare(source);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(source, statement);
-    if (statement.reader) statement.raw(false);
-    return statement;
-  }) as typeof sqlite.prepare;
-}
-
-export function isDatabaseReachable(db: Db): boolean {
+export async function openPostgres(options: pg.PoolConfig): Promise<PgDatabase> {
+  const db = new PgDatabase(options);
   try {
-    return db.$client.prepare('SELECT 1 AS ok').get() !== undefined;
-  } catch {
-    return false;
+    const { rows } = await db.pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+    const migrationsSchema = rows[0]?.schema ?? 'public';
+    await pgMigrate(pgDrizzle(db.pool), { migrationsFolder: path.join(MIGRATIONS, 'pg'), migrationsSchema });
+  } catch (error) {
+    await db.close();
+    throw error;
   }
+  return db;
+}
+
+/** The database the configuration names: PostgreSQL for a `postgres://` URL, else the SQLite file. */
+export function openDatabase(target: { url?: string; path: string }): Promise<Db> {
+  return target.url ? openPostgres({ connectionString: target.url }) : Promise.resolve(openSqlite(target.path));
 }
 
 /**
- * Copy the write-ahead log into the main file and truncate it, so old versions of erased rows do
- * not linger in the -wal file. Run after the erasing transaction has committed.
+ * SQLite: copy the write-ahead log into the main file and truncate it, so old versions of erased
+ * rows do not linger in the -wal file. Run after the erasing transaction has committed. PostgreSQL's
+ * own vacuum handles dead rows; nothing to do there.
  */
-export function checkpoint(db: Db): void {
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+export async function checkpoint(db: Db): Promise<void> {
+  if (db.dialect === 'sqlite') await db.all(q`PRAGMA wal_checkpoint(TRUNCATE)`);
 }

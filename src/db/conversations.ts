@@ -1,7 +1,5 @@
 // Loading and saving the one conversation row each user has.
-import { eq } from 'drizzle-orm';
-import type { Tx } from './client';
-import { conversations } from './schema';
+import { q, type Sql } from './sql';
 import type { Answers } from '../flows/types';
 
 export interface ConversationState {
@@ -28,8 +26,22 @@ export const IDLE_STATE: ConversationState = {
   expiresAt: null,
 };
 
-export function loadConversation(tx: Tx, userId: string): ConversationState {
-  const row = tx.select().from(conversations).where(eq(conversations.userId, userId)).get();
+interface ConversationRow {
+  flowId: string | null;
+  flowVersion: number | null;
+  stepId: string | null;
+  answers: string;
+  history: string;
+  attempts: number;
+  revision: number;
+  resumePending: boolean | number;
+  expiresAt: number | null;
+}
+
+export async function loadConversation(tx: Sql, userId: string): Promise<ConversationState> {
+  const row = await tx.get<ConversationRow>(q`
+    SELECT flow_id, flow_version, step_id, answers, history, attempts, revision, resume_pending, expires_at
+    FROM conversations WHERE user_id = ${userId}`);
   if (!row) return { ...IDLE_STATE, answers: {}, history: [] };
   return {
     flowId: row.flowId,
@@ -39,25 +51,21 @@ export function loadConversation(tx: Tx, userId: string): ConversationState {
     history: parseJson<string[]>(row.history, []),
     attempts: row.attempts,
     revision: row.revision,
-    resumePending: row.resumePending,
+    resumePending: Boolean(row.resumePending),
     expiresAt: row.expiresAt,
   };
 }
 
-export function saveConversation(tx: Tx, userId: string, state: ConversationState, now: number): void {
-  const values = {
-    flowId: state.flowId,
-    flowVersion: state.flowVersion,
-    stepId: state.stepId,
-    answers: JSON.stringify(state.answers),
-    history: JSON.stringify(state.history),
-    attempts: state.attempts,
-    revision: state.revision,
-    resumePending: state.resumePending,
-    expiresAt: state.expiresAt,
-    updatedAt: now,
-  };
-  tx.insert(conversations).values({ userId, ...values }).onConflictDoUpdate({ target: conversations.userId, set: values }).run();
+export async function saveConversation(tx: Sql, userId: string, state: ConversationState, now: number): Promise<void> {
+  const answers = JSON.stringify(state.answers);
+  const history = JSON.stringify(state.history);
+  await tx.run(q`
+    INSERT INTO conversations (user_id, flow_id, flow_version, step_id, answers, history, attempts, revision, resume_pending, expires_at, updated_at)
+    VALUES (${userId}, ${state.flowId}, ${state.flowVersion}, ${state.stepId}, ${answers}, ${history}, ${state.attempts}, ${state.revision},
+            ${state.resumePending}, ${state.expiresAt}, ${now})
+    ON CONFLICT (user_id) DO UPDATE SET flow_id = excluded.flow_id, flow_version = excluded.flow_version, step_id = excluded.step_id,
+      answers = excluded.answers, history = excluded.history, attempts = excluded.attempts, revision = excluded.revision,
+      resume_pending = excluded.resume_pending, expires_at = excluded.expires_at, updated_at = excluded.updated_at`);
 }
 
 function parseJson<T>(raw: string, fallback: T): T {
@@ -69,7 +77,7 @@ function parseJson<T>(raw: string, fallback: T): T {
 }
 
 /** Let go of whatever conversation the user is in (keeping the revision moving, so old buttons stay stale). */
-export function resetConversation(tx: Tx, userId: string, now: number): void {
-  const current = loadConversation(tx, userId);
-  saveConversation(tx, userId, { ...IDLE_STATE, answers: {}, history: [], revision: current.revision + 1 }, now);
+export async function resetConversation(tx: Sql, userId: string, now: number): Promise<void> {
+  const current = await loadConversation(tx, userId);
+  await saveConversation(tx, userId, { ...IDLE_STATE, answers: {}, history: [], revision: current.revision + 1 }, now);
 }

@@ -1,9 +1,8 @@
 // Stored eligibility checks: enough for staff to reproduce an answer after the rules change, and
 // nothing about health (the disability-card and HIV/AIDS answers are used, then dropped).
-import { and, eq } from 'drizzle-orm';
 import type { Decision, Facts } from '../rules';
-import type { Db, Tx } from './client';
-import { eligibilityChecks } from './schema';
+import type { EligibilityCheckRow } from './schema';
+import { q, type Sql } from './sql';
 
 const HEALTH_FACTS = ['disabilityCard', 'aidsDiagnosis', 'aidsHardship'] as const;
 
@@ -27,24 +26,18 @@ export function storedOutcome(decision: Decision) {
   };
 }
 
-export function recordCheck(
-  tx: Tx | Db,
+export async function recordCheck(
+  tx: Sql,
   check: { userId: string; forWhom: 'self' | 'family'; asOf: string; rulesVersion: string; facts: Facts; decisions: readonly Decision[] },
   now: number,
-): number {
-  return tx
-    .insert(eligibilityChecks)
-    .values({
-      userId: check.userId,
-      forWhom: check.forWhom,
-      asOf: check.asOf,
-      rulesVersion: check.rulesVersion,
-      facts: JSON.stringify(withoutHealthAnswers(check.facts)),
-      outcomes: JSON.stringify(check.decisions.map(storedOutcome)),
-      createdAt: now,
-    })
-    .returning({ id: eligibilityChecks.id })
-    .get().id;
+): Promise<number> {
+  const facts = JSON.stringify(withoutHealthAnswers(check.facts));
+  const outcomes = JSON.stringify(check.decisions.map(storedOutcome));
+  const row = await tx.get<{ id: number }>(q`
+    INSERT INTO eligibility_checks (user_id, for_whom, as_of, rules_version, facts, outcomes, created_at)
+    VALUES (${check.userId}, ${check.forWhom}, ${check.asOf}, ${check.rulesVersion}, ${facts}, ${outcomes}, ${now})
+    RETURNING id`);
+  return row!.id;
 }
 
 export interface StoredCheck {
@@ -54,28 +47,28 @@ export interface StoredCheck {
   facts: Facts;
 }
 
+function checkOf(tx: Sql, userId: string, id: number): Promise<EligibilityCheckRow | undefined> {
+  return tx.get<EligibilityCheckRow>(q`SELECT * FROM eligibility_checks WHERE id = ${id} AND user_id = ${userId}`);
+}
+
 /** One of this user's stored checks (the facts without health answers), or undefined. */
-export function findCheck(tx: Tx | Db, userId: string, id: number): StoredCheck | undefined {
+export async function findCheck(tx: Sql, userId: string, id: number): Promise<StoredCheck | undefined> {
   if (!Number.isSafeInteger(id)) return undefined;
-  const row = tx
-    .select()
-    .from(eligibilityChecks)
-    .where(and(eq(eligibilityChecks.id, id), eq(eligibilityChecks.userId, userId)))
-    .get();
+  const row = await checkOf(tx, userId, id);
   return row ? { id: row.id, forWhom: row.forWhom, asOf: row.asOf, facts: JSON.parse(row.facts) as Facts } : undefined;
 }
 
-export function eraseEligibilityChecks(tx: Tx, userId: string): void {
-  tx.delete(eligibilityChecks).where(eq(eligibilityChecks.userId, userId)).run();
+export async function eraseEligibilityChecks(tx: Sql, userId: string): Promise<void> {
+  await tx.run(q`DELETE FROM eligibility_checks WHERE user_id = ${userId}`);
 }
 
 /**
  * The facts of one of the user's stored checks (without health answers), for booking the visit the
  * check's card offered; undefined when the check is not this user's, is gone, or does not read.
  */
-export function factsOfCheck(conn: Tx | Db, checkId: number, userId: string): Facts | undefined {
+export async function factsOfCheck(tx: Sql, checkId: number, userId: string): Promise<Facts | undefined> {
   if (!Number.isSafeInteger(checkId)) return undefined;
-  const row = conn.select().from(eligibilityChecks).where(and(eq(eligibilityChecks.id, checkId), eq(eligibilityChecks.userId, userId))).get();
+  const row = await checkOf(tx, userId, checkId);
   if (!row) return undefined;
   try {
     const facts = JSON.parse(row.facts) as Facts;

@@ -1,9 +1,8 @@
 // The inbox: webhook events stored before LINE hears 200, and the queries the per-user queue needs.
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { webhook } from '@line/bot-sdk';
-import type { Db, Tx } from './client';
 import { loadConversation } from './conversations';
-import { inbox, type InboxRow } from './schema';
+import type { InboxRow } from './schema';
+import { q, type Sql } from './sql';
 
 /** The queue key: one user's events (or one group's) are handled one at a time. */
 export function chatKeyOf(event: webhook.Event): string {
@@ -30,55 +29,38 @@ export interface StoredEvent {
  * Store a batch in one transaction. A known event id is skipped. A refused event keeps its id (so a
  * second copy is a no-op too) and the reason, never its content. Returns how many were new.
  */
-export function storeEvents(db: Db, events: readonly StoredEvent[], now: number): number {
-  return db.transaction(
-    (tx) => {
-      let added = 0;
-      for (const item of events) {
-        const result = tx
-          .insert(inbox)
-          .values({
-            eventId: item.eventId,
-            chatKey: item.chatKey,
-            type: item.type,
-            timestamp: item.timestamp,
-            payload: item.refused ? null : JSON.stringify(item.event),
-            receivedAt: now,
-            ...(item.refused ? { status: 'refused' as const, error: `${item.refused.reason}: ${item.refused.detail}`, processedAt: now } : {}),
-          })
-          .onConflictDoNothing()
-          .run();
-        added += result.changes;
-      }
-      return added;
-    },
-    { behavior: 'immediate' },
-  );
+export function storeEvents(db: Sql, events: readonly StoredEvent[], now: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    let added = 0;
+    for (const item of events) {
+      const payload = item.refused ? null : JSON.stringify(item.event);
+      const status = item.refused ? 'refused' : 'pending';
+      const error = item.refused ? `${item.refused.reason}: ${item.refused.detail}` : null;
+      const processedAt = item.refused ? now : null;
+      const result = await tx.run(q`
+        INSERT INTO inbox (event_id, chat_key, type, timestamp, payload, status, error, received_at, processed_at)
+        VALUES (${item.eventId}, ${item.chatKey}, ${item.type}, ${item.timestamp}, ${payload}, ${status}, ${error}, ${now}, ${processedAt})
+        ON CONFLICT DO NOTHING`);
+      added += result.changes;
+    }
+    return added;
+  });
 }
 
-export function pendingChatKeys(db: Db): string[] {
-  return db
-    .selectDistinct({ chatKey: inbox.chatKey })
-    .from(inbox)
-    .where(eq(inbox.status, 'pending'))
-    .all()
-    .map((r) => r.chatKey);
+export async function pendingChatKeys(db: Sql): Promise<string[]> {
+  return (await db.all<{ chatKey: string }>(q`SELECT DISTINCT chat_key FROM inbox WHERE status = 'pending'`)).map((r) => r.chatKey);
 }
 
 /** The oldest pending event of one chat (timestamp order; LINE may deliver out of order). */
-export function nextPending(db: Db, chatKey: string): InboxRow | undefined {
-  return db
-    .select()
-    .from(inbox)
-    .where(and(eq(inbox.chatKey, chatKey), eq(inbox.status, 'pending')))
-    .orderBy(asc(inbox.timestamp), asc(inbox.receivedAt), asc(inbox.eventId))
-    .limit(1)
-    .get();
+export function nextPending(db: Sql, chatKey: string): Promise<InboxRow | undefined> {
+  return db.get<InboxRow>(q`
+    SELECT * FROM inbox WHERE chat_key = ${chatKey} AND status = 'pending'
+    ORDER BY timestamp, received_at, event_id LIMIT 1`);
 }
 
 /** Done: the payload (what the user typed) is dropped; the id stays to keep de-duplicating. */
-export function markDone(tx: Tx | Db, eventId: string, now: number): void {
-  tx.update(inbox).set({ status: 'done', payload: null, processedAt: now }).where(eq(inbox.eventId, eventId)).run();
+export async function markDone(tx: Sql, eventId: string, now: number): Promise<void> {
+  await tx.run(q`UPDATE inbox SET status = 'done', payload = NULL, processed_at = ${now} WHERE event_id = ${eventId}`);
 }
 
 /**
@@ -87,23 +69,22 @@ export function markDone(tx: Tx | Db, eventId: string, now: number): void {
  * user typed (names, phones, birth dates). Call it after the failed turn was rolled back, so the
  * conversation row still shows the step where it failed.
  */
-export function markFailed(tx: Tx, eventId: string, error: string, now: number): void {
-  const row = tx.select({ payload: inbox.payload, chatKey: inbox.chatKey }).from(inbox).where(eq(inbox.eventId, eventId)).get();
-  const diagnosis = row ? failureDiagnosis(tx, row.payload, row.chatKey) : null;
-  tx.update(inbox)
-    .set({ status: 'failed', payload: diagnosis, error: error.slice(0, 500), processedAt: now, attempts: sql`${inbox.attempts} + 1` })
-    .where(eq(inbox.eventId, eventId))
-    .run();
+export async function markFailed(tx: Sql, eventId: string, error: string, now: number): Promise<void> {
+  const row = await tx.get<{ payload: string | null; chatKey: string }>(q`SELECT payload, chat_key FROM inbox WHERE event_id = ${eventId}`);
+  const diagnosis = row ? await failureDiagnosis(tx, row.payload, row.chatKey) : null;
+  await tx.run(q`
+    UPDATE inbox SET status = 'failed', payload = ${diagnosis}, error = ${error.slice(0, 500)}, processed_at = ${now}, attempts = attempts + 1
+    WHERE event_id = ${eventId}`);
 }
 
-function failureDiagnosis(tx: Tx, payload: string | null, chatKey: string): string {
+async function failureDiagnosis(tx: Sql, payload: string | null, chatKey: string): Promise<string> {
   let event: { type?: unknown; message?: { type?: unknown } } = {};
   try {
     event = JSON.parse(payload ?? '{}') ?? {};
   } catch {
     // Kept as an empty diagnosis: the type column still says what kind of event it was.
   }
-  const conversation = loadConversation(tx, chatKey);
+  const conversation = await loadConversation(tx, chatKey);
   return JSON.stringify({
     type: typeof event.type === 'string' ? event.type : undefined,
     ...(typeof event.message?.type === 'string' ? { message: { type: event.message.type } } : {}),
@@ -112,10 +93,7 @@ function failureDiagnosis(tx: Tx, payload: string | null, chatKey: string): stri
 }
 
 /** How many of one chat's events failed since `since` (ms). */
-export function recentFailures(tx: Tx | Db, chatKey: string, since: number): number {
-  return tx
-    .select({ n: sql<number>`COUNT(*)` })
-    .from(inbox)
-    .where(and(eq(inbox.chatKey, chatKey), eq(inbox.status, 'failed'), gte(inbox.processedAt, since)))
-    .get()!.n;
+export async function recentFailures(tx: Sql, chatKey: string, since: number): Promise<number> {
+  const row = await tx.get<{ n: number }>(q`SELECT COUNT(*) AS n FROM inbox WHERE chat_key = ${chatKey} AND status = 'failed' AND processed_at >= ${since}`);
+  return Number(row?.n ?? 0);
 }

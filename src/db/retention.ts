@@ -4,9 +4,7 @@
 // nothing is left, each in its own short transaction, and lets the event loop answer webhooks
 // between them — so even with a million stored users the server never stalls for long.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { and, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { Db, Tx } from './client';
-import { conversations, inbox, outbox } from './schema';
+import { q, type Sql } from './sql';
 
 const DAY_MS = 86_400_000;
 
@@ -28,66 +26,30 @@ export interface RetentionResult {
   outbox: number;
 }
 
-/** Statuses of inbox rows that are finished with (pending ones are work still to do). */
-const FINISHED = ['done', 'failed', 'refused'] as const;
-const SENT_OR_ENDED = ['sent', 'failed', 'cancelled'] as const;
-
 /**
- * The three statements, each limited to `limit` rows (chosen by rowid through the index named in
- * schema.ts: conversations_abandoned, inbox_processed, outbox_sent_content). Literal SQL where a
- * partial index's condition must be matched word for word.
+ * The three statements, each limited to `limit` rows, chosen by primary key through the index named
+ * in schema.ts (conversations_abandoned, inbox_processed, outbox_sent_content); a partial index's
+ * condition is matched word for word. Failed and refused events have only a diagnosis left; they go
+ * after the same 30 days as done ones.
  */
-export function retentionStatements(db: Db | Tx, now: Date, limit: number) {
+export function retentionStatements(now: Date, limit: number) {
   const ago = (days: number) => now.getTime() - days * DAY_MS;
-  const rowid = sql`rowid`;
   return {
-    conversations: db
-      .update(conversations)
-      .set({ flowId: null, flowVersion: null, stepId: null, answers: '{}', history: '[]', attempts: 0, resumePending: false, expiresAt: null })
-      .where(
-        inArray(
-          rowid,
-          db
-            .select({ rowid })
-            .from(conversations)
-            .where(and(isNotNull(conversations.flowId), lt(conversations.updatedAt, ago(RETENTION.abandonedConversationDays))))
-            .limit(limit),
-        ),
-      ),
-    // Failed and refused events have only a diagnosis left; they go after the same 30 days.
-    inbox: db
-      .delete(inbox)
-      .where(
-        inArray(
-          rowid,
-          db
-            .select({ rowid })
-            .from(inbox)
-            .where(
-              and(
-                inArray(inbox.status, [...FINISHED]),
-                lt(inbox.receivedAt, ago(RETENTION.inboxDays)),
-                // An event dated ahead of our clock keeps its id until its own date is as old too, so
-                // a replay of it is refused by age before its id can be forgotten (webhook-input.ts).
-                lt(inbox.timestamp, ago(RETENTION.inboxDays)),
-              ),
-            )
-            .limit(limit),
-        ),
-      ),
-    outbox: db
-      .update(outbox)
-      .set({ messages: '[]' })
-      .where(
-        inArray(
-          rowid,
-          db
-            .select({ rowid })
-            .from(outbox)
-            .where(and(sql`${outbox.messages} <> '[]'`, inArray(outbox.status, [...SENT_OR_ENDED]), lt(outbox.createdAt, ago(RETENTION.sentMessagesDays))))
-            .limit(limit),
-        ),
-      ),
+    conversations: q`
+      UPDATE conversations SET flow_id = NULL, flow_version = NULL, step_id = NULL, answers = '{}', history = '[]', attempts = 0,
+        resume_pending = ${false}, expires_at = NULL
+      WHERE user_id IN (SELECT user_id FROM conversations WHERE flow_id IS NOT NULL AND updated_at < ${ago(RETENTION.abandonedConversationDays)} LIMIT ${limit})`,
+    inbox: q`
+      DELETE FROM inbox WHERE event_id IN (
+        SELECT event_id FROM inbox WHERE status IN ('done', 'failed', 'refused') AND received_at < ${ago(RETENTION.inboxDays)}
+          -- An event dated ahead of our clock keeps its id until its own date is as old too, so a
+          -- replay of it is refused by age before its id can be forgotten (handlers/webhook-input.ts).
+          AND timestamp < ${ago(RETENTION.inboxDays)}
+        LIMIT ${limit})`,
+    outbox: q`
+      UPDATE outbox SET messages = '[]' WHERE id IN (
+        SELECT id FROM outbox WHERE messages <> '[]' AND status IN ('sent', 'failed', 'cancelled') AND created_at < ${ago(RETENTION.sentMessagesDays)}
+        LIMIT ${limit})`,
   };
 }
 
@@ -100,13 +62,13 @@ export interface RetentionOptions {
 }
 
 /** One full pass: every rule in batches until none is left (or the signal stops it). */
-export async function applyRetention(db: Db, now: Date, options: RetentionOptions = {}): Promise<RetentionResult> {
+export async function applyRetention(db: Sql, now: Date, options: RetentionOptions = {}): Promise<RetentionResult> {
   const limit = options.batchSize ?? RETENTION_BATCH;
   const pause = options.pause ?? (() => nextTurn());
   const result: RetentionResult = { conversations: 0, inbox: 0, outbox: 0 };
   for (const rule of Object.keys(result) as (keyof RetentionResult)[]) {
     for (;;) {
-      const changes = db.transaction((tx) => retentionStatements(tx, now, limit)[rule].run().changes, { behavior: 'immediate' });
+      const { changes } = await db.run(retentionStatements(now, limit)[rule]);
       result[rule] += changes;
       if (changes < limit) break;
       await pause();

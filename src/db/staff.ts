@@ -1,24 +1,22 @@
 // Staff membership: who gets notices and may use staff-only commands.
-import { asc, eq } from 'drizzle-orm';
-import type { Db, Tx } from './client';
-import { staff } from './schema';
+import { q, type Sql } from './sql';
 
-export function isStaff(tx: Tx | Db, userId: string): boolean {
-  return tx.select({ userId: staff.userId }).from(staff).where(eq(staff.userId, userId)).get() !== undefined;
+export async function isStaff(db: Sql, userId: string): Promise<boolean> {
+  return (await db.get(q`SELECT user_id FROM staff WHERE user_id = ${userId}`)) !== undefined;
 }
 
-export function addStaff(tx: Tx | Db, userId: string, addedBy: 'cli' | 'invite', now: number): boolean {
-  return tx.insert(staff).values({ userId, addedBy, addedAt: now }).onConflictDoNothing().run().changes > 0;
+export async function addStaff(db: Sql, userId: string, addedBy: 'cli' | 'invite', now: number): Promise<boolean> {
+  return (await db.run(q`INSERT INTO staff (user_id, added_by, added_at) VALUES (${userId}, ${addedBy}, ${now}) ON CONFLICT DO NOTHING`)).changes > 0;
 }
 
-export function removeStaff(tx: Tx | Db, userId: string): boolean {
-  return tx.delete(staff).where(eq(staff.userId, userId)).run().changes > 0;
+export async function removeStaff(db: Sql, userId: string): Promise<boolean> {
+  return (await db.run(q`DELETE FROM staff WHERE user_id = ${userId}`)).changes > 0;
 }
 
-export function listStaff(tx: Tx | Db): { userId: string; addedBy: string; addedAt: number }[] {
-  return tx.select().from(staff).orderBy(asc(staff.addedAt)).all();
+export function listStaff(db: Sql): Promise<{ userId: string; addedBy: string; addedAt: number }[]> {
+  return db.all(q`SELECT user_id, added_by, added_at FROM staff ORDER BY added_at`);
 }
 
-export function staffIds(tx: Tx | Db): string[] {
-  return tx.select({ userId: staff.userId }).from(staff).all().map((r) => r.userId);
+export async function staffIds(db: Sql): Promise<string[]> {
+  return (await db.all<{ userId: string }>(q`SELECT user_id FROM staff ORDER BY added_at, user_id`)).map((r) => r.userId);
 }

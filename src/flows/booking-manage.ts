@@ -12,19 +12,19 @@ export const myBookingsEntry: Entry = {
   menuLabel: 'นัดหมายของฉัน',
   menuOrder: 30,
   keywords: ['นัดหมายของฉัน', 'นัดของฉัน', 'ดูนัด', 'ดูนัดหมาย', 'นัดของผม', 'นัดของหนู', 'เลื่อนนัด', 'เปลี่ยนนัด', 'ยกเลิกนัด', 'ยกเลิกการจอง'],
-  respond: (ctx) => myBookingsMessages(ctx.services.office, upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime())),
+  respond: async (ctx) => myBookingsMessages(ctx.services.office, await upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime())),
 };
 
 /** Reached only by the buttons: params `booking` (id), `at` (its start as shown) and `confirm`. */
 export const cancelBookingEntry: Entry = {
   id: 'cancel-booking',
   keywords: [],
-  respond: (ctx, params) => {
+  respond: async (ctx, params) => {
     const { office } = ctx.services;
-    const booking = activeBookingOf(ctx.tx, Number(params.booking), ctx.userId, ctx.now);
+    const booking = await activeBookingOf(ctx.tx, Number(params.booking), ctx.userId, ctx.now);
     if (!booking || String(booking.startsAt) !== params.at) return goneMessages();
     if (params.confirm !== 'yes') return [cancelQuestion(office, booking)];
-    cancelVisit(ctx.tx, office, booking.id, ctx.userId, ctx.now);
+    await cancelVisit(ctx.tx, office, booking.id, ctx.userId, ctx.now);
     return cancelledMessages(booking);
   },
 };

@@ -72,7 +72,7 @@ function serviceOf(ctx: FlowContext): OfficeService {
   return service;
 }
 
-function movingOf(ctx: FlowContext): BookingRow | undefined {
+async function movingOf(ctx: FlowContext): Promise<BookingRow | undefined> {
   const id = answersOf(ctx).reschedule;
   return id === undefined ? undefined : findBooking(ctx.tx, id);
 }
@@ -83,7 +83,7 @@ function isSlotOf(booking: BookingRow | undefined, slot: Pick<OpenSlot, 'date' |
 
 // ---- the allowance rules on a visit day (src/booking/registration) ------------------------------
 
-function factsOf(ctx: FlowContext): Facts | undefined {
+async function factsOf(ctx: FlowContext): Promise<Facts | undefined> {
   const check = answersOf(ctx).check;
   return check === undefined ? undefined : factsOfCheck(ctx.tx, check, ctx.userId);
 }
@@ -94,13 +94,13 @@ type DayRules = (date: string) => Decision | undefined;
 const rulesOfTurn = new WeakMap<FlowContext, Map<string, DayRules>>();
 
 /** The rules' answer for registering on each day asked about, worked out once per day and turn. */
-function registrationDays(ctx: FlowContext, service: OfficeService): DayRules {
+async function registrationDays(ctx: FlowContext, service: OfficeService): Promise<DayRules> {
   const key = `${service.id}|${answersOf(ctx).check ?? ''}`;
   const ofTurn = rulesOfTurn.get(ctx) ?? new Map<string, DayRules>();
   rulesOfTurn.set(ctx, ofTurn);
   const known = ofTurn.get(key);
   if (known) return known;
-  const facts = factsOf(ctx);
+  const facts = await factsOf(ctx);
   const seen = new Map<string, Decision | undefined>();
   const rules: DayRules = (date) => {
     if (!seen.has(date)) seen.set(date, registrationOn(service.id, facts, date));
@@ -111,7 +111,8 @@ function registrationDays(ctx: FlowContext, service: OfficeService): DayRules {
 }
 
 /** The days of the horizon with a free place that count for the service (inside its window). */
-function usableDays(ctx: FlowContext, service: OfficeService, limit: number, rules = registrationDays(ctx, service)): OpenDay[] {
+async function usableDays(ctx: FlowContext, service: OfficeService, limit: number, known?: DayRules): Promise<OpenDay[]> {
+  const rules = known ?? (await registrationDays(ctx, service));
   return daysWithPlaces(ctx.tx, ctx.services.office, service.id, ctx.now, limit, (date) => takesRegistration(rules(date)));
 }
 
@@ -122,18 +123,18 @@ function lossText(delay: PaymentDelay): string {
 const monthText = (m: { year: number; month: number }) => formatThaiMonthYear(m.year, m.month);
 
 /** What registering on `date` costs against the soonest usable day, when it starts the money later. */
-function delayOn(ctx: FlowContext, service: OfficeService, date: string): PaymentDelay | undefined {
-  const rules = registrationDays(ctx, service);
-  const soonest = usableDays(ctx, service, 1, rules)[0];
+async function delayOn(ctx: FlowContext, service: OfficeService, date: string): Promise<PaymentDelay | undefined> {
+  const rules = await registrationDays(ctx, service);
+  const soonest = (await usableDays(ctx, service, 1, rules))[0];
   return soonest ? paymentDelay(rules(soonest.date), rules(date)) : undefined;
 }
 
 /** Notes above the day buttons: that only registration days are offered, and the day the money slips. */
-function dayNotes(ctx: FlowContext, service: OfficeService): string[] {
-  const rules = registrationDays(ctx, service);
-  const days = usableDays(ctx, service, Number.POSITIVE_INFINITY, rules);
+async function dayNotes(ctx: FlowContext, service: OfficeService): Promise<string[]> {
+  const rules = await registrationDays(ctx, service);
+  const days = await usableDays(ctx, service, Number.POSITIVE_INFINITY, rules);
   const notes: string[] = [];
-  if (days.length > 0 && rules(days[0]!.date) && daysWithPlaces(ctx.tx, ctx.services.office, service.id, ctx.now, Number.POSITIVE_INFINITY).length > days.length) {
+  if (days.length > 0 && rules(days[0]!.date) && (await daysWithPlaces(ctx.tx, ctx.services.office, service.id, ctx.now, Number.POSITIVE_INFINITY)).length > days.length) {
     notes.push(SAY.onlyRegistrationDays);
   }
   const soonest = days[0] && rules(days[0].date);
@@ -149,9 +150,9 @@ function dayNotes(ctx: FlowContext, service: OfficeService): string[] {
  * When the service takes registrations only in windows and no day of the horizon is in one: why,
  * and when the next window opens (on an open day of the office); undefined otherwise.
  */
-function windowClosed(ctx: FlowContext, service: OfficeService): { say: string; opens?: string } | undefined {
+async function windowClosed(ctx: FlowContext, service: OfficeService): Promise<{ say: string; opens?: string } | undefined> {
   const { office } = ctx.services;
-  const rules = registrationDays(ctx, service);
+  const rules = await registrationDays(ctx, service);
   const today = rules(bangkokDateOf(ctx.now));
   if (!today || anyBookableDay(office, service.id, ctx.now, (date) => takesRegistration(rules(date)))) return undefined;
   if (!anyBookableDay(office, service.id, ctx.now, () => true)) return undefined;
@@ -165,9 +166,9 @@ function windowClosed(ctx: FlowContext, service: OfficeService): { say: string; 
  * when no day of the booking horizon is in their registration round (the card then leads with the
  * reminder instead of a booking that would be refused).
  */
-export function registrationBookableNow(ctx: FlowContext, serviceId: string, check: number): boolean {
+export async function registrationBookableNow(ctx: FlowContext, serviceId: string, check: number): Promise<boolean> {
   const service = findService(ctx.services.office, serviceId);
-  return !service || windowClosed({ ...ctx, answers: { service: service.id, check } satisfies BookingAnswers }, service) === undefined;
+  return !service || (await windowClosed({ ...ctx, answers: { service: service.id, check } satisfies BookingAnswers }, service)) === undefined;
 }
 
 /** The way on from "not the registration time": a visit to ask, a reminder when it opens, the office. */
@@ -187,16 +188,16 @@ function windowClosedReply(ctx: FlowContext, service: OfficeService, closed: { s
  * A day to show as the typed example ("25 พ.ย."): one that can really be booked — the first beyond
  * the day buttons, else the last of them — so typing the example works.
  */
-function typedExample(ctx: FlowContext, service: OfficeService): string {
-  const days = usableDays(ctx, service, DAY_BUTTONS + 1);
+async function typedExample(ctx: FlowContext, service: OfficeService): Promise<string> {
+  const days = await usableDays(ctx, service, DAY_BUTTONS + 1);
   const day = days[DAY_BUTTONS] ?? days.at(-1);
   return day ? dayMonthText(day.date) : dayMonthText(firstOpenDayFrom(ctx.services.office, addDays(bangkokDateOf(ctx.now), 1)));
 }
 
 /** The apology when a service has no free place in the whole horizon, or undefined. */
-function fullyBooked(ctx: FlowContext, service: OfficeService): string | undefined {
+async function fullyBooked(ctx: FlowContext, service: OfficeService): Promise<string | undefined> {
   const { office } = ctx.services;
-  if (usableDays(ctx, service, 1).length > 0) return undefined;
+  if ((await usableDays(ctx, service, 1)).length > 0) return undefined;
   return fullyBookedText(office, service, lastOpenBookableDate(office, ctx.now));
 }
 
@@ -205,64 +206,69 @@ const serviceStep: Step = {
     messages: [text(SAY.service)],
     choices: ctx.services.office.services.map((s) => ({ value: s.id, label: s.label, keywords: [s.title] })),
   }),
-  accept: (reply, ctx) => {
+  accept: async (reply, ctx) => {
     // The engine passes only one of this question's choices here: a service the office offers.
     const service = findService(ctx.services.office, reply.choice!.value)!;
-    const closed = windowClosed(ctx, service);
+    const closed = await windowClosed(ctx, service);
     if (closed) return { ok: false, reason: closed.say };
-    const full = fullyBooked(ctx, service);
+    const full = await fullyBooked(ctx, service);
     return full ? { ok: false, reason: full } : { ok: true, value: service.id };
   },
   next: () => ({ step: 'day' }),
 };
 
 const dayStep: Step = {
-  ask: (ctx) => {
+  ask: async (ctx) => {
     const { office } = ctx.services;
     const service = serviceOf(ctx);
-    const days = usableDays(ctx, service, DAY_BUTTONS);
+    const days = await usableDays(ctx, service, DAY_BUTTONS);
     const lastDate = lastOpenBookableDate(office, ctx.now);
-    const closed = days.length === 0 ? windowClosed(ctx, service) : undefined;
+    const closed = days.length === 0 ? await windowClosed(ctx, service) : undefined;
     const none = closed ? closed.say : fullyBookedText(office, service, lastDate);
+    const question =
+      days.length > 0
+        ? dayQuestion(service, days, ctx.answerData, await typedExample(ctx, service), await movingOf(ctx), await dayNotes(ctx, service))
+        : text(none);
     return {
-      messages: [days.length > 0 ? dayQuestion(service, days, ctx.answerData, typedExample(ctx, service), movingOf(ctx), dayNotes(ctx, service)) : text(none)],
+      messages: [question],
       choices: days.map((day) => ({ value: day.date, label: day.date })),
       choicesInMessages: true,
       acceptsText: true,
       datePicker: { label: SAY.datePicker, min: bangkokDateOf(ctx.now), max: lastDate },
     };
   },
-  accept: (reply, ctx) => {
+  accept: async (reply, ctx) => {
     let date = reply.choice?.value ?? reply.date;
     if (date === undefined) {
       const read = readBookingDay(reply.text ?? '', bangkokToday(ctx.now));
-      if (!read.ok) return { ok: false, reason: dayReasonText(read.reason, typedExample(ctx, serviceOf(ctx))) };
+      if (!read.ok) return { ok: false, reason: dayReasonText(read.reason, await typedExample(ctx, serviceOf(ctx))) };
       date = read.date;
     }
-    if (!isIsoDate(date)) return { ok: false, reason: dayReasonText('unreadable', typedExample(ctx, serviceOf(ctx))) };
+    if (!isIsoDate(date)) return { ok: false, reason: dayReasonText('unreadable', await typedExample(ctx, serviceOf(ctx))) };
     const service = serviceOf(ctx);
-    const problem = dayProblem(ctx.tx, ctx.services.office, service.id, ctx.now, date);
+    const problem = await dayProblem(ctx.tx, ctx.services.office, service.id, ctx.now, date);
     if (problem) return { ok: false, reason: dayProblemText(problem, date) };
-    const rules = registrationOn(service.id, factsOf(ctx), date);
+    const facts = await factsOf(ctx);
+    const rules = registrationOn(service.id, facts, date);
     if (!takesRegistration(rules)) {
       // Name the rounds as seen today, so a round still open now is among them.
-      const rounds = (registrationOn(service.id, factsOf(ctx), bangkokDateOf(ctx.now)) ?? rules!).registration.windows;
+      const rounds = (registrationOn(service.id, facts, bangkokDateOf(ctx.now)) ?? rules!).registration.windows;
       return { ok: false, reason: SAY.notRegistrationDay(dayText(date), rounds.map(formatThaiRange).join(' และ ')) };
     }
-    const delay = delayOn(ctx, service, date);
+    const delay = await delayOn(ctx, service, date);
     return delay ? { ok: true, value: date, say: [text(SAY.laterDayCosts(dayText(date), monthText(delay.later), lossText(delay)))] } : { ok: true, value: date };
   },
   next: () => ({ step: 'time' }),
 };
 
-function slotsOfDay(ctx: FlowContext): OpenSlot[] {
+function slotsOfDay(ctx: FlowContext): Promise<OpenSlot[]> {
   return slotsWithPlaces(ctx.tx, ctx.services.office, serviceOf(ctx).id, ctx.now, answersOf(ctx).day!);
 }
 
 const timeStep: Step = {
-  ask: (ctx) => {
-    const slots = slotsOfDay(ctx);
-    const moving = movingOf(ctx);
+  ask: async (ctx) => {
+    const slots = await slotsOfDay(ctx);
+    const moving = await movingOf(ctx);
     const free = slots.filter((slot) => slot.free > 0 && !isSlotOf(moving, slot));
     return {
       messages: [timeQuestion(serviceOf(ctx), answersOf(ctx).day!, free, ctx.answerData, OTHER_DAY)],
@@ -272,19 +278,19 @@ const timeStep: Step = {
       acceptsText: true,
     };
   },
-  accept: (reply, ctx) => {
+  accept: async (reply, ctx) => {
     const start = reply.choice?.value ?? readClockTime(reply.text ?? '');
     if (start === OTHER_DAY) return { ok: true, value: OTHER_DAY };
     if (!start) return { ok: false, reason: SAY.timeUnreadable };
-    const slot = slotsOfDay(ctx).find((s) => s.start === start);
+    const slot = (await slotsOfDay(ctx)).find((s) => s.start === start);
     if (!slot) return { ok: false, reason: SAY.notASlot(start) };
-    if (isSlotOf(movingOf(ctx), slot)) return { ok: false, reason: SAY.sameSlot };
+    if (isSlotOf(await movingOf(ctx), slot)) return { ok: false, reason: SAY.sameSlot };
     if (slot.free === 0) return { ok: false, reason: SAY.slotJustFilled(start) };
     return { ok: true, value: start };
   },
-  next: (ctx) => {
+  next: async (ctx) => {
     if (answersOf(ctx).time === OTHER_DAY) return { step: 'day' };
-    return clashOf(ctx) ? { step: 'clash' } : afterTime(ctx);
+    return (await clashOf(ctx)) ? { step: 'clash' } : afterTime(ctx);
   },
 };
 
@@ -295,12 +301,12 @@ function afterTime(ctx: FlowContext): Next {
 }
 
 /** Another upcoming visit of this LINE account whose time overlaps the chosen one (not the one being moved). */
-function clashOf(ctx: FlowContext): BookingRow | undefined {
+async function clashOf(ctx: FlowContext): Promise<BookingRow | undefined> {
   const { office } = ctx.services;
   const { day, time, reschedule } = answersOf(ctx);
   const start = bangkokInstant(day!, time!).getTime();
   const end = start + serviceOf(ctx).durationMinutes * 60_000;
-  return upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime()).find((other) => {
+  return (await upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime())).find((other) => {
     const minutes = findService(office, other.serviceId)?.durationMinutes ?? office.schedule.slotMinutes;
     return other.id !== reschedule && other.startsAt < end && start < other.startsAt + minutes * 60_000;
   });
@@ -308,8 +314,8 @@ function clashOf(ctx: FlowContext): BookingRow | undefined {
 
 /** One person, two services at once: asked, never silently booked. */
 const clashStep: Step = {
-  ask: (ctx) => {
-    const other = clashOf(ctx);
+  ask: async (ctx) => {
+    const other = await clashOf(ctx);
     const what = other ? (findService(ctx.services.office, other.serviceId)?.title ?? '') : '';
     return {
       messages: [text(other ? SAY.clash(what, whenText(other)) : SAY.pickTime)],
@@ -324,55 +330,55 @@ const clashStep: Step = {
 };
 
 const nameStep: Step = {
-  ask: (ctx) => {
-    const previous = lastVisitor(ctx.tx, ctx.userId);
+  ask: async (ctx) => {
+    const previous = await lastVisitor(ctx.tx, ctx.userId);
     return { messages: [text(SAY.name)], acceptsText: true, ...(previous && { choices: [{ value: PREVIOUS, label: previous.name }] }) };
   },
-  accept: (reply, ctx) => {
-    const read = readVisitorName(reply.choice ? (lastVisitor(ctx.tx, ctx.userId)?.name ?? '') : (reply.text ?? ''));
+  accept: async (reply, ctx) => {
+    const read = readVisitorName(reply.choice ? ((await lastVisitor(ctx.tx, ctx.userId))?.name ?? '') : (reply.text ?? ''));
     return read.ok ? { ok: true, value: read.name } : { ok: false, reason: nameReasonText(read.reason) };
   },
   next: () => ({ step: 'phone' }),
 };
 
 const phoneStep: Step = {
-  ask: (ctx) => {
-    const previous = lastVisitor(ctx.tx, ctx.userId);
+  ask: async (ctx) => {
+    const previous = await lastVisitor(ctx.tx, ctx.userId);
     return { messages: [text(SAY.phone)], acceptsText: true, ...(previous && { choices: [{ value: PREVIOUS, label: formatPhone(previous.phone) }] }) };
   },
-  accept: (reply, ctx) => {
-    const parsed = parsePhone(reply.choice ? (lastVisitor(ctx.tx, ctx.userId)?.phone ?? '') : (reply.text ?? ''));
+  accept: async (reply, ctx) => {
+    const parsed = parsePhone(reply.choice ? ((await lastVisitor(ctx.tx, ctx.userId))?.phone ?? '') : (reply.text ?? ''));
     return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: phoneReasonText(parsed.reason) };
   },
   next: () => ({ step: 'confirm' }),
 };
 
 /** After the place was gone at the confirmation: back to the times, or to the days if the day is full. */
-function afterFull(ctx: FlowContext, apology: string): Next {
-  const moving = movingOf(ctx);
-  const dayHasRoom = slotsOfDay(ctx).some((slot) => slot.free > 0 && !isSlotOf(moving, slot));
+async function afterFull(ctx: FlowContext, apology: string): Promise<Next> {
+  const moving = await movingOf(ctx);
+  const dayHasRoom = (await slotsOfDay(ctx)).some((slot) => slot.free > 0 && !isSlotOf(moving, slot));
   return dayHasRoom ? { step: 'time', say: [text(apology)] } : { step: 'day', say: [text(SAY.dayJustFilled(dayText(answersOf(ctx).day!)))] };
 }
 
-function finish(ctx: FlowContext): Next {
+async function finish(ctx: FlowContext): Promise<Next> {
   const { office } = ctx.services;
   const { day, time, reschedule, name, phone } = answersOf(ctx);
   const service = serviceOf(ctx);
   const slot = bookableSlots(office, service.id, ctx.now, day!).find((s) => s.start === time);
   if (!slot) return afterFull(ctx, SAY.slotTooSoon(time!));
   if (reschedule !== undefined) {
-    const moved = moveVisit(ctx.tx, office, reschedule, ctx.userId, slot, ctx.now);
+    const moved = await moveVisit(ctx.tx, office, reschedule, ctx.userId, slot, ctx.now);
     if (moved.ok) return { end: bookedMessages(office, service, moved.booking, moved.reminders, 'moved') };
     return moved.reason === 'gone' ? { end: goneMessages() } : afterFull(ctx, SAY.slotJustFilled(time!));
   }
-  const booked = bookVisit(ctx.tx, office, slot, { userId: ctx.userId, name: name!, phone: phone! }, ctx.now);
+  const booked = await bookVisit(ctx.tx, office, slot, { userId: ctx.userId, name: name!, phone: phone! }, ctx.now);
   return booked.ok ? { end: bookedMessages(office, service, booked.booking, booked.reminders, 'booked') } : afterFull(ctx, SAY.slotJustFilled(time!));
 }
 
 const confirmStep: Step = {
-  ask: (ctx) => {
+  ask: async (ctx) => {
     const { day, time, name, phone } = answersOf(ctx);
-    const moving = movingOf(ctx);
+    const moving = await movingOf(ctx);
     const parts = {
       office: ctx.services.office,
       service: serviceOf(ctx),
@@ -382,7 +388,7 @@ const confirmStep: Step = {
       phone: moving?.phone ?? phone!,
       ...(moving && { moving }),
     };
-    const delay = delayOn(ctx, parts.service, day!);
+    const delay = await delayOn(ctx, parts.service, day!);
     if (delay) Object.assign(parts, { warning: SAY.laterDayCosts(dayText(day!), monthText(delay.later), lossText(delay)) });
     return {
       messages: [summary(parts, ctx.answerData(YES))],
@@ -398,25 +404,25 @@ export const bookingFlow: Flow = {
   version: 1,
   title: 'จองคิว',
   steps: { service: serviceStep, day: dayStep, time: timeStep, clash: clashStep, name: nameStep, phone: phoneStep, confirm: confirmStep },
-  start(ctx, params) {
+  async start(ctx, params) {
     const { office } = ctx.services;
     if (params.reschedule !== undefined) {
-      const booking = activeBookingOf(ctx.tx, Number(params.reschedule), ctx.userId, ctx.now);
+      const booking = await activeBookingOf(ctx.tx, Number(params.reschedule), ctx.userId, ctx.now);
       const service = booking && findService(office, booking.serviceId);
       if (!booking || !service) return { refuse: goneMessages() };
       return { step: 'day', answers: { service: service.id, reschedule: booking.id } satisfies BookingAnswers };
     }
-    if (upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime()).length >= MAX_UPCOMING_VISITS) {
+    if ((await upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime())).length >= MAX_UPCOMING_VISITS) {
       return { refuse: [text(SAY.tooManyVisits(MAX_UPCOMING_VISITS), [goItem(SAY.myBookings, 'my-bookings'), goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
     }
-    const check = params.check !== undefined && factsOfCheck(ctx.tx, Number(params.check), ctx.userId) ? Number(params.check) : undefined;
+    const check = params.check !== undefined && (await factsOfCheck(ctx.tx, Number(params.check), ctx.userId)) ? Number(params.check) : undefined;
     const answers: BookingAnswers = check === undefined ? {} : { check };
     const service = params.service ? findService(office, params.service) : undefined;
     if (!service) return { step: 'service', answers: { ...answers } };
     const withAnswers: FlowContext = { ...ctx, answers: { ...answers, service: service.id } };
-    const closed = windowClosed(withAnswers, service);
+    const closed = await windowClosed(withAnswers, service);
     if (closed) return { refuse: windowClosedReply(withAnswers, service, closed) };
-    const full = fullyBooked(withAnswers, service);
+    const full = await fullyBooked(withAnswers, service);
     if (full) return { refuse: [text(full, [goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
     return { step: 'day', answers: { ...answers, service: service.id } satisfies BookingAnswers };
   },

@@ -262,8 +262,8 @@ const AIDS_ANSWERS = new Set(['certified', 'hiv-no-symptoms', 'none', 'unknown']
 export const eligibilityDetailsEntry: Entry = {
   id: 'eligibility-details',
   keywords: [],
-  respond(ctx, params) {
-    const check = findCheck(ctx.tx, ctx.userId, Number(params.check));
+  async respond(ctx, params) {
+    const check = await findCheck(ctx.tx, ctx.userId, Number(params.check));
     const allowance = params.a;
     const after = [
       // The check goes along, so a registration booked from here keeps to this person's rounds.
@@ -304,7 +304,7 @@ function reminderText(allowance: Allowance, office: OfficeProfile): string {
 export const remindRegistrationEntry: Entry = {
   id: 'remind-registration',
   keywords: [],
-  respond(ctx, params) {
+  async respond(ctx, params) {
     const allowance = params.allowance as Allowance | undefined;
     let date: CalendarDate | undefined;
     try {
@@ -319,7 +319,7 @@ export const remindRegistrationEntry: Entry = {
     }
     // "The window opens" is sent on a day the office is open to receive the person.
     date = fromIso(firstOpenDayFrom(ctx.services.office, toIso(date)));
-    const id = enqueuePush(
+    const id = await enqueuePush(
       ctx.tx,
       {
         to: ctx.userId,
@@ -344,8 +344,8 @@ export const remindRegistrationEntry: Entry = {
 export const cancelRegistrationRemindersEntry: Entry = {
   id: 'cancel-registration-reminders',
   keywords: ['ยกเลิกการเตือน', 'ไม่ต้องเตือน', 'ยกเลิกเตือน'],
-  respond(ctx) {
-    const cancelled = cancelPending(ctx.tx, reminderRef(ctx.userId));
+  async respond(ctx) {
+    const cancelled = await cancelPending(ctx.tx, reminderRef(ctx.userId));
     return [text(cancelled > 0 ? 'ยกเลิกการเตือนเรื่องลงทะเบียนแล้วค่ะ' : 'ไม่มีการเตือนที่ตั้งไว้ค่ะ', reminderWayOn())];
   },
 };

@@ -6,7 +6,7 @@ import { bangkokToday, formatThaiPartialDate, parseThaiDate, reasonText, toIso, 
 import { ageOn, decideElderly, resolveBirthDate, RULES_VERSION, type Allowance, type Decision, type Facts } from '../rules';
 import { registrationBookableNow } from './booking';
 import { decideOne, eligibilityMessages } from './eligibility-card';
-import type { Answers, Choice, Entry, Flow, FlowContext, Next, Step } from './types';
+import type { Answers, Choice, Entry, Flow, FlowContext, MaybePromise, Next, Step } from './types';
 
 const TRI: readonly Choice[] = [
   { value: 'yes', label: 'ใช่', keywords: ['ใช่ค่ะ', 'ใช่ครับ', 'ใช่แล้ว', 'ค่ะ', 'ครับ', 'มี'] },
@@ -68,7 +68,7 @@ function needsInstitutionQuestion(answers: Answers): boolean {
   return (card === 'valid' || card === 'unsure') && !institutionKnown;
 }
 
-function choiceStep(ask: (ctx: FlowContext) => string, choices: readonly Choice[], next: (ctx: FlowContext) => Next): Step {
+function choiceStep(ask: (ctx: FlowContext) => string, choices: readonly Choice[], next: (ctx: FlowContext) => MaybePromise<Next>): Step {
   return {
     ask: (ctx) => ({ messages: [text(ask(ctx))], choices }),
     accept: (reply) => ({ ok: true, value: reply.choice!.value }),
@@ -78,20 +78,20 @@ function choiceStep(ask: (ctx: FlowContext) => string, choices: readonly Choice[
 
 // ---- the order of questions ------------------------------------------------------------------
 
-function afterBirth(ctx: FlowContext): Next {
+async function afterBirth(ctx: FlowContext): Promise<Next> {
   if (inScope(ctx.answers, ctx).length === 0) return finish(ctx);
   // Carried over from an earlier check (which had no birth date): the residence is known already.
   return ctx.answers.residence === undefined ? { step: 'residence' } : afterResidence(ctx);
 }
 
-function afterResidence(ctx: FlowContext): Next {
+async function afterResidence(ctx: FlowContext): Promise<Next> {
   if (settledEarly(ctx.answers)) return finish(ctx);
   const scope = inScope(ctx.answers, ctx);
   if (scope.includes('elderly')) return { step: 'already' };
   return afterElderly(ctx);
 }
 
-function afterElderly(ctx: FlowContext): Next {
+async function afterElderly(ctx: FlowContext): Promise<Next> {
   const scope = inScope(ctx.answers, ctx);
   if (scope.includes('disability')) return { step: 'disability' };
   if (scope.includes('aids')) return { step: 'aids-diagnosis' };
@@ -148,10 +148,10 @@ export function birthReadBack(birth: PartialDate, on: CalendarDate): string {
   return `${year}${assumed} — อายุ ${ageOn(resolved.date, on)} ปี`;
 }
 
-function finish(ctx: FlowContext): Next {
+async function finish(ctx: FlowContext): Promise<Next> {
   const decisions = decisionsFor(ctx.answers, ctx);
   const facts = factsFrom(ctx.answers);
-  const checkId = recordCheck(
+  const checkId = await recordCheck(
     ctx.tx,
     {
       userId: ctx.userId,
@@ -169,6 +169,9 @@ function finish(ctx: FlowContext): Next {
       ? decideElderly(facts, today(ctx)).clauses.find((c) => c.status === 'fail')?.th
       : undefined;
   const decided = new Set(decisions.map((d) => d.allowance));
+  // One at a time: these read the database inside the turn's transaction.
+  const bookableNow = new Map<string, boolean>();
+  for (const { allowance } of decisions) bookableNow.set(allowance, await registrationBookableNow(ctx, allowance, checkId));
   const birth = birthOf(ctx.answers);
   return {
     end: eligibilityMessages(decisions, {
@@ -179,7 +182,7 @@ function finish(ctx: FlowContext): Next {
       settledReason,
       today: today(ctx),
       healthParams: healthParams(facts),
-      canBookNow: (allowance) => registrationBookableNow(ctx, allowance, checkId),
+      canBookNow: (allowance) => bookableNow.get(allowance) ?? true,
       ...(birth !== 'unknown' ? { birthLine: birthReadBack(birth, today(ctx)) } : {}),
       // Offered after the answer: the allowances not checked this time (the old-age one only near 60).
       others: settledReason
@@ -211,8 +214,8 @@ function residenceAnswer(facts: Facts): string {
 const choiceOf = (answer: boolean | 'unknown'): string => (answer === 'unknown' ? 'unsure' : answer ? 'yes' : 'no');
 
 /** Answers carried over from the person's last check, for "check this allowance too". */
-function carriedOver(ctx: FlowContext, checkId: number): Answers | undefined {
-  const check = findCheck(ctx.tx, ctx.userId, checkId);
+async function carriedOver(ctx: FlowContext, checkId: number): Promise<Answers | undefined> {
+  const check = await findCheck(ctx.tx, ctx.userId, checkId);
   if (!check) return undefined;
   const { facts } = check;
   const answers: Answers = { 'for-whom': check.forWhom, birth: facts.birth, residence: residenceAnswer(facts) };
@@ -371,9 +374,9 @@ export const eligibilityFlow: Flow = {
   steps,
   // `allowance`: the one the person named; `check`: their previous check, whose answers carry over
   // when they tap "check this allowance too" under the answer.
-  start: (ctx, params) => {
+  start: async (ctx, params) => {
     const named = ALLOWANCES.find((a) => a === params.allowance);
-    const carried = named && params.check ? carriedOver(ctx, Number(params.check)) : undefined;
+    const carried = named && params.check ? await carriedOver(ctx, Number(params.check)) : undefined;
     if (named && carried) {
       const needsBirth = named !== 'aids' && carried.birth === 'unknown';
       return { step: needsBirth ? 'birth' : FIRST_QUESTION[named], answers: { ...carried, named } };

@@ -1,9 +1,9 @@
 // The conversation engine: global commands first (ยกเลิก, เมนู, ย้อนกลับ, ช่วยเหลือ), then the active
 // flow's current step — parse, validate, then the next step or the same question with a reason.
-// It is synchronous on purpose: it runs inside the one database transaction that also stores the
-// reply, so state and what the user is told can never disagree.
+// It runs inside the one database transaction that also stores the reply (steps may await store
+// calls on ctx.tx), so state and what the user is told can never disagree.
 import { loadConversation, saveConversation, type ConversationState } from '../db/conversations';
-import type { Tx } from '../db/client';
+import type { Sql } from '../db/sql';
 import { datePickerAction, postbackAction, quickItem, text, withQuickReply, type Message, type QuickReplyItem } from '../line/messages';
 import { LINE_LIMITS } from '../line/limits';
 import { keywordKey, matchesKeyword } from '../thai/normalize';
@@ -60,7 +60,7 @@ export interface EngineOptions {
 }
 
 interface Turn {
-  tx: Tx;
+  tx: Sql;
   userId: string;
   now: Date;
   services: Services;
@@ -81,43 +81,43 @@ export class Engine {
   }
 
   /** One turn: read the state, act on the input, save the state, return the reply (≤5 messages). */
-  handle(tx: Tx, userId: string, input: Input, now: Date, services: Services): Message[] {
-    const turn: Turn = { tx, userId, now, services, state: loadConversation(tx, userId), out: [] };
-    if (!this.repair(turn)) this.dispatch(turn, input);
+  async handle(tx: Sql, userId: string, input: Input, now: Date, services: Services): Promise<Message[]> {
+    const turn: Turn = { tx, userId, now, services, state: await loadConversation(tx, userId), out: [] };
+    if (!(await this.repair(turn))) await this.dispatch(turn, input);
     if (turn.state.flowId) turn.state.expiresAt = now.getTime() + this.options.idleMs;
-    saveConversation(tx, userId, turn.state, now.getTime());
+    await saveConversation(tx, userId, turn.state, now.getTime());
     return fitReply(turn.out);
   }
 
   /** The main menu, for the follow greeting and anywhere else that needs it. */
-  menu(tx: Tx, userId: string, now: Date, services: Services, lead = SAY.menu): Message[] {
-    const turn: Turn = { tx, userId, now, services, state: loadConversation(tx, userId), out: [] };
-    this.showMenu(turn, lead);
+  async menu(tx: Sql, userId: string, now: Date, services: Services, lead = SAY.menu): Promise<Message[]> {
+    const turn: Turn = { tx, userId, now, services, state: await loadConversation(tx, userId), out: [] };
+    await this.showMenu(turn, lead);
     return fitReply(turn.out);
   }
 
   // ---- routing -------------------------------------------------------------------------------
 
-  private dispatch(turn: Turn, input: Input): void {
+  private async dispatch(turn: Turn, input: Input): Promise<void> {
     if (input.kind === 'postback') return this.onPostback(turn, input.data, input.params);
     if (input.kind === 'media') {
       turn.out.push(text(SAY.media));
-      return this.activeFlow(turn) ? this.ask(turn) : this.showMenu(turn, SAY.menu);
+      return this.activeFlow(turn) ? await this.ask(turn) : await this.showMenu(turn, SAY.menu);
     }
     const command = commandOf(input.text);
     if (command) return this.runCommand(turn, command);
     if (turn.state.resumePending) {
       const choice = resumeChoiceOf(input.text);
-      return choice ? this.resume(turn, choice) : this.askResume(turn);
+      return choice ? await this.resume(turn, choice) : this.askResume(turn);
     }
     if (this.activeFlow(turn)) {
       if (this.becameIdle(turn)) return this.askResume(turn);
       return this.answer(turn, { text: input.text });
     }
-    this.route(turn, input.text);
+    await this.route(turn, input.text);
   }
 
-  private onPostback(turn: Turn, data: string, params?: { date?: string }): void {
+  private async onPostback(turn: Turn, data: string, params?: { date?: string }): Promise<void> {
     const pb = parsePostback(data);
     const { state } = turn;
     switch (pb.kind) {
@@ -132,34 +132,35 @@ export class Engine {
         const current = state.flowId === pb.flow && state.stepId === pb.step && state.revision === pb.revision && !state.resumePending;
         if (!current || !this.activeFlow(turn)) return this.stale(turn);
         if (this.becameIdle(turn)) return this.askResume(turn);
-        if (pb.value === DATE_VALUE) return params?.date ? this.answer(turn, { date: params.date }) : this.stale(turn);
-        const choice = this.question(turn).choices?.find((c) => c.value === pb.value);
-        return choice ? this.answer(turn, { choice }) : this.stale(turn);
+        if (pb.value === DATE_VALUE) return params?.date ? await this.answer(turn, { date: params.date }) : await this.stale(turn);
+        const choice = (await this.question(turn)).choices?.find((c) => c.value === pb.value);
+        return choice ? await this.answer(turn, { choice }) : await this.stale(turn);
       }
       default:
         turn.out.push(text(SAY.unknownButton));
-        return this.activeFlow(turn) ? this.ask(turn) : this.showMenu(turn, SAY.menu);
+        return this.activeFlow(turn) ? await this.ask(turn) : await this.showMenu(turn, SAY.menu);
     }
   }
 
   /** Typed words with no conversation under way: an entry by keyword, a greeting, or the menu. */
-  private route(turn: Turn, typed: string): void {
-    const entry = this.entryByWords(turn, typed);
+  private async route(turn: Turn, typed: string): Promise<void> {
+    const entry = await this.entryByWords(turn, typed);
     if (entry) return this.go(turn, entry.id, {});
     if (matchesKeyword(typed, GREETINGS)) return this.showMenu(turn, SAY.greeting + '\n' + SAY.menu);
-    this.showMenu(turn, SAY.notUnderstood);
+    await this.showMenu(turn, SAY.notUnderstood);
   }
 
-  private entryByWords(turn: Turn, typed: string): Entry | undefined {
+  private async entryByWords(turn: Turn, typed: string): Promise<Entry | undefined> {
     const key = keywordKey(typed);
     if (!key) return undefined;
-    const visible = [...this.entries.values()].filter((e) => !e.staffOnly || turn.services.isStaff(turn.tx, turn.userId));
+    const staff = [...this.entries.values()].some((e) => e.staffOnly) && (await turn.services.isStaff(turn.tx, turn.userId));
+    const visible = [...this.entries.values()].filter((e) => !e.staffOnly || staff);
     return visible.find((e) => e.keywords.some((k) => keywordKey(k) === key)) ?? visible.find((e) => matchesKeyword(typed, e.keywords));
   }
 
   // ---- global commands -----------------------------------------------------------------------
 
-  private runCommand(turn: Turn, command: GlobalCommand): void {
+  private async runCommand(turn: Turn, command: GlobalCommand): Promise<void> {
     const flow = this.activeFlow(turn);
     switch (command) {
       case 'cancel':
@@ -189,25 +190,25 @@ export class Engine {
     }
   }
 
-  private go(turn: Turn, entryId: string, params: Record<string, string>): void {
+  private async go(turn: Turn, entryId: string, params: Record<string, string>): Promise<void> {
     const entry = this.entries.get(entryId);
     if (!entry) {
       turn.out.push(text(SAY.unknownButton));
       return this.showMenu(turn, SAY.menu);
     }
-    if (entry.staffOnly && !turn.services.isStaff(turn.tx, turn.userId)) return this.showMenu(turn, SAY.staffOnly);
+    if (entry.staffOnly && !(await turn.services.isStaff(turn.tx, turn.userId))) return this.showMenu(turn, SAY.staffOnly);
     if (entry.respond) {
-      turn.out.push(...entry.respond(this.context(turn), params));
+      turn.out.push(...(await entry.respond(this.context(turn), params)));
       return;
     }
-    this.startFlow(turn, entry.flow!, { ...entry.params, ...params });
+    await this.startFlow(turn, entry.flow!, { ...entry.params, ...params });
   }
 
   /** Start a flow from its first step (replacing whatever was under way). */
-  private startFlow(turn: Turn, flowId: string, params: Record<string, string>): void {
+  private async startFlow(turn: Turn, flowId: string, params: Record<string, string>): Promise<void> {
     const flow = this.flows.get(flowId)!;
-    if (flow.staffOnly && !turn.services.isStaff(turn.tx, turn.userId)) return this.showMenu(turn, SAY.staffOnly);
-    const started = flow.start(this.context(turn, {}), params);
+    if (flow.staffOnly && !(await turn.services.isStaff(turn.tx, turn.userId))) return this.showMenu(turn, SAY.staffOnly);
+    const started = await flow.start(this.context(turn, {}), params);
     if ('refuse' in started) {
       turn.out.push(...started.refuse);
       return;
@@ -223,7 +224,7 @@ export class Engine {
       revision: turn.state.revision + 1,
       resumePending: false,
     };
-    this.ask(turn);
+    await this.ask(turn);
   }
 
   // ---- idle and resume -----------------------------------------------------------------------
@@ -248,13 +249,13 @@ export class Engine {
     );
   }
 
-  private resume(turn: Turn, choice: 'continue' | 'restart'): void {
+  private async resume(turn: Turn, choice: 'continue' | 'restart'): Promise<void> {
     const flow = this.activeFlow(turn);
     if (!flow) return this.showMenu(turn, SAY.menu);
     turn.state.resumePending = false;
     if (choice === 'restart') return this.startFlow(turn, flow.id, {});
     turn.state.revision++;
-    this.ask(turn);
+    await this.ask(turn);
   }
 
   // ---- steps ---------------------------------------------------------------------------------
@@ -269,13 +270,13 @@ export class Engine {
    * longer exists: migrate it, or apologise and restart. Returns true when the user has been told
    * (the input that arrived is then not acted on — it was meant for a question that is gone).
    */
-  private repair(turn: Turn): boolean {
+  private async repair(turn: Turn): Promise<boolean> {
     const { state } = turn;
     if (!state.flowId) return false;
     const flow = this.flows.get(state.flowId);
     if (!flow) {
       this.clear(turn);
-      this.showMenu(turn, SAY.flowGone);
+      await this.showMenu(turn, SAY.flowGone);
       return true;
     }
     if (state.flowVersion === flow.version && state.stepId && flow.steps[state.stepId]) return false;
@@ -287,29 +288,29 @@ export class Engine {
       return false;
     }
     turn.out.push(text(SAY.outdated));
-    this.startFlow(turn, flow.id, {});
+    await this.startFlow(turn, flow.id, {});
     return true;
   }
 
-  private question(turn: Turn): Question {
+  private async question(turn: Turn): Promise<Question> {
     const flow = this.flows.get(turn.state.flowId!)!;
     return flow.steps[turn.state.stepId!]!.ask(this.context(turn));
   }
 
-  private answer(turn: Turn, reply: Reply): void {
+  private async answer(turn: Turn, reply: Reply): Promise<void> {
     const flow = this.flows.get(turn.state.flowId!)!;
     const step = flow.steps[turn.state.stepId!]!;
     const ctx = this.context(turn);
-    const question = step.ask(ctx);
+    const question = await step.ask(ctx);
 
     if (reply.text !== undefined && !reply.choice) {
       const choice = matchChoice(question.choices ?? [], reply.text);
       if (choice) reply = { choice };
       else if (!question.acceptsText) {
         // Words for a one-shot answer (e.g. "เบอร์โทร") answer it and keep the question open.
-        const entry = this.entryByWords(turn, reply.text);
+        const entry = await this.entryByWords(turn, reply.text);
         if (entry?.respond) {
-          turn.out.push(...entry.respond(ctx, {}));
+          turn.out.push(...(await entry.respond(ctx, {})));
           return this.ask(turn);
         }
         const smallTalk = smallTalkAnswer(reply.text);
@@ -318,16 +319,16 @@ export class Engine {
       }
     }
 
-    const accepted = step.accept(reply, ctx);
+    const accepted = await step.accept(reply, ctx);
     if (!accepted.ok) {
       const smallTalk = smallTalkAnswer(reply.text);
-      return smallTalk ? this.smallTalk(turn, smallTalk) : this.reject(turn, accepted.reason);
+      return smallTalk ? await this.smallTalk(turn, smallTalk) : await this.reject(turn, accepted.reason);
     }
 
     const state = turn.state;
     state.answers = { ...state.answers, [state.stepId!]: accepted.value };
     state.attempts = 0;
-    const next = step.next(this.context(turn));
+    const next = await step.next(this.context(turn));
     turn.out.push(...(accepted.say ?? []));
     if ('step' in next) {
       // Sent back to an earlier question (e.g. the slot filled meanwhile): rewind the history to it,
@@ -342,33 +343,33 @@ export class Engine {
     }
     this.clear(turn);
     turn.out.push(...next.end);
-    if (next.then) this.startFlow(turn, next.then.flow, next.then.params ?? {});
+    if (next.then) await this.startFlow(turn, next.then.flow, next.then.params ?? {});
   }
 
-  private reject(turn: Turn, reason: string): void {
+  private async reject(turn: Turn, reason: string): Promise<void> {
     turn.state.attempts++;
     const lines = [reason];
     if (turn.state.attempts >= MAX_ATTEMPTS) lines.push(SAY.tooManyMisses);
     turn.out.push(text(lines.join('\n\n')));
-    this.ask(turn, turn.state.attempts >= MAX_ATTEMPTS);
+    await this.ask(turn, turn.state.attempts >= MAX_ATTEMPTS);
   }
 
-  private smallTalk(turn: Turn, answer: string): void {
+  private async smallTalk(turn: Turn, answer: string): Promise<void> {
     turn.out.push(text(answer));
-    this.ask(turn);
+    await this.ask(turn);
   }
 
-  private stale(turn: Turn): void {
+  private async stale(turn: Turn): Promise<void> {
     turn.out.push(text(SAY.stale));
     if (turn.state.resumePending && this.activeFlow(turn)) return this.askResume(turn);
     if (this.activeFlow(turn)) return this.ask(turn);
-    this.showMenu(turn, SAY.menu);
+    await this.showMenu(turn, SAY.menu);
   }
 
   /** Send the current question, with its choices, date picker and the way out as quick replies. */
-  private ask(turn: Turn, offerHelp = false): void {
+  private async ask(turn: Turn, offerHelp = false): Promise<void> {
     const { state } = turn;
-    const question = this.question(turn);
+    const question = await this.question(turn);
     const items: QuickReplyItem[] = (question.choicesInMessages ? [] : (question.choices ?? [])).map((c) =>
       quickItem(postbackAction(c.label, postback.answer(state.flowId!, state.stepId!, state.revision, c.value))),
     );
@@ -383,8 +384,8 @@ export class Engine {
     turn.out.push(...withQuickReply(question.messages, items));
   }
 
-  private showMenu(turn: Turn, lead: string): void {
-    const isStaff = turn.services.isStaff(turn.tx, turn.userId);
+  private async showMenu(turn: Turn, lead: string): Promise<void> {
+    const isStaff = await turn.services.isStaff(turn.tx, turn.userId);
     const items = [...this.entries.values()]
       .filter((e) => e.menuLabel && (!e.staffOnly || isStaff))
       .sort((a, b) => (a.menuOrder ?? 99) - (b.menuOrder ?? 99))

@@ -5,7 +5,7 @@ import { readAgendaDay } from '../booking/input';
 import { goItem, menuItem } from '../booking/messages';
 import { STAFF_SAY, agendaMessages } from '../booking/staff-messages';
 import { bookingsOn } from '../booking/store';
-import type { Tx } from '../db/client';
+import type { Sql } from '../db/sql';
 import { addStaff } from '../db/staff';
 import { text, type Message } from '../line/messages';
 import { log, userHint } from '../log';
@@ -14,8 +14,8 @@ import { bangkokToday } from '../thai/calendar';
 import { normalizeInput } from '../thai/normalize';
 import type { Entry, FlowContext, Services } from './types';
 
-function dayList(ctx: FlowContext, date: string): Message[] {
-  return agendaMessages(ctx.services.office, date, bookingsOn(ctx.tx, date), bangkokDateOf(ctx.now));
+async function dayList(ctx: FlowContext, date: string): Promise<Message[]> {
+  return agendaMessages(ctx.services.office, date, await bookingsOn(ctx.tx, date), bangkokDateOf(ctx.now));
 }
 
 export const staffTodayEntry: Entry = {
@@ -59,13 +59,13 @@ const AGENDA_REQUEST = /^(?:ดู)?(?:รายการ|ตาราง)?(?:�
  * When a staff member types a day's list request with a date, that day's agenda; otherwise
  * undefined and the message goes on to the conversation engine (for villagers "นัด…" is booking).
  */
-export function staffAgendaByText(tx: Tx, userId: string, typed: string, now: Date, services: Services): Message[] | undefined {
+export async function staffAgendaByText(tx: Sql, userId: string, typed: string, now: Date, services: Services): Promise<Message[] | undefined> {
   const match = AGENDA_REQUEST.exec(normalizeInput(typed));
-  if (!match || !services.isStaff(tx, userId)) return undefined;
+  if (!match || !(await services.isStaff(tx, userId))) return undefined;
   const read = readAgendaDay(match[1]!, bangkokToday(now));
   if (!read.ok) return undefined;
   const today = bangkokDateOf(now);
-  return agendaMessages(services.office, requestedDay(read.date, today), bookingsOn(tx, read.date), today);
+  return agendaMessages(services.office, requestedDay(read.date, today), await bookingsOn(tx, read.date), today);
 }
 
 /** Codes are compared without spaces or case: phone keyboards capitalise and space on their own. */
@@ -77,10 +77,10 @@ function invitationKey(typed: string): string {
  * When the text is the invitation code, makes the sender staff and welcomes them; otherwise
  * undefined and the message goes on to the conversation engine.
  */
-export function acceptStaffInvitation(tx: Tx, userId: string, typed: string, now: Date, services: Services): Message[] | undefined {
+export async function acceptStaffInvitation(tx: Sql, userId: string, typed: string, now: Date, services: Services): Promise<Message[] | undefined> {
   const code = services.staffInviteCode;
   if (!code || invitationKey(typed) !== invitationKey(code)) return undefined;
-  const added = addStaff(tx, userId, 'invite', now.getTime());
+  const added = await addStaff(tx, userId, 'invite', now.getTime());
   if (added) log.info('staff added by invitation', { user: userHint(userId) });
   const welcome = added
     ? 'ลงทะเบียนเป็นเจ้าหน้าที่เรียบร้อยแล้วค่ะ 🙏\n' +

@@ -1,6 +1,6 @@
 // The shapes every flow is written in. A flow is a set of steps with stable string ids; each step
 // asks one question, accepts or rejects an answer with a reason, and names the next step.
-import type { Tx } from '../db/client';
+import type { Sql } from '../db/sql';
 import type { Message, QuickReplyItem } from '../line/messages';
 import type { OfficeProfile } from '../office/profile';
 
@@ -23,14 +23,15 @@ export interface Choice {
 
 export interface Services {
   office: OfficeProfile;
-  isStaff(tx: Tx, userId: string): boolean;
+  isStaff(tx: Sql, userId: string): Promise<boolean>;
   staffInviteCode?: string;
   /** Called when a turn erased a user's data; the app checkpoints the database once the turn has committed. */
   afterErasure?(): void;
 }
 
 export interface FlowContext {
-  tx: Tx;
+  /** The turn's transaction: every store call a step makes is part of it. */
+  tx: Sql;
   userId: string;
   now: Date;
   answers: Answers;
@@ -67,10 +68,13 @@ export type Accepted = { ok: true; value: unknown; say?: Message[] } | { ok: fal
 /** Where to go after a step: another step, or the end of the flow with a closing reply. */
 export type Next = { step: string; say?: Message[] } | { end: Message[]; then?: { flow: string; params?: Record<string, string> } };
 
+/** A step's answer, now or after awaiting store calls on ctx.tx. */
+export type MaybePromise<T> = T | Promise<T>;
+
 export interface Step {
-  ask(ctx: FlowContext): Question;
-  accept(reply: Reply, ctx: FlowContext): Accepted;
-  next(ctx: FlowContext): Next;
+  ask(ctx: FlowContext): MaybePromise<Question>;
+  accept(reply: Reply, ctx: FlowContext): MaybePromise<Accepted>;
+  next(ctx: FlowContext): MaybePromise<Next>;
 }
 
 export interface Flow {
@@ -81,7 +85,7 @@ export interface Flow {
   title: string;
   steps: Record<string, Step>;
   /** Sets up the answers and picks the first step. May refuse (e.g. staff-only) with a reply. */
-  start(ctx: FlowContext, params: Record<string, string>): { step: string; answers?: Answers } | { refuse: Message[] };
+  start(ctx: FlowContext, params: Record<string, string>): MaybePromise<{ step: string; answers?: Answers } | { refuse: Message[] }>;
   /** Policy for a saved row whose version or step no longer exists: migrate it, or restart (default). */
   migrate?(saved: { version: number; step: string; answers: Answers }): { step: string; answers: Answers } | undefined;
   /** Only staff may run this flow; the engine refuses everyone else, whatever the postback says. */
@@ -101,7 +105,7 @@ export interface Entry {
   /** …with these parameters (e.g. the allowance a keyword named). */
   params?: Record<string, string>;
   /** …or answer at once. */
-  respond?(ctx: FlowContext, params: Record<string, string>): Message[];
+  respond?(ctx: FlowContext, params: Record<string, string>): MaybePromise<Message[]>;
 }
 
 export type { Message, QuickReplyItem };

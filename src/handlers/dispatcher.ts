@@ -1,9 +1,9 @@
 // The per-user queue. Stored inbox events are processed one chat at a time, oldest first; different
-// users run side by side. Each event is handled in one immediate transaction that updates the
+// users run side by side. Each event is handled in one transaction that updates the
 // conversation, writes any domain rows, queues the reply in the outbox and marks the event done —
 // all or nothing. A failure rolls that back, tells the user politely, and keeps a diagnosis (event type, flow, step, error) for staff.
 import type { webhook } from '@line/bot-sdk';
-import type { Db } from '../db/client';
+import type { Sql } from '../db/sql';
 import { markDone, markFailed, nextPending, pendingChatKeys, recentFailures } from '../db/inbox';
 import { resetConversation } from '../db/conversations';
 import type { InboxRow } from '../db/schema';
@@ -32,7 +32,7 @@ const TURN_BUDGET_MS = 10;
 const SLOW_QUEUE_MS = 1_000;
 
 export interface DispatcherOptions {
-  db: Db;
+  db: Sql;
   line: LineApi;
   engine: Engine;
   services: Services;
@@ -45,7 +45,7 @@ export interface DispatcherOptions {
 export class Dispatcher {
   private readonly active = new Map<string, Promise<void>>();
   /** Workers waiting for their slot (see nextSlot), first come first served. */
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: ((release: () => void) => void)[] = [];
   private pumping = false;
 
   constructor(private readonly options: DispatcherOptions) {}
@@ -54,8 +54,13 @@ export class Dispatcher {
    * Start a worker for each chat that has pending events and none running: the chats just stored
    * by the webhook, or — with no argument, at start-up — every chat with events left from before.
    */
-  kick(chatKeys?: Iterable<string>): void {
-    for (const chatKey of chatKeys ?? pendingChatKeys(this.options.db)) this.ensureDraining(chatKey);
+  kick(chatKeys: Iterable<string>): void {
+    for (const chatKey of chatKeys) this.ensureDraining(chatKey);
+  }
+
+  /** At start-up: start a worker for every chat with events left from before. */
+  async kickAll(): Promise<void> {
+    this.kick(await pendingChatKeys(this.options.db));
   }
 
   /** Resolves when every queue is empty (tests, graceful shutdown). */
@@ -65,30 +70,39 @@ export class Dispatcher {
 
   private ensureDraining(chatKey: string): void {
     if (this.active.has(chatKey)) return;
-    const run = this.drain(chatKey).finally(() => {
-      this.active.delete(chatKey);
-      // An event may have been stored while this worker was finishing: look once more.
-      if (nextPending(this.options.db, chatKey)) this.ensureDraining(chatKey);
-    });
+    const run = this.drain(chatKey)
+      .catch((error: unknown) => log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' }))
+      .then(async () => {
+        this.active.delete(chatKey);
+        // An event may have been stored while this worker was finishing: look once more.
+        if (await nextPending(this.options.db, chatKey)) this.ensureDraining(chatKey);
+      })
+      .catch((error: unknown) => log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' }));
     this.active.set(chatKey, run);
   }
 
   private async drain(chatKey: string): Promise<void> {
     for (;;) {
-      await this.nextSlot();
-      const row = nextPending(this.options.db, chatKey);
-      if (!row) return;
-      await this.process(row);
+      const slot = { release: await this.nextSlot() };
+      try {
+        const row = await nextPending(this.options.db, chatKey);
+        if (!row) return;
+        await this.process(row, slot);
+      } finally {
+        slot.release();
+      }
     }
   }
 
   /**
    * Resolves when it is this caller's turn to run — never inside kick(), so the webhook route answers
-   * LINE before any turn's transaction runs. Turns run back to back for at most TURN_BUDGET_MS, then
-   * the event loop is let go, so requests that arrived meanwhile are answered between batches of
-   * turns instead of waiting behind all of them: the acknowledgement does not grow with turn cost.
+   * LINE before any turn's transaction runs — with the function that ends the turn's slot. One turn
+   * holds the slot at a time (on SQLite they would only queue for the database anyway); turns run
+   * back to back for at most TURN_BUDGET_MS, then the event loop is let go, so requests that arrived
+   * meanwhile are answered between batches of turns instead of waiting behind all of them: the
+   * acknowledgement does not grow with turn cost.
    */
-  private nextSlot(): Promise<void> {
+  private nextSlot(): Promise<() => void> {
     return new Promise((resolve) => {
       this.waiting.push(resolve);
       if (!this.pumping) {
@@ -99,19 +113,25 @@ export class Dispatcher {
   }
 
   private pump(started: number): void {
-    this.waiting.shift()?.();
-    if (this.waiting.length === 0) {
+    const next = this.waiting.shift();
+    if (!next) {
       this.pumping = false;
       return;
     }
-    // Queued after the released worker's continuation, so this runs once its turn's synchronous part is done.
-    queueMicrotask(() => {
-      if (performance.now() - started < TURN_BUDGET_MS) this.pump(started);
+    let released = false;
+    next(() => {
+      if (released) return;
+      released = true;
+      if (performance.now() - started < TURN_BUDGET_MS) queueMicrotask(() => this.pump(started));
       else setImmediate(() => this.pump(performance.now()));
     });
   }
 
-  private async process(row: InboxRow): Promise<void> {
+  /**
+   * One event. The slot is let go while the handler calls LINE before the turn (prepare) and once
+   * the transactions are done, before waiting on the reply's delivery.
+   */
+  private async process(row: InboxRow, slot: { release: () => void }): Promise<void> {
     const { db, line, engine, services, outbox } = this.options;
     const now = this.options.now();
     const event = JSON.parse(row.payload ?? '{}') as webhook.Event;
@@ -120,7 +140,7 @@ export class Dispatcher {
     const chatKey = row.chatKey;
     // Standby mode: another channel is answering this chat, so the bot stays silent.
     if (!handler || event.mode === 'standby') {
-      markDone(db, row.eventId, now.getTime());
+      await markDone(db, row.eventId, now.getTime());
       return;
     }
     // An event that waited in the queue (a burst, or a slow turn before it): show "typing…" so the
@@ -130,31 +150,34 @@ export class Dispatcher {
     const replyToken = fresh ? usableReplyToken(event) : undefined;
     let replyId: number | undefined;
     try {
-      const prepared = handler.prepare ? await handler.prepare(event, { line }) : undefined;
-      replyId = db.transaction(
-        (tx) => {
-          const messages = handler.handle(event, { tx, now, engine, services }, prepared);
-          // Without a user (a group join) there is nobody to push to later; reply or nothing.
-          const target = userId ?? (replyToken ? chatKey : undefined);
-          const id = target ? enqueueReply(tx, target, replyToken, messages, now.getTime()) : undefined;
-          markDone(tx, row.eventId, now.getTime());
-          return id;
-        },
-        { behavior: 'immediate' },
-      );
+      let prepared: unknown;
+      if (handler.prepare) {
+        slot.release();
+        prepared = await handler.prepare(event, { line });
+        slot.release = await this.nextSlot();
+      }
+      replyId = await db.transaction(async (tx) => {
+        const messages = await handler.handle(event, { tx, now, engine, services }, prepared);
+        // Without a user (a group join) there is nobody to push to later; reply or nothing.
+        const target = userId ?? (replyToken ? chatKey : undefined);
+        const id = target ? await enqueueReply(tx, target, replyToken, messages, now.getTime()) : undefined;
+        await markDone(tx, row.eventId, now.getTime());
+        return id;
+      });
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       log.error('event failed', { event: row.eventId, type: row.type, error: err.name, at: stackFrames(err) });
-      replyId = db.transaction((tx) => {
-        markFailed(tx, row.eventId, describeError(err), now.getTime());
+      replyId = await db.transaction(async (tx) => {
+        await markFailed(tx, row.eventId, describeError(err), now.getTime());
         if (!userId) return undefined;
         // The same conversation failing again and again (a bug, or a step whose data is gone) would
         // trap the user in apologies: after a few, let the conversation go and start from the menu.
-        const stuck = recentFailures(tx, chatKey, now.getTime() - STUCK_WINDOW_MS) >= STUCK_AFTER_FAILURES;
-        if (stuck) resetConversation(tx, userId, now.getTime());
+        const stuck = (await recentFailures(tx, chatKey, now.getTime() - STUCK_WINDOW_MS)) >= STUCK_AFTER_FAILURES;
+        if (stuck) await resetConversation(tx, userId, now.getTime());
         return enqueueReply(tx, userId, replyToken, [text(stuck ? APOLOGY_RESTART : APOLOGY)], now.getTime());
       });
     }
+    slot.release();
     // Awaited so one user's replies arrive in the order of their messages — but not for ever: the
     // SDK has no timeout, and a hung call to LINE must not stall this user's queue.
     if (replyId !== undefined) await waitAtMost(outbox.deliverReply(replyId), this.options.deliveryWaitMs ?? DELIVERY_WAIT_MS);

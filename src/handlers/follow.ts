@@ -13,14 +13,14 @@ export const followHandler: EventHandler<webhook.FollowEvent, string | undefined
     void line.showLoading(userId, 5);
     return line.displayName(userId);
   },
-  handle(event, { tx, now, engine, services }, displayName) {
+  async handle(event, { tx, now, engine, services }, displayName) {
     const userId = userIdOf(event);
     if (!userId) return [];
-    markActive(tx, userId, now.getTime(), true);
+    await markActive(tx, userId, now.getTime(), true);
     const name = displayName ? `คุณ${displayName} ` : '';
     const welcome = event.follow?.isUnblocked
       ? `ยินดีต้อนรับกลับมาค่ะ ${name}🙏`
       : `สวัสดีค่ะ ${name}🙏 ยินดีต้อนรับสู่ LINE ของ${services.office.office.name}ค่ะ\nที่นี่เช็คสิทธิ์เบี้ยยังชีพ จองคิวมาติดต่อสำนักงาน และสอบถามเจ้าหน้าที่ได้ค่ะ`;
-    return [text(welcome), text(PRIVACY_NOTE), ...engine.menu(tx, userId, now, services)];
+    return [text(welcome), text(PRIVACY_NOTE), ...(await engine.menu(tx, userId, now, services))];
   },
 };

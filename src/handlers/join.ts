@@ -4,7 +4,7 @@ import { text } from '../line/messages';
 import type { EventHandler } from './types';
 
 export const joinHandler: EventHandler<webhook.JoinEvent> = {
-  handle(_event, { services }) {
+  async handle(_event, { services }) {
     return [
       text(
         `สวัสดีค่ะ 🙏 บอทของ${services.office.office.name}ให้บริการทางแชทส่วนตัวค่ะ ` +

@@ -8,10 +8,10 @@ import { userIdOf } from './types';
 import { markActive } from './users';
 
 export const messageHandler: EventHandler<webhook.MessageEvent> = {
-  handle(event, { tx, now, engine, services }) {
+  async handle(event, { tx, now, engine, services }) {
     const userId = userIdOf(event);
     if (!userId) return [];
-    markActive(tx, userId, now.getTime());
+    await markActive(tx, userId, now.getTime());
     // The door checks only what every event needs: a message event may still lack its message, or
     // a text message its text. Those are answered like media (a kind word), never thrown.
     const message = event.message as { type?: unknown; text?: unknown } | undefined;
@@ -23,7 +23,7 @@ export const messageHandler: EventHandler<webhook.MessageEvent> = {
     // 18 ธ.ค."), are answered before the engine, whatever conversation is under way.
     const early =
       input.kind === 'text'
-        ? (acceptStaffInvitation(tx, userId, input.text, now, services) ?? staffAgendaByText(tx, userId, input.text, now, services))
+        ? ((await acceptStaffInvitation(tx, userId, input.text, now, services)) ?? (await staffAgendaByText(tx, userId, input.text, now, services)))
         : undefined;
     return early ?? engine.handle(tx, userId, input, now, services);
   },

@@ -5,10 +5,10 @@ import { userIdOf } from './types';
 import { markActive } from './users';
 
 export const postbackHandler: EventHandler<webhook.PostbackEvent> = {
-  handle(event, { tx, now, engine, services }) {
+  async handle(event, { tx, now, engine, services }) {
     const userId = userIdOf(event);
     if (!userId) return [];
-    markActive(tx, userId, now.getTime());
+    await markActive(tx, userId, now.getTime());
     // A postback without its data (not from LINE's own buttons) is answered as a stale button.
     const postback = event.postback as { data?: unknown; params?: unknown } | undefined;
     const data = typeof postback?.data === 'string' ? postback.data : '';

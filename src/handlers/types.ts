@@ -1,14 +1,14 @@
 // What every event handler receives. Handlers turn one LINE event into the reply messages; `prepare`
 // does any network work (profile lookup) before the transaction, `handle` runs inside it.
 import type { webhook } from '@line/bot-sdk';
-import type { Tx } from '../db/client';
+import type { Sql } from '../db/sql';
 import type { Engine } from '../flows/engine';
 import type { Services } from '../flows/types';
 import type { LineApi } from '../line/client';
 import type { Message } from '../line/messages';
 
 export interface HandlerContext {
-  tx: Tx;
+  tx: Sql;
   now: Date;
   engine: Engine;
   services: Services;
@@ -20,7 +20,7 @@ export interface PrepareContext {
 
 export interface EventHandler<E extends webhook.Event = webhook.Event, P = unknown> {
   prepare?(event: E, ctx: PrepareContext): Promise<P>;
-  handle(event: E, ctx: HandlerContext, prepared: P): Message[];
+  handle(event: E, ctx: HandlerContext, prepared: P): Promise<Message[]>;
 }
 
 export function userIdOf(event: webhook.Event): string | undefined {

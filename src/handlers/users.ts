@@ -1,25 +1,24 @@
 // Remembering who follows the bot and who has blocked it.
-import { eq } from 'drizzle-orm';
-import type { Tx } from '../db/client';
-import { users } from '../db/schema';
+import { q, type Sql } from '../db/sql';
 
-export function markActive(tx: Tx, userId: string, now: number, followed = false): void {
-  tx.insert(users)
-    .values({ userId, status: 'active', createdAt: now, followedAt: followed ? now : null })
-    .onConflictDoUpdate({
-      target: users.userId,
-      set: followed ? { status: 'active', followedAt: now, blockedAt: null } : { status: 'active', blockedAt: null },
-    })
-    .run();
+export async function markActive(tx: Sql, userId: string, now: number, followed = false): Promise<void> {
+  if (followed) {
+    await tx.run(q`
+      INSERT INTO users (user_id, status, created_at, followed_at) VALUES (${userId}, 'active', ${now}, ${now})
+      ON CONFLICT (user_id) DO UPDATE SET status = 'active', followed_at = ${now}, blocked_at = NULL`);
+  } else {
+    await tx.run(q`
+      INSERT INTO users (user_id, status, created_at) VALUES (${userId}, 'active', ${now})
+      ON CONFLICT (user_id) DO UPDATE SET status = 'active', blocked_at = NULL`);
+  }
 }
 
-export function markBlocked(tx: Tx, userId: string, now: number): void {
-  tx.insert(users)
-    .values({ userId, status: 'blocked', createdAt: now, blockedAt: now })
-    .onConflictDoUpdate({ target: users.userId, set: { status: 'blocked', blockedAt: now } })
-    .run();
+export async function markBlocked(tx: Sql, userId: string, now: number): Promise<void> {
+  await tx.run(q`
+    INSERT INTO users (user_id, status, created_at, blocked_at) VALUES (${userId}, 'blocked', ${now}, ${now})
+    ON CONFLICT (user_id) DO UPDATE SET status = 'blocked', blocked_at = ${now}`);
 }
 
-export function isBlocked(tx: Tx, userId: string): boolean {
-  return tx.select({ status: users.status }).from(users).where(eq(users.userId, userId)).get()?.status === 'blocked';
+export async function isBlocked(tx: Sql, userId: string): Promise<boolean> {
+  return (await tx.get<{ status: string }>(q`SELECT status FROM users WHERE user_id = ${userId}`))?.status === 'blocked';
 }

@@ -4,7 +4,7 @@
 // work after. Every refusal leaves one log line, without personal data.
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Db } from '../db/client';
+import type { Sql } from '../db/sql';
 import { storeEvents } from '../db/inbox';
 import { signatureMatches } from '../line/signature';
 import { log } from '../log';
@@ -12,7 +12,7 @@ import type { Dispatcher } from './dispatcher';
 import { envelopeSchema, screenEvent } from './webhook-input';
 
 export interface WebhookOptions {
-  db: Db;
+  db: Sql;
   channelSecret: string;
   dispatcher: Dispatcher;
   now: () => Date;
@@ -54,7 +54,7 @@ export function mountWebhook(app: Hono, options: WebhookOptions): void {
       // Only a failure to store can throw here (disk full, database gone). That one answer is a 500
       // on purpose: nothing was kept, so LINE's redelivery is what saves the events. Errors while
       // handling an event happen later, in the queue, and never reach LINE.
-      const added = storeEvents(options.db, screened, now);
+      const added = await storeEvents(options.db, screened, now);
       log.info('webhook stored', { events: screened.length, added });
       for (const { refused, type, eventId } of screened) {
         if (refused) log.warn('webhook event refused', { reason: refused.reason, type, event: eventId, detail: refused.detail });

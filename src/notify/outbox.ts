@@ -2,9 +2,8 @@
 // the change that caused it. Replies are tried once with the reply token; anything that cannot go as
 // a reply, and every scheduled push, goes out as a push with a stored X-Line-Retry-Key.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
-import { outbox, users, type OutboxRow } from '../db/schema';
+import type { OutboxRow } from '../db/schema';
+import { fragment, q, skipLocked, type Sql } from '../db/sql';
 import type { LineApi } from '../line/client';
 import type { Message } from '../line/messages';
 import { assertValidMessages } from '../line/limits';
@@ -22,60 +21,35 @@ export interface PushRequest {
 }
 
 /** Queue a reply. Returns the row id; call `OutboxWorker.deliverReply(id)` after the commit. */
-export function enqueueReply(tx: Tx | Db, to: string, replyToken: string | undefined, messages: Message[], now: number): number | undefined {
+export async function enqueueReply(tx: Sql, to: string, replyToken: string | undefined, messages: Message[], now: number): Promise<number | undefined> {
   if (messages.length === 0) return undefined;
   assertValidMessages(messages);
-  const row = tx
-    .insert(outbox)
-    .values({
-      to,
-      mode: replyToken ? 'reply' : 'push',
-      replyToken: replyToken ?? null,
-      messages: JSON.stringify(messages),
-      retryKey: randomUUID(),
-      purpose: 'reply',
-      dueAt: now,
-      createdAt: now,
-    })
-    .returning({ id: outbox.id })
-    .get();
-  return row.id;
+  const row = await tx.get<{ id: number }>(q`
+    INSERT INTO outbox ("to", mode, reply_token, messages, retry_key, purpose, due_at, created_at)
+    VALUES (${to}, ${replyToken ? 'reply' : 'push'}, ${replyToken ?? null}, ${JSON.stringify(messages)}, ${randomUUID()}, 'reply', ${now}, ${now})
+    RETURNING id`);
+  return row!.id;
 }
 
 /** Queue a push for `dueAt`. Returns the row id, or undefined when the dedupe key already exists. */
-export function enqueuePush(tx: Tx | Db, request: PushRequest, now: number): number | undefined {
+export async function enqueuePush(tx: Sql, request: PushRequest, now: number): Promise<number | undefined> {
   assertValidMessages(request.messages);
-  const row = tx
-    .insert(outbox)
-    .values({
-      to: request.to,
-      mode: 'push',
-      messages: JSON.stringify(request.messages),
-      retryKey: randomUUID(),
-      purpose: request.purpose,
-      ref: request.ref ?? null,
-      dedupeKey: request.dedupeKey ?? null,
-      dueAt: request.dueAt,
-      createdAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: outbox.id })
-    .get();
+  const row = await tx.get<{ id: number }>(q`
+    INSERT INTO outbox ("to", mode, messages, retry_key, purpose, ref, dedupe_key, due_at, created_at)
+    VALUES (${request.to}, 'push', ${JSON.stringify(request.messages)}, ${randomUUID()}, ${request.purpose}, ${request.ref ?? null},
+            ${request.dedupeKey ?? null}, ${request.dueAt}, ${now})
+    ON CONFLICT DO NOTHING
+    RETURNING id`);
   return row?.id;
 }
 
 /** Cancel every not-yet-sent push that belongs to `ref` (e.g. the reminders of a booking). */
-export function cancelPending(tx: Tx | Db, ref: string): number {
-  const result = tx
-    .update(outbox)
-    .set({ status: 'cancelled', dedupeKey: null })
-    .where(and(eq(outbox.ref, ref), inArray(outbox.status, ['pending'])))
-    .run();
-  return result.changes;
+export async function cancelPending(tx: Sql, ref: string): Promise<number> {
+  return (await tx.run(q`UPDATE outbox SET status = 'cancelled', dedupe_key = NULL WHERE ref = ${ref} AND status = 'pending'`)).changes;
 }
 
 export interface OutboxWorkerOptions {
-  db: Db;
+  db: Sql;
   line: LineApi;
   now?: () => number;
   maxAttempts?: number;
@@ -109,10 +83,8 @@ export interface RecoveryResult {
  * An older answer to the same user is still unsent: this one waits its turn, so a user never gets
  * the answer to a later message before the answer to an earlier one (after an outage's backoffs).
  */
-function olderAnswerUnsent(to: SQLWrapper | string, id: SQLWrapper | number): SQL {
-  return sql`EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier."to" = ${to} AND earlier.purpose = 'reply'
-    AND earlier.status IN ('pending', 'sending') AND earlier.id < ${id})`;
-}
+const OLDER_ANSWER_UNSENT = fragment(`EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier."to" = outbox."to" AND earlier.purpose = 'reply'
+    AND earlier.status IN ('pending', 'sending') AND earlier.id < outbox.id)`);
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at 15 minutes. */
 export function backoffMs(attempts: number): number {
@@ -124,7 +96,7 @@ export const DEFAULT_PUSHES_PER_SECOND = 1_000;
 export class OutboxWorker {
   /** This process in `claimed_by`. */
   readonly instanceId: string;
-  private readonly db: Db;
+  private readonly db: Sql;
   private readonly line: LineApi;
   private readonly now: () => number;
   private readonly maxAttempts: number;
@@ -164,45 +136,32 @@ export class OutboxWorker {
    * is too old), so it arrives at most twice. Pushes keep their retry key: LINE answers 409 for one it
    * already accepted, and nothing is sent twice.
    */
-  recover(awaitingAnswer: ReadonlySet<string> = new Set()): RecoveryResult {
-    const { resend, result } = this.db.transaction(
-      (tx) => {
-        const orphans = tx
-          .select()
-          .from(outbox)
-          .where(
-            sql`(${outbox.status} = 'sending' AND (${outbox.claimedBy} IS NULL OR ${outbox.claimedBy} <> ${this.instanceId}))
-                OR (${outbox.status} = 'pending' AND ${outbox.mode} = 'reply')`,
-          )
-          .orderBy(outbox.id)
-          .all();
-        const result: RecoveryResult = { orphaned: orphans.length, superseded: 0, resent: 0, requeued: 0 };
-        const resend: number[] = [];
-        for (const row of orphans) {
-          const latest = tx
-            .select({ id: sql<number>`MAX(${outbox.id})` })
-            .from(outbox)
-            .where(and(eq(outbox.to, row.to), eq(outbox.purpose, 'reply')))
-            .get()!.id;
-          const isReply = row.purpose === 'reply';
-          if (isReply && (latest > row.id || awaitingAnswer.has(row.to))) {
-            tx.update(outbox)
-              .set({ status: 'cancelled', claimedUntil: null, claimedBy: null, lastError: 'superseded by a later message after a restart' })
-              .where(eq(outbox.id, row.id))
-              .run();
-            result.superseded++;
-            continue;
-          }
-          tx.update(outbox).set({ status: 'pending', claimedUntil: null, claimedBy: null }).where(eq(outbox.id, row.id)).run();
-          if (isReply) {
-            resend.push(row.id);
-            result.resent++;
-          } else result.requeued++;
+  async recover(awaitingAnswer: ReadonlySet<string> = new Set()): Promise<RecoveryResult> {
+    const { resend, result } = await this.db.transaction(async (tx) => {
+      const orphans = await tx.all<OutboxRow>(q`
+        SELECT * FROM outbox
+        WHERE (status = 'sending' AND (claimed_by IS NULL OR claimed_by <> ${this.instanceId})) OR (status = 'pending' AND mode = 'reply')
+        ORDER BY id`);
+      const result: RecoveryResult = { orphaned: orphans.length, superseded: 0, resent: 0, requeued: 0 };
+      const resend: number[] = [];
+      for (const row of orphans) {
+        const latest = (await tx.get<{ id: number }>(q`SELECT MAX(id) AS id FROM outbox WHERE "to" = ${row.to} AND purpose = 'reply'`))?.id ?? 0;
+        const isReply = row.purpose === 'reply';
+        if (isReply && (Number(latest) > row.id || awaitingAnswer.has(row.to))) {
+          await tx.run(q`
+            UPDATE outbox SET status = 'cancelled', claimed_until = NULL, claimed_by = NULL, last_error = 'superseded by a later message after a restart'
+            WHERE id = ${row.id}`);
+          result.superseded++;
+          continue;
         }
-        return { resend, result };
-      },
-      { behavior: 'immediate' },
-    );
+        await tx.run(q`UPDATE outbox SET status = 'pending', claimed_until = NULL, claimed_by = NULL WHERE id = ${row.id}`);
+        if (isReply) {
+          resend.push(row.id);
+          result.resent++;
+        } else result.requeued++;
+      }
+      return { resend, result };
+    });
     log.info('outbox recovered at start-up', { ...result });
     for (const id of resend) this.deliverReply(id).catch((error) => log.error('outbox resend failed', { outbox: id, error }));
     if (result.requeued > 0) void this.runOnce().catch((error) => log.error('outbox pass failed', { error }));
@@ -217,7 +176,11 @@ export class OutboxWorker {
   }
 
   private async deliverReplyNow(id: number): Promise<void> {
-    const row = this.claim(sql`${outbox.id} = ${id} AND ${outbox.status} = 'pending'`, 1)[0];
+    const now = this.now();
+    const row = await this.db.get<OutboxRow>(q`
+      UPDATE outbox SET status = 'sending', claimed_until = ${now + this.claimMs}, claimed_by = ${this.instanceId}
+      WHERE id = ${id} AND status = 'pending'
+      RETURNING *`);
     if (row) await this.inLane(row);
   }
 
@@ -241,13 +204,7 @@ export class OutboxWorker {
           const now = this.now();
           // An answer waits while an older answer to the same user is unsent (a LINE outage with its
           // backoffs must not deliver the answer to the second message before the first).
-          rows = this.claim(
-            sql`((${outbox.status} = 'pending' AND ${outbox.dueAt} <= ${now}
-                  AND (${outbox.mode} = 'push' OR ${outbox.createdAt} <= ${now - this.orphanedReplyMs}))
-                OR (${outbox.status} = 'sending' AND ${outbox.claimedUntil} < ${now}))
-                AND NOT (${outbox.purpose} = 'reply' AND ${olderAnswerUnsent(outbox.to, outbox.id)})`,
-            limit,
-          );
+          rows = await this.claimDue(now, limit);
           total += rows.length;
           await Promise.all(rows.map((row) => this.inLane(row)));
         } while (rows.length > 0); // until nothing is due: a sent answer may release the user's next one
@@ -283,19 +240,22 @@ export class OutboxWorker {
   }
 
   /**
-   * Claim rows atomically: the UPDATE … RETURNING marks them 'sending' by this instance with a lease,
-   * so two passes (or two processes) never send the same row at once. After a crash, `recover()`
-   * takes back the dead instance's claims at start-up; the lease is the last resort.
+   * Claim due rows atomically: the UPDATE … RETURNING marks them 'sending' by this instance with a
+   * lease, so two passes (or two processes: SKIP LOCKED on PostgreSQL) never send the same row at
+   * once. After a crash, `recover()` takes back the dead instance's claims at start-up; the lease is
+   * the last resort.
    */
-  private claim(condition: ReturnType<typeof sql>, limit: number): OutboxRow[] {
-    const now = this.now();
-    return this.db
-      .update(outbox)
-      .set({ status: 'sending', claimedUntil: now + this.claimMs, claimedBy: this.instanceId })
-      .where(inArray(outbox.id, this.db.select({ id: outbox.id }).from(outbox).where(condition).orderBy(outbox.dueAt, outbox.id).limit(limit)))
-      .returning()
-      .all()
-      .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+  private async claimDue(now: number, limit: number): Promise<OutboxRow[]> {
+    const rows = await this.db.all<OutboxRow>(q`
+      UPDATE outbox SET status = 'sending', claimed_until = ${now + this.claimMs}, claimed_by = ${this.instanceId}
+      WHERE id IN (
+        SELECT id FROM outbox
+        WHERE ((status = 'pending' AND due_at <= ${now} AND (mode = 'push' OR created_at <= ${now - this.orphanedReplyMs}))
+               OR (status = 'sending' AND claimed_until < ${now}))
+          AND NOT (purpose = 'reply' AND ${OLDER_ANSWER_UNSENT})
+        ORDER BY due_at, id LIMIT ${limit} ${skipLocked})
+      RETURNING *`);
+    return rows.sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
   }
 
   /** Send after whatever is already going to the same recipient. */
@@ -313,56 +273,69 @@ export class OutboxWorker {
 
   private async send(row: OutboxRow): Promise<void> {
     const messages = JSON.parse(row.messages) as Message[];
-    const user = this.db.select({ status: users.status }).from(users).where(eq(users.userId, row.to)).get();
+    const user = await this.db.get<{ status: string }>(q`SELECT status FROM users WHERE user_id = ${row.to}`);
     if (user?.status === 'blocked') {
-      this.finish(row.id, { status: 'cancelled', lastError: 'recipient has blocked the bot' });
+      await this.finish(row.id, { status: 'cancelled', lastError: 'recipient has blocked the bot' });
       return;
     }
 
-    const mustWait = () => row.purpose === 'reply' && this.db.get<{ wait: number }>(sql`SELECT ${olderAnswerUnsent(row.to, row.id)} AS wait`).wait === 1;
+    const mustWait = async () =>
+      row.purpose === 'reply' &&
+      Boolean(
+        (await this.db.get<{ wait: unknown }>(q`
+          SELECT ${OLDER_ANSWER_UNSENT} AS wait FROM outbox WHERE id = ${row.id}`))?.wait,
+      );
     if (row.mode === 'reply') {
       // A reply is tried once, and only while its token can still be fresh and no older answer to
       // the user is still on its way; otherwise it is a push.
       const fresh = Boolean(row.replyToken) && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs;
-      const waiting = fresh && mustWait();
+      const waiting = fresh && (await mustWait());
       const outcome = fresh && !waiting ? await this.line.reply(row.replyToken!, messages) : undefined;
       if (outcome?.ok) {
-        this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: 1 });
+        await this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: 1 });
         return;
       }
       const lastError = outcome ? `reply: ${outcome.reason}` : waiting ? 'an older answer is still on its way' : 'reply token too old';
       log.info('reply not possible, sending as push', { outbox: row.id, status: outcome?.status });
-      this.db.update(outbox).set({ mode: 'push', replyToken: null, lastError }).where(eq(outbox.id, row.id)).run();
+      await this.db.run(q`UPDATE outbox SET mode = 'push', reply_token = NULL, last_error = ${lastError} WHERE id = ${row.id}`);
       row = { ...row, mode: 'push', replyToken: null };
     }
-    if (mustWait()) {
-      this.finish(row.id, { status: 'pending', dueAt: Math.min(row.dueAt, this.now()) });
+    if (await mustWait()) {
+      await this.finish(row.id, { status: 'pending', dueAt: Math.min(row.dueAt, this.now()) });
       return;
     }
 
     // LINE asked every push to wait (Retry-After): put the row back for then, without an attempt.
     const paused = this.limiter.pausedMs();
     if (paused > 0) {
-      this.finish(row.id, { status: 'pending', dueAt: this.now() + Math.ceil(paused) });
+      await this.finish(row.id, { status: 'pending', dueAt: this.now() + Math.ceil(paused) });
       return;
     }
     await this.limiter.acquire();
     const attempt = row.attempts + 1;
     const outcome = await this.line.push(row.to, messages, row.retryKey);
     if (outcome.ok) {
-      this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: attempt });
+      await this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: attempt });
     } else if (outcome.retryable && attempt < this.maxAttempts) {
       // LINE's own word on when to come back wins; the backoff is for when it says nothing.
       if (outcome.retryAfterMs !== undefined) this.limiter.pauseFor(outcome.retryAfterMs);
       const wait = Math.max(outcome.retryAfterMs ?? backoffMs(attempt), 1_000);
-      this.finish(row.id, { status: 'pending', attempts: attempt, dueAt: this.now() + wait, lastError: outcome.reason });
+      await this.finish(row.id, { status: 'pending', attempts: attempt, dueAt: this.now() + wait, lastError: outcome.reason });
     } else {
       log.error('push given up', { outbox: row.id, purpose: row.purpose, attempts: attempt, status: outcome.status, user: userHint(row.to) });
-      this.finish(row.id, { status: 'failed', attempts: attempt, lastError: outcome.reason });
+      await this.finish(row.id, { status: 'failed', attempts: attempt, lastError: outcome.reason });
     }
   }
 
-  private finish(id: number, fields: Partial<OutboxRow>): void {
-    this.db.update(outbox).set({ ...fields, claimedUntil: null, claimedBy: null }).where(eq(outbox.id, id)).run();
+  /** The row's outcome: its new status and what goes with it; the claim is let go. */
+  private async finish(id: number, fields: Finish): Promise<void> {
+    await this.db.run(q`
+      UPDATE outbox SET status = ${fields.status},
+        attempts = COALESCE(${fields.attempts ?? null}, attempts), due_at = COALESCE(${fields.dueAt ?? null}, due_at),
+        sent_at = COALESCE(${fields.sentAt ?? null}, sent_at), last_error = COALESCE(${fields.lastError ?? null}, last_error),
+        claimed_until = NULL, claimed_by = NULL
+      WHERE id = ${id}`);
   }
 }
+
+type Finish = Pick<OutboxRow, 'status'> & Partial<Pick<OutboxRow, 'attempts' | 'dueAt' | 'sentAt' | 'lastError'>>;

@@ -3,9 +3,8 @@
 // visit at morningOfHour. Never for a time already past, never twice (the dedupe key names the
 // booking, the kind and the slot), and cancelled together with the booking or its old time. A
 // reminder still unsent when its visit has begun (the bot was down) is dropped, not sent late.
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client';
-import { outbox, type BookingRow } from '../db/schema';
+import type { BookingRow } from '../db/schema';
+import { isIn, q, type Sql } from '../db/sql';
 import { findService } from '../booking/schedule';
 import { reminderMessages, type ReminderTime } from '../booking/messages';
 import { addDays, bangkokInstant } from '../office/clock';
@@ -33,11 +32,11 @@ export function reminderTimes(office: OfficeProfile, booking: Pick<BookingRow, '
 }
 
 /** Queue the booking's reminders; returns the times queued. */
-export function scheduleReminders(tx: Tx, office: OfficeProfile, booking: BookingRow, now: Date): ReminderTime[] {
+export async function scheduleReminders(tx: Sql, office: OfficeProfile, booking: BookingRow, now: Date): Promise<ReminderTime[]> {
   const service = findService(office, booking.serviceId);
   const times = reminderTimes(office, booking, now);
   for (const { kind, at } of times) {
-    enqueuePush(
+    await enqueuePush(
       tx,
       {
         to: booking.userId,
@@ -54,23 +53,17 @@ export function scheduleReminders(tx: Tx, office: OfficeProfile, booking: Bookin
 }
 
 /** Cancel the booking's unsent reminders (it was cancelled or moved). */
-export function cancelReminders(tx: Tx, bookingId: number): number {
+export function cancelReminders(tx: Sql, bookingId: number): Promise<number> {
   return cancelPending(tx, bookingRef(bookingId));
 }
 
 /** Drop unsent reminders whose visit has already begun; they would only confuse. Returns how many. */
-export function dropPastReminders(tx: Tx, now: Date): number {
-  return tx
-    .update(outbox)
-    .set({ status: 'cancelled', lastError: 'the visit had begun before the reminder could be sent' })
-    .where(
-      and(
-        eq(outbox.status, 'pending'),
-        inArray(outbox.purpose, Object.values(PURPOSE)),
-        // From the few pending reminders to their bookings by primary key, not through every past booking.
-        sql`EXISTS (SELECT 1 FROM bookings WHERE bookings.id = CAST(substr(${outbox.ref}, ${REF_PREFIX.length + 1}) AS INTEGER)
-                      AND bookings.starts_at <= ${now.getTime()})`,
-      ),
-    )
-    .run().changes;
+export async function dropPastReminders(tx: Sql, now: Date): Promise<number> {
+  // From the few pending reminders to their bookings by primary key, not through every past booking.
+  const result = await tx.run(q`
+    UPDATE outbox SET status = 'cancelled', last_error = 'the visit had begun before the reminder could be sent'
+    WHERE status = 'pending' AND purpose ${isIn(Object.values(PURPOSE))}
+      AND EXISTS (SELECT 1 FROM bookings WHERE bookings.id = CAST(substr(outbox.ref, ${REF_PREFIX.length + 1}) AS BIGINT)
+                  AND bookings.starts_at <= ${now.getTime()})`);
+  return result.changes;
 }

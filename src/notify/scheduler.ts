@@ -3,7 +3,7 @@
 // data past its retention, in small batches that let webhooks be answered between them. All are
 // idempotent — the agenda's dedupe key is agenda:<date>:<staff user id> — so a restart, a second
 // process or a missed minute sends nothing twice. Queued pushes go out through the outbox worker.
-import type { Db } from '../db/client';
+import type { Sql } from '../db/sql';
 import { applyRetention, type RetentionResult } from '../db/retention';
 import { log } from '../log';
 import type { OfficeProfile } from '../office/profile';
@@ -11,7 +11,7 @@ import { dropPastReminders } from './reminders';
 import { queueAgendas } from './staff';
 
 export interface SchedulerOptions {
-  db: Db;
+  db: Sql;
   office: OfficeProfile;
   now: () => Date;
   /** How often the retention pass runs (default hourly). */
@@ -31,11 +31,11 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** The agenda and reminder pass, in one immediate transaction. */
-  runOnce(): { agendas: number; droppedReminders: number } {
+  /** The agenda and reminder pass, in one transaction. */
+  runOnce(): Promise<{ agendas: number; droppedReminders: number }> {
     const { db, office } = this.options;
     const now = this.options.now();
-    return db.transaction((tx) => ({ droppedReminders: dropPastReminders(tx, now), agendas: queueAgendas(tx, office, now) }), { behavior: 'immediate' });
+    return db.transaction(async (tx) => ({ droppedReminders: await dropPastReminders(tx, now), agendas: await queueAgendas(tx, office, now) }));
   }
 
   /** One retention pass in batches; a pass asked for while one is under way joins it. */
@@ -79,12 +79,10 @@ export class Scheduler {
   }
 
   private tick(): void {
-    try {
-      this.runOnce();
-    } catch (error) {
+    this.runOnce().catch((error: unknown) => {
       // Only the error's name: a failed query's message would carry its parameters (names, phones).
       log.error('scheduler pass failed', { error: error instanceof Error ? error.name : 'unknown' });
-    }
+    });
   }
 
   private retentionTick(): void {

@@ -3,9 +3,7 @@
 // outbox row with its own retry key, so a LINE outage delays a notice but never loses or repeats it;
 // dedupe keys make a repeated event queue nothing new. Notices carry their own ref, apart from the
 // villager's reminders, so cancelling or moving a booking never withdraws a notice staff still need.
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../db/client';
-import { outbox } from '../db/schema';
+import { isIn, q, type Sql } from '../db/sql';
 import { staffIds } from '../db/staff';
 import { bookingsOn } from '../booking/store';
 import { agendaMessages, staffNoticeMessages, type StaffNotice } from '../booking/staff-messages';
@@ -29,11 +27,11 @@ function noticeKey(notice: StaffNotice, staffId: string): string {
 }
 
 /** Queue the notice for every staff member; returns how many rows were queued. */
-export function noticeStaff(tx: Tx, notice: StaffNotice, now: Date): number {
+export async function noticeStaff(tx: Sql, notice: StaffNotice, now: Date): Promise<number> {
   const messages = staffNoticeMessages(notice);
   let queued = 0;
-  for (const staffId of staffIds(tx)) {
-    const id = enqueuePush(
+  for (const staffId of await staffIds(tx)) {
+    const id = await enqueuePush(
       tx,
       { to: staffId, messages, purpose: `staff-${notice.kind}`, dueAt: now.getTime(), ref: noticeRef(notice.booking.id), dedupeKey: noticeKey(notice, staffId) },
       now.getTime(),
@@ -53,37 +51,29 @@ function agendaDueDate(office: OfficeProfile, now: Date): string | undefined {
 }
 
 /** Queue today's agenda for each staff member who has not had it; returns how many were queued. */
-export function queueAgendas(tx: Tx, office: OfficeProfile, now: Date): number {
+export async function queueAgendas(tx: Sql, office: OfficeProfile, now: Date): Promise<number> {
   const date = agendaDueDate(office, now);
   if (!date) return 0;
   const keyOf = (staffId: string) => `agenda:${date}:${staffId}`;
-  const everyone = staffIds(tx);
+  const everyone = await staffIds(tx);
   if (everyone.length === 0) return 0;
   const queuedBefore = new Set(
-    tx
-      .select({ key: outbox.dedupeKey })
-      .from(outbox)
-      .where(inArray(outbox.dedupeKey, everyone.map(keyOf)))
-      .all()
-      .map((row) => row.key),
+    (await tx.all<{ dedupeKey: string }>(q`SELECT dedupe_key FROM outbox WHERE dedupe_key ${isIn(everyone.map(keyOf))}`)).map((row) => row.dedupeKey),
   );
   const recipients = everyone.filter((staffId) => !queuedBefore.has(keyOf(staffId)));
   if (recipients.length === 0) return 0;
-  const messages = agendaMessages(office, date, bookingsOn(tx, date), date);
+  const messages = agendaMessages(office, date, await bookingsOn(tx, date), date);
   for (const staffId of recipients) {
-    enqueuePush(tx, { to: staffId, messages, purpose: 'staff-agenda', dueAt: now.getTime(), dedupeKey: keyOf(staffId) }, now.getTime());
+    await enqueuePush(tx, { to: staffId, messages, purpose: 'staff-agenda', dueAt: now.getTime(), dedupeKey: keyOf(staffId) }, now.getTime());
   }
   return recipients.length;
 }
 
 /** Clear the content of notices already sent (or given up) about these bookings (data erasure). */
-export function forgetNotices(tx: Tx, bookingIds: readonly number[]): void {
+export async function forgetNotices(tx: Sql, bookingIds: readonly number[]): Promise<void> {
   if (bookingIds.length === 0) return;
   const refs = bookingIds.map(noticeRef);
   // Not yet sent (e.g. held up by a LINE outage): withdrawn, the erasure notice supersedes them.
-  tx.update(outbox).set({ status: 'cancelled', dedupeKey: null }).where(and(inArray(outbox.ref, refs), eq(outbox.status, 'pending'))).run();
-  tx.update(outbox)
-    .set({ messages: '[]' })
-    .where(and(inArray(outbox.ref, refs), inArray(outbox.status, ['sent', 'failed', 'cancelled'])))
-    .run();
+  await tx.run(q`UPDATE outbox SET status = 'cancelled', dedupe_key = NULL WHERE ref ${isIn(refs)} AND status = 'pending'`);
+  await tx.run(q`UPDATE outbox SET messages = '[]' WHERE ref ${isIn(refs)} AND status IN ('sent', 'failed', 'cancelled')`);
 }

@@ -8,9 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
-import { eq, sql } from 'drizzle-orm';
-import { openDatabase } from '../../src/db/client';
-import { outbox } from '../../src/db/schema';
+import { openSqlite } from '../../src/db/client';
+import { q } from '../../src/db/sql';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
 import { text } from '../../src/line/messages';
@@ -50,22 +49,22 @@ export async function runOutboxDrain(): Promise<void> {
 
   // The outbox: queue them all, then let the worker's timer drain them as in production.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-bench-outbox-')), 'bench.db');
-  const db = openDatabase(file);
+  const db = openSqlite(file);
   const now = Date.now();
-  db.transaction((tx) => {
-    for (const to of users) enqueuePush(tx, { to, messages, purpose: 'bench', dueAt: now }, now);
+  await db.transaction(async (tx) => {
+    for (const to of users) await enqueuePush(tx, { to, messages, purpose: 'bench', dueAt: now }, now);
   });
   const worker = new OutboxWorker({ db, line, batchSize: BATCH });
-  const sentCount = () => db.select({ n: sql<number>`COUNT(*)` }).from(outbox).where(eq(outbox.status, 'sent')).get()!.n;
+  const sentCount = async () => Number((await db.get<{ n: number }>(q`SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'`))!.n);
   const started = performance.now();
   worker.start();
-  while (sentCount() < PUSHES && performance.now() - started < 120_000) await new Promise((resolve) => setTimeout(resolve, 20));
+  while ((await sentCount()) < PUSHES && performance.now() - started < 120_000) await new Promise((resolve) => setTimeout(resolve, 20));
   const seconds = (performance.now() - started) / 1000;
   worker.stop();
   await worker.idle();
-  const sent = sentCount();
+  const sent = await sentCount();
   server.close();
-  db.$client.close();
+  await db.close();
 
   console.log(`\nOutbox drain: ${PUSHES} pushes queued at once, fake LINE enforcing ${LINE_PUSH_LIMIT}/s, pacing ${DEFAULT_PUSHES_PER_SECOND}/s\n`);
   console.log('| sender | pushes | seconds | pushes/s | refused 429 |');

@@ -9,10 +9,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { and, inArray, isNotNull, lt, ne } from 'drizzle-orm';
-import { openDatabase, type Db, type Tx } from '../../src/db/client';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openSqlite } from '../../src/db/client';
 import { RETENTION, RETENTION_BATCH, retentionStatements } from '../../src/db/retention';
-import { conversations, inbox, outbox } from '../../src/db/schema';
+import { bindings, compile, type Query } from '../../src/db/sql';
+import type { SqliteDatabase } from '../../src/db/sqlite';
+
+type Db = SqliteDatabase;
+type Conn = BetterSqlite3.Database;
+
+/** One statement of the query layer, run synchronously on the connection (to time it alone). */
+function runNow(conn: Conn, query: Query): void {
+  const plan = compile(query, 'sqlite');
+  conn.prepare(plan.text).run(...bindings(query, plan, 'sqlite'));
+}
 import { percentile, signedBody, startServer, stopServer } from './run';
 
 const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
@@ -22,7 +32,7 @@ const DAY = 86_400_000;
 
 /** 1 user : 1 conversation : 3 inbox rows : 1.2 outbox rows, ages spread so a quarter is past retention. */
 function fill(db: Db, now: number): void {
-  const sqlite = db.$client;
+  const sqlite = db.connection;
   sqlite.transaction(() => {
     sqlite.exec(`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${USERS})
@@ -48,7 +58,7 @@ function fill(db: Db, now: number): void {
 }
 
 function count(db: Db, table: string, where = '1'): number {
-  return (db.$client.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
+  return (db.connection.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
 }
 
 function time(run: () => void): number {
@@ -57,31 +67,24 @@ function time(run: () => void): number {
   return performance.now() - t0;
 }
 
-class Rollback extends Error {}
 
 /** Run `work` in an immediate transaction that is rolled back; returns how long the work took. */
-function timeRolledBack(db: Db, work: (tx: Tx) => void): number {
-  let ms = NaN;
+function timeRolledBack(db: Db, work: (conn: Conn) => void): number {
+  const conn = db.connection;
+  conn.exec('BEGIN IMMEDIATE');
   try {
-    db.transaction(
-      (tx) => {
-        ms = time(() => work(tx));
-        throw new Rollback();
-      },
-      { behavior: 'immediate' },
-    );
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
+    return time(() => work(conn));
+  } finally {
+    conn.exec('ROLLBACK');
   }
-  return ms;
 }
 
 /** The three statements as they were before batching: each over the whole table. */
-function oldPass(tx: Tx, now: number): void {
+function oldPass(conn: Conn, now: number): void {
   const ago = (days: number) => now - days * DAY;
-  tx.update(conversations).set({ flowId: null, answers: '{}' }).where(and(isNotNull(conversations.flowId), lt(conversations.updatedAt, ago(7)))).run();
-  tx.delete(inbox).where(and(ne(inbox.status, 'pending'), lt(inbox.receivedAt, ago(30)))).run();
-  tx.update(outbox).set({ messages: '[]' }).where(and(inArray(outbox.status, ['sent', 'failed', 'cancelled']), lt(outbox.createdAt, ago(90)), ne(outbox.messages, '[]'))).run();
+  conn.prepare("UPDATE conversations SET flow_id = NULL, answers = '{}' WHERE flow_id IS NOT NULL AND updated_at < ?").run(ago(7));
+  conn.prepare("DELETE FROM inbox WHERE status <> 'pending' AND received_at < ?").run(ago(30));
+  conn.prepare("UPDATE outbox SET messages = '[]' WHERE status IN ('sent', 'failed', 'cancelled') AND created_at < ? AND messages <> '[]'").run(ago(90));
 }
 
 export async function runRetentionBench(): Promise<void> {
@@ -89,7 +92,7 @@ export async function runRetentionBench(): Promise<void> {
   const file = path.join(dir, 'bench.db');
   const now = Date.now();
   console.log(`\nRetention at size: ${USERS.toLocaleString()} users, ${(3 * USERS).toLocaleString()} inbox rows, ${(1.2 * USERS).toLocaleString()} outbox rows\n`);
-  let db = openDatabase(file);
+  let db = openSqlite(file);
   const fillMs = time(() => fill(db, now));
   const due = {
     conversations: count(db, 'conversations', `flow_id IS NOT NULL AND updated_at < ${now - RETENTION.abandonedConversationDays * DAY}`),
@@ -102,12 +105,12 @@ export async function runRetentionBench(): Promise<void> {
   const rows: string[] = [];
   for (const rule of ['conversations', 'inbox', 'outbox'] as const) {
     for (const size of new Set([RETENTION_BATCH, 1000])) {
-      const samples = Array.from({ length: 5 }, () => timeRolledBack(db, (tx) => retentionStatements(tx, new Date(now), size)[rule].run())).sort((a, b) => a - b);
+      const samples = Array.from({ length: 5 }, () => timeRolledBack(db, (conn) => runNow(conn, retentionStatements(new Date(now), size)[rule]))).sort((a, b) => a - b);
       rows.push(`| ${rule} | ${size}${size === RETENTION_BATCH ? ' (used)' : ''} | ${samples[2]!.toFixed(2)} | ${samples[4]!.toFixed(2)} |`);
     }
   }
-  const oldMs = timeRolledBack(db, (tx) => oldPass(tx, now));
-  db.$client.close();
+  const oldMs = timeRolledBack(db, (conn) => oldPass(conn, now));
+  await db.close();
 
   // 2. The bot on that file under a steady load; after a warm-up, the retention pass (the very one
   //    the scheduler runs) is started in the server and cleans everything while webhooks keep coming.
@@ -140,15 +143,15 @@ export async function runRetentionBench(): Promise<void> {
   );
   const pass = await passRequest!;
   await stopServer(server);
-  db = openDatabase(file);
+  db = openSqlite(file);
   const left = {
     conversations: count(db, 'conversations', `flow_id IS NOT NULL AND updated_at < ${now - RETENTION.abandonedConversationDays * DAY}`),
     inbox: count(db, 'inbox', `received_at < ${now - RETENTION.inboxDays * DAY}`),
     outbox: count(db, 'outbox', `created_at < ${now - RETENTION.sentMessagesDays * DAY} AND messages <> '[]'`),
   };
   // With everything cleaned, a pass that finds nothing: one index probe per statement.
-  const idleMs = time(() => db.transaction((tx) => Object.values(retentionStatements(tx, new Date(now), RETENTION_BATCH)).forEach((s) => s.run())));
-  db.$client.close();
+  const idleMs = time(() => Object.values(retentionStatements(new Date(now), RETENTION_BATCH)).forEach((s) => runNow(db.connection, s)));
+  await db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
   console.log('| statement | rows per batch | median ms | max of 5 ms |');

@@ -47,7 +47,7 @@ if (mode === 'bare') {
     SIMULATOR: 'off',
   });
   const fake = new FakeLine(BENCH_TOKEN);
-  const db = openDatabase(config.databasePath);
+  const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
   const office = loadOfficeProfile(config.officeConfigPath);
   const outer = new Hono();
   let bot: ReturnType<typeof createApp> | undefined;
@@ -66,8 +66,8 @@ if (mode === 'bare') {
     for (const record of fake.sent) if (counts.has(record.to)) counts.set(record.to, counts.get(record.to)! + 1);
     return c.json({ counts: userIds.map((id) => counts.get(id)!) });
   });
-  outer.get('/bench/bookings', (c) =>
-    c.json(placesTakenPerSlot(db).map((slot) => ({ ...slot, capacity: findService(office, slot.serviceId)?.counters ?? 0 }))),
+  outer.get('/bench/bookings', async (c) =>
+    c.json((await placesTakenPerSlot(db)).map((slot) => ({ ...slot, capacity: findService(office, slot.serviceId)?.counters ?? 0 }))),
   );
   // For the retention case: waits for the pass under way (or runs one) and says what it did.
   outer.post('/bench/retention', async (c) => {
@@ -92,7 +92,6 @@ if (mode === 'bare') {
         return handle(...args);
       };
     }
-    bot.start();
-    process.stdout.write(`PORT ${port}\n`);
+    void bot.start().then(() => process.stdout.write(`PORT ${port}\n`));
   });
 }

@@ -3,8 +3,7 @@
 // confirmation with code and documents; reasons for bad answers; back and cancel; and a slot that
 // fills while the person is choosing, alone or with many confirming the last places at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { conversations } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import { postback } from '../../src/flows/postback';
 import { phoneReasonText } from '../../src/thai/phone';
 import { nameReasonText } from '../../src/booking/input';
@@ -14,17 +13,18 @@ import { allText, callback, clock, createTestBot, events, expectNoLineProblems, 
 import { book, bookingsOf, DEFAULT_WALK, flexButtons, flexLabels, tapFlex, takenIn, walkToConfirm } from './helpers';
 
 let t: TestBot;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z'); // Monday 23 Nov 2569, 10:00 in Bangkok
-  t = createTestBot();
+  t = await createTestBot();
 });
 afterEach(async () => {
   await t.close();
   expectNoLineProblems();
 });
 
-const stateOf = (userId: string) => t.db.select().from(conversations).where(eq(conversations.userId, userId)).get();
+const stateOf = (userId: string) =>
+  t.db.get<{ flowId: string | null; stepId: string | null; answers: string; attempts: number }>(q`SELECT flow_id, step_id, answers, attempts FROM conversations WHERE user_id = ${userId}`);
 
 describe('booking a time', () => {
   it('goes from the menu through one question at a time to a booking with a code and what to bring', async () => {
@@ -66,10 +66,10 @@ describe('booking a time', () => {
     const summary = allText(reply);
     for (const part of ['สมศรี ใจดี', '081-234-5678', 'วันอังคารที่ 24 พ.ย. 2569', '09:00–09:15 น.', 'ลงทะเบียนรับเบี้ยยังชีพผู้สูงอายุ']) expect(summary).toContain(part);
     expect(quickReplyLabels(reply)).toEqual(['ยืนยันนัด', 'ย้อนกลับ', 'ยกเลิก']);
-    expect(bookingsOf(t, yai.userId)).toEqual([]);
+    expect((await bookingsOf(t, yai.userId))).toEqual([]);
 
     reply = await yai.tap('ยืนยันนัด');
-    const [booking] = bookingsOf(t, yai.userId);
+    const [booking] = (await bookingsOf(t, yai.userId));
     expect(booking).toMatchObject({ serviceId: 'elderly', slotDate: '2026-11-24', slotStart: '09:00', name: 'สมศรี ใจดี', phone: '0812345678', status: 'booked' });
     expect(booking!.code).toMatch(/^[1-9]\d{5}$/);
     expect(booking!.startsAt).toBe(Date.parse('2026-11-24T02:00:00Z'));
@@ -80,7 +80,7 @@ describe('booking a time', () => {
     expect(done).toContain('ถ้ามีผู้มาแทน: หนังสือมอบอำนาจ');
     expect(texts(reply).at(-1)).toContain('จะส่งข้อความเตือนวันก่อนนัด เวลา 17:00 น. และเช้าวันนัด เวลา 07:00 น.');
     expect(quickReplyLabels(reply)).toEqual(['นัดหมายของฉัน', 'เมนู']);
-    expect(stateOf(yai.userId)).toMatchObject({ flowId: null, answers: '{}' });
+    expect(await stateOf(yai.userId)).toMatchObject({ flowId: null, answers: '{}' });
   });
 
   it.each(['จองคิว', 'นัด', 'ขอจองนัดหน่อยค่ะ', 'จอง คิว ค่ะ'])('starts from the typed words "%s"', async (typed) => {
@@ -105,15 +105,15 @@ describe('booking a time', () => {
     const yai = new Person(t);
     await walkToConfirm(yai, { phone: typed });
     await yai.tap('ยืนยันนัด');
-    expect(bookingsOf(t, yai.userId)[0]!.phone).toBe('0812345678');
+    expect((await bookingsOf(t, yai.userId))[0]!.phone).toBe('0812345678');
   });
 
   it('explains a phone number it cannot take and asks again, keeping the answers', async () => {
     const yai = new Person(t);
     const reply = await walkToConfirm(yai, { phone: '081-234-567' });
     expect(texts(reply)).toEqual([phoneReasonText('short-mobile'), SAY.phone]);
-    expect(stateOf(yai.userId)).toMatchObject({ stepId: 'phone', attempts: 1 });
-    expect(JSON.parse(stateOf(yai.userId)!.answers)).toMatchObject({ day: '2026-11-24', time: '09:00', name: 'สมศรี ใจดี' });
+    expect(await stateOf(yai.userId)).toMatchObject({ stepId: 'phone', attempts: 1 });
+    expect(JSON.parse((await stateOf(yai.userId))!.answers)).toMatchObject({ day: '2026-11-24', time: '09:00', name: 'สมศรี ใจดี' });
   });
 
   it('refuses a 9-digit number that dials no landline, saying why, and takes 0066 with a note after it', async () => {
@@ -124,7 +124,7 @@ describe('booking a time', () => {
     reply = await yai.say('0066 81–234–5678 (มือถือ)');
     expect(allText(reply)).toContain('081-234-5678');
     await yai.tap('ยืนยันนัด');
-    expect(bookingsOf(t, yai.userId)[0]!.phone).toBe('0812345678');
+    expect((await bookingsOf(t, yai.userId))[0]!.phone).toBe('0812345678');
   });
 
   it('asks for a name first when a phone number comes a step early', async () => {
@@ -149,7 +149,7 @@ describe('booking a time', () => {
     const reply = await yai.say(typed);
     expect(texts(reply)).toEqual([]);
     expect(flexLabels(reply)).toContain('09:00');
-    expect(JSON.parse(stateOf(yai.userId)!.answers).day).toBe(date);
+    expect(JSON.parse((await stateOf(yai.userId))!.answers).day).toBe(date);
   });
 
   it.each([
@@ -164,7 +164,7 @@ describe('booking a time', () => {
     expect(texts(reply)[0]).toContain(`เช่น ${example}`);
     reply = await yai.say(example);
     expect(flexLabels(reply)).toContain('09:00');
-    expect(JSON.parse(stateOf(yai.userId)!.answers).day).toBe(date);
+    expect(JSON.parse((await stateOf(yai.userId))!.answers).day).toBe(date);
   });
 
   it('takes a day from the date picker', async () => {
@@ -172,7 +172,7 @@ describe('booking a time', () => {
     await yai.say('จองคิว');
     await yai.tap('เบี้ยความพิการ'); // registered any day of the year
     await yai.pickDate('2026-12-15');
-    expect(JSON.parse(stateOf(yai.userId)!.answers).day).toBe('2026-12-15');
+    expect(JSON.parse((await stateOf(yai.userId))!.answers).day).toBe('2026-12-15');
   });
 
   it.each([
@@ -186,7 +186,7 @@ describe('booking a time', () => {
     await yai.tap('เบี้ยผู้สูงอายุ');
     const reply = await yai.pickDate(date);
     expect(texts(reply)[0]).toContain(reason);
-    expect(stateOf(yai.userId)).toMatchObject({ stepId: 'day', attempts: 1 });
+    expect(await stateOf(yai.userId)).toMatchObject({ stepId: 'day', attempts: 1 });
   });
 
   it('states the last bookable day as an open day when the horizon ends on a weekend', async () => {
@@ -242,7 +242,7 @@ describe('booking a time', () => {
     await tapFlex(yai, 'วันอังคารที่ 24');
     const reply = await yai.say(typed);
     expect(texts(reply)).toEqual([SAY.name]);
-    expect(JSON.parse(stateOf(yai.userId)!.answers).time).toBe(time);
+    expect(JSON.parse((await stateOf(yai.userId))!.answers).time).toBe(time);
   });
 
   it('asks before one person holds two services at the same time, and books both when told to', async () => {
@@ -265,7 +265,7 @@ describe('booking a time', () => {
     await yai.say('สมศรี ใจดี');
     await yai.say('081-234-5678');
     await yai.tap('ยืนยันนัด');
-    expect(bookingsOf(t, yai.userId).map((b) => [b.serviceId, b.slotStart])).toEqual([
+    expect((await bookingsOf(t, yai.userId)).map((b) => [b.serviceId, b.slotStart])).toEqual([
       ['elderly', '09:00'],
       ['disability', '09:00'],
     ]);
@@ -282,7 +282,7 @@ describe('booking a time', () => {
     expect(flexLabels(reply)).toContain('09:00');
     reply = await yai.say('ยกเลิก');
     expect(texts(reply)[0]).toBe('ยกเลิกเรื่องจองคิวแล้วค่ะ');
-    expect(bookingsOf(t, yai.userId)).toEqual([]);
+    expect((await bookingsOf(t, yai.userId))).toEqual([]);
   });
 
   it('picking another day from the times goes back to the days', async () => {
@@ -306,7 +306,7 @@ describe('booking a time', () => {
     expect(quickReplyLabels(reply)).toEqual(['081-234-5678', 'ย้อนกลับ', 'ยกเลิก']);
     await yai.tap('081-234-5678');
     await yai.tap('ยืนยันนัด');
-    expect(bookingsOf(t, yai.userId).map((b) => [b.serviceId, b.name, b.phone])).toEqual([
+    expect((await bookingsOf(t, yai.userId)).map((b) => [b.serviceId, b.name, b.phone])).toEqual([
       ['elderly', 'สมศรี ใจดี', '0812345678'],
       ['advice', 'สมศรี ใจดี', '0812345678'],
     ]);
@@ -317,11 +317,11 @@ describe('how many visits one account may hold', () => {
   it(`books up to ${MAX_UPCOMING_VISITS} upcoming visits, then points to "นัดหมายของฉัน"`, async () => {
     const son = new Person(t);
     for (const time of ['09:00', '09:15', '09:30']) await book(son, { time });
-    expect(bookingsOf(t, son.userId)).toHaveLength(MAX_UPCOMING_VISITS);
+    expect((await bookingsOf(t, son.userId))).toHaveLength(MAX_UPCOMING_VISITS);
     const reply = await son.say('จองคิว');
     expect(texts(reply)).toEqual([SAY.tooManyVisits(MAX_UPCOMING_VISITS)]);
     expect(quickReplyLabels(reply)).toEqual([SAY.myBookings, 'ติดต่อเจ้าหน้าที่', 'เมนู']);
-    expect(bookingsOf(t, son.userId)).toHaveLength(MAX_UPCOMING_VISITS);
+    expect((await bookingsOf(t, son.userId))).toHaveLength(MAX_UPCOMING_VISITS);
   });
 });
 
@@ -337,13 +337,13 @@ describe('a slot that fills while the person is choosing', () => {
     expect(texts(reply)[0]).toBe(SAY.slotJustFilled('09:00'));
     expect(flexLabels(reply)).not.toContain('09:00');
     expect(flexLabels(reply)).toContain('09:15');
-    expect(takenIn(t, 'elderly', '2026-11-24', '09:00')).toBe(2);
-    expect(bookingsOf(t, late.userId)).toEqual([]);
+    expect((await takenIn(t, 'elderly', '2026-11-24', '09:00'))).toBe(2);
+    expect((await bookingsOf(t, late.userId))).toEqual([]);
 
     reply = await tapFlex(late, '09:15');
     expect(allText(reply)).toContain('09:15–09:30 น.'); // straight to the summary: name and phone are kept
     await late.tap('ยืนยันนัด');
-    expect(bookingsOf(t, late.userId)[0]).toMatchObject({ slotStart: '09:15', name: DEFAULT_WALK.name });
+    expect((await bookingsOf(t, late.userId))[0]).toMatchObject({ slotStart: '09:15', name: DEFAULT_WALK.name });
   });
 
   it('apologises for a time button that filled after it was drawn, instead of calling it expired', async () => {
@@ -369,7 +369,7 @@ describe('a slot that fills while the person is choosing', () => {
     const reply = await late.tap('ยืนยันนัด');
     expect(texts(reply)[0]).toBe(SAY.dayJustFilled('วันอังคารที่ 24 พ.ย. 2569'));
     expect(flexLabels(reply).some((label) => label.startsWith('วันอังคารที่ 24'))).toBe(false);
-    expect(stateOf(late.userId)!.stepId).toBe('day');
+    expect((await stateOf(late.userId))!.stepId).toBe('day');
   });
 
   it('many people confirming the last places at the same moment get exactly the places', async () => {
@@ -383,7 +383,7 @@ describe('a slot that fills while the person is choosing', () => {
     expect(response.status).toBe(200);
     await t.bot.idle();
 
-    expect(takenIn(t, 'elderly', '2026-11-24', '10:00')).toBe(2);
+    expect((await takenIn(t, 'elderly', '2026-11-24', '10:00'))).toBe(2);
     const answers = people.map((person) => allText(person.lastMessages()));
     expect(answers.filter((a) => a.includes(SAY.booked))).toHaveLength(2);
     expect(answers.filter((a) => a.includes(SAY.slotJustFilled('10:00')))).toHaveLength(6);

@@ -1,8 +1,8 @@
 // Test helpers for bookings: tapping the buttons a step draws inside its Flex messages (the harness
 // taps quick replies), walking a person through the booking flow, and reading the bookings table.
-import { and, eq } from 'drizzle-orm';
 import type { messagingApi } from '@line/bot-sdk';
-import { bookings, outbox } from '../../src/db/schema';
+import type { BookingRow, OutboxRow } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import type { Person, TestBot } from '../support/harness';
 
 type Message = messagingApi.Message;
@@ -89,19 +89,17 @@ export async function cancelFirst(person: Person): Promise<Message[]> {
   return person.tap('ยืนยันยกเลิกนัด');
 }
 
-export function bookingsOf(t: TestBot, userId: string) {
-  return t.db.select().from(bookings).where(eq(bookings.userId, userId)).all();
+export function bookingsOf(t: TestBot, userId: string): Promise<BookingRow[]> {
+  return t.db.all<BookingRow>(q`SELECT * FROM bookings WHERE user_id = ${userId} ORDER BY id`);
 }
 
-export function takenIn(t: TestBot, serviceId: string, date: string, start: string): number {
-  return t.db
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.serviceId, serviceId), eq(bookings.slotDate, date), eq(bookings.slotStart, start), eq(bookings.status, 'booked')))
-    .all().length;
+export async function takenIn(t: TestBot, serviceId: string, date: string, start: string): Promise<number> {
+  const rows = await t.db.all(q`
+    SELECT id FROM bookings WHERE service_id = ${serviceId} AND slot_date = ${date} AND slot_start = ${start} AND status = 'booked'`);
+  return rows.length;
 }
 
-export function outboxRows(t: TestBot, purpose?: string) {
-  const rows = t.db.select().from(outbox).all();
+export async function outboxRows(t: TestBot, purpose?: string): Promise<OutboxRow[]> {
+  const rows = await t.db.all<OutboxRow>(q`SELECT * FROM outbox ORDER BY id`);
   return purpose ? rows.filter((r) => r.purpose === purpose) : rows;
 }

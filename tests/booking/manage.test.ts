@@ -8,10 +8,10 @@ import { allText, callback, clock, createTestBot, events, expectNoLineProblems, 
 import { book, bookingsOf, flexButtons, flexLabels, moveFirst, tapFlex, takenIn, walkToConfirm } from './helpers';
 
 let t: TestBot;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z'); // Monday 23 Nov 2569, 10:00 in Bangkok
-  t = createTestBot();
+  t = await createTestBot();
 });
 afterEach(async () => {
   await t.close();
@@ -31,7 +31,7 @@ describe('my bookings', () => {
     await book(yai, { day: 'วันอังคารที่ 24', time: '14:00' });
     const reply = await yai.say('ขอดูนัดของฉันหน่อยค่ะ');
     expect(texts(reply)).toEqual([SAY.yourBookings(2)]);
-    const [soon, later] = bookingsOf(t, yai.userId).sort((a, b) => a.startsAt - b.startsAt);
+    const [soon, later] = (await bookingsOf(t, yai.userId)).sort((a, b) => a.startsAt - b.startsAt);
     const list = allText(reply);
     expect(list.indexOf(soon!.code)).toBeLessThan(list.indexOf(later!.code));
     expect(list).toContain('14:00–14:15 น.');
@@ -54,16 +54,16 @@ describe('cancelling', () => {
     await book(yai);
     await yai.say('นัดหมายของฉัน');
     let reply = await tapFlex(yai, 'ยกเลิกนัด');
-    const [booking] = bookingsOf(t, yai.userId);
+    const [booking] = (await bookingsOf(t, yai.userId));
     expect(texts(reply)[0]).toContain(`รหัสนัด ${booking!.code}`);
     expect(quickReplyLabels(reply)).toEqual(['ยืนยันยกเลิกนัด', 'ไม่ยกเลิก']);
-    expect(takenIn(t, 'elderly', '2026-11-24', '09:00')).toBe(1);
+    expect((await takenIn(t, 'elderly', '2026-11-24', '09:00'))).toBe(1);
 
     reply = await yai.tap('ยืนยันยกเลิกนัด');
     expect(texts(reply)).toEqual([SAY.cancelled(booking!.code)]);
     expect(quickReplyLabels(reply)).toEqual(['จองคิว', 'นัดหมายของฉัน', 'เมนู']);
-    expect(bookingsOf(t, yai.userId)[0]).toMatchObject({ status: 'cancelled', cancelledAt: clock.now().getTime() });
-    expect(takenIn(t, 'elderly', '2026-11-24', '09:00')).toBe(0);
+    expect((await bookingsOf(t, yai.userId))[0]).toMatchObject({ status: 'cancelled', cancelledAt: clock.now().getTime() });
+    expect((await takenIn(t, 'elderly', '2026-11-24', '09:00'))).toBe(0);
   });
 
   it('keeps the visit when the person says no', async () => {
@@ -73,7 +73,7 @@ describe('cancelling', () => {
     await tapFlex(yai, 'ยกเลิกนัด');
     const reply = await yai.tap('ไม่ยกเลิก');
     expect(texts(reply)).toEqual([SAY.yourBookings(1)]);
-    expect(bookingsOf(t, yai.userId)[0]!.status).toBe('booked');
+    expect((await bookingsOf(t, yai.userId))[0]!.status).toBe('booked');
   });
 
   it('a second tap on the confirm button changes nothing and says the visit is gone', async () => {
@@ -92,7 +92,7 @@ describe('moving', () => {
   it('keeps the name and phone, shows the old and new time, and frees the old place', async () => {
     const yai = new Person(t);
     await book(yai);
-    const [before] = bookingsOf(t, yai.userId);
+    const [before] = (await bookingsOf(t, yai.userId));
     await yai.say('เลื่อนนัด');
     let reply = await tapFlex(yai, 'เลื่อนนัด');
     expect(allText(reply)).toContain('นัดเดิม: วันอังคารที่ 24 พ.ย. 2569 เวลา 09:00 น.');
@@ -106,10 +106,10 @@ describe('moving', () => {
     reply = await yai.tap('ยืนยันนัด');
     expect(allText(reply)).toContain(SAY.moved);
 
-    const after = bookingsOf(t, yai.userId);
+    const after = (await bookingsOf(t, yai.userId));
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: before!.id, code: before!.code, slotStart: '15:30', status: 'booked', name: 'สมศรี ใจดี' });
-    expect(takenIn(t, 'elderly', '2026-11-24', '09:00')).toBe(0);
+    expect((await takenIn(t, 'elderly', '2026-11-24', '09:00'))).toBe(0);
   });
 
   it('an old cancel button does not cancel a visit that has since moved', async () => {
@@ -120,7 +120,7 @@ describe('moving', () => {
     await moveFirst(yai, 'วันพุธที่ 25', '10:00');
     const reply = await yai.postback(oldCancel);
     expect(texts(reply)).toEqual([SAY.gone]);
-    expect(bookingsOf(t, yai.userId)[0]).toMatchObject({ status: 'booked', slotDate: '2026-11-25' });
+    expect((await bookingsOf(t, yai.userId))[0]).toMatchObject({ status: 'booked', slotDate: '2026-11-25' });
   });
 
   it('a move and a new booking racing for the last place: exactly one gets it, nothing is lost', async () => {
@@ -138,11 +138,11 @@ describe('moving', () => {
     await postWebhook(t.bot, callback(events.postback(booker.userId, confirmOf(booker)), events.postback(mover.userId, confirmOf(mover))));
     await t.bot.idle();
 
-    expect(takenIn(t, 'disability', '2026-11-24', '10:00')).toBe(1);
-    const moverBookings = bookingsOf(t, mover.userId);
+    expect((await takenIn(t, 'disability', '2026-11-24', '10:00'))).toBe(1);
+    const moverBookings = (await bookingsOf(t, mover.userId));
     expect(moverBookings).toHaveLength(1);
     expect(moverBookings[0]!.status).toBe('booked'); // moved, or still at 09:00 — never lost
-    const winners = [...bookingsOf(t, booker.userId), ...moverBookings].filter((b) => b.slotStart === '10:00');
+    const winners = [...(await bookingsOf(t, booker.userId)), ...moverBookings].filter((b) => b.slotStart === '10:00');
     expect(winners).toHaveLength(1);
   });
 });
@@ -151,14 +151,14 @@ describe('buttons for someone else’s visit', () => {
   it('forged move and cancel buttons are answered politely and act on nothing', async () => {
     const owner = new Person(t);
     await book(owner);
-    const [booking] = bookingsOf(t, owner.userId);
+    const [booking] = (await bookingsOf(t, owner.userId));
     const stranger = new Person(t);
     let reply = await stranger.postback(postback.go('cancel-booking', { booking: String(booking!.id), at: String(booking!.startsAt), confirm: 'yes' }));
     expect(texts(reply)).toEqual([SAY.gone]);
     reply = await stranger.postback(postback.go('booking', { reschedule: String(booking!.id) }));
     expect(texts(reply)).toEqual([SAY.gone]);
     expect(quickReplyLabels(reply)).toEqual(['นัดหมายของฉัน', 'จองคิว', 'เมนู']);
-    expect(bookingsOf(t, owner.userId)[0]).toMatchObject({ status: 'booked', slotStart: '09:00' });
+    expect((await bookingsOf(t, owner.userId))[0]).toMatchObject({ status: 'booked', slotStart: '09:00' });
   });
 });
 
@@ -171,12 +171,12 @@ describe('erasing one’s data', () => {
     await yai.say('ลบข้อมูลของฉัน');
     await yai.tap('ยืนยัน ลบข้อมูล');
 
-    const rows = bookingsOf(t, yai.userId).sort((a, b) => a.startsAt - b.startsAt);
+    const rows = (await bookingsOf(t, yai.userId)).sort((a, b) => a.startsAt - b.startsAt);
     expect(rows.map((r) => [r.slotDate, r.status, r.name, r.phone])).toEqual([
       ['2026-11-23', 'booked', '', ''],
       ['2026-11-25', 'cancelled', '', ''],
     ]);
-    expect(takenIn(t, 'elderly', '2026-11-25', '09:00')).toBe(0);
+    expect((await takenIn(t, 'elderly', '2026-11-25', '09:00'))).toBe(0);
     const reply = await yai.say('จองคิว');
     await yai.tap('เบี้ยผู้สูงอายุ');
     await tapFlex(yai, 'วันพุธที่ 25');

@@ -1,4 +1,4 @@
-// Capacity under real contention: several processes open the same database file and fire bookings
+// Capacity under real contention: several processes open the same database (file or PostgreSQL schema) and fire bookings
 // (and moves) at the last places at the same moment. Each slot ends with exactly its capacity, every
 // "booked" a worker was told is a row in the table, and a move that loses keeps its old place.
 import { spawn } from 'node:child_process';
@@ -6,11 +6,11 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import { bookVisit } from '../../src/booking/actions';
 import { slotsForDay } from '../../src/booking/schedule';
-import { openDatabase, type Db } from '../../src/db/client';
-import { bookings } from '../../src/db/schema';
+import type { BookingRow } from '../../src/db/schema';
+import { q, type Database } from '../../src/db/sql';
+import { newTestDatabaseName, openTestDatabase } from '../support/database';
 import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile } from '../../src/office/profile';
 import { tempDbFile } from '../support/harness';
 import type { RaceOp } from './race-worker';
@@ -22,12 +22,12 @@ const WORKERS = 6;
 const office = loadOfficeProfile(DEFAULT_OFFICE_CONFIG_PATH);
 
 let file: string;
-let db: Db;
-beforeEach(() => {
-  file = tempDbFile();
-  db = openDatabase(file);
+let db: Database;
+beforeEach(async () => {
+  file = newTestDatabaseName(tempDbFile);
+  db = await openTestDatabase(file);
 });
-afterEach(() => db.$client.close());
+afterEach(() => db.close());
 
 interface Worker {
   ready: Promise<void>;
@@ -55,17 +55,13 @@ async function race(plans: RaceOp[][]): Promise<boolean[][]> {
   return Promise.all(workers.map((w) => w.done));
 }
 
-function bookedAt(serviceId: string, start: string) {
-  return db
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.serviceId, serviceId), eq(bookings.slotDate, DAY), eq(bookings.slotStart, start), eq(bookings.status, 'booked')))
-    .all();
+function bookedAt(serviceId: string, start: string): Promise<BookingRow[]> {
+  return db.all<BookingRow>(q`SELECT * FROM bookings WHERE service_id = ${serviceId} AND slot_date = ${DAY} AND slot_start = ${start} AND status = 'booked'`);
 }
 
-function bookDirectly(userId: string, serviceId: 'elderly' | 'disability', start: string) {
+async function bookDirectly(userId: string, serviceId: 'elderly' | 'disability', start: string): Promise<BookingRow> {
   const slot = slotsForDay(office, serviceId, DAY).find((s) => s.start === start)!;
-  const result = db.transaction((tx) => bookVisit(tx, office, slot, { userId, name: 'ผู้จองก่อน', phone: '0812345678' }, new Date(NOW)), { behavior: 'immediate' });
+  const result = await db.transaction((tx) => bookVisit(tx, office, slot, { userId, name: 'ผู้จองก่อน', phone: '0812345678' }, new Date(NOW)));
   if (!result.ok) throw new Error('setup booking failed');
   return result.booking;
 }
@@ -74,13 +70,13 @@ describe('parallel bookings from several processes', () => {
   it('fill the last places exactly to capacity, never over', async () => {
     // Five elderly slots (two counters each), one place already taken in each: five places left.
     const starts = ['09:00', '09:15', '09:30', '09:45', '10:00'];
-    starts.forEach((start, i) => bookDirectly(`Uearly${i}`, 'elderly', start));
+    for (const [i, start] of starts.entries()) await bookDirectly(`Uearly${i}`, 'elderly', start);
     const plans = Array.from({ length: WORKERS }, (_, w) =>
       starts.flatMap((start) => Array.from({ length: 4 }, (_, n) => ({ op: 'book' as const, userId: `Uw${w}n${n}`, serviceId: 'elderly' as const, date: DAY, start }))),
     );
     const outcomes = (await race(plans)).flat();
 
-    for (const start of starts) expect(bookedAt('elderly', start), start).toHaveLength(2);
+    for (const start of starts) expect(await bookedAt('elderly', start), start).toHaveLength(2);
     expect(outcomes.filter(Boolean)).toHaveLength(starts.length); // each success is a real row
     expect(outcomes).toHaveLength(WORKERS * starts.length * 4);
   });
@@ -89,7 +85,8 @@ describe('parallel bookings from several processes', () => {
     // เบี้ยความพิการ has one counter. Each target slot is raced by three moves and three new bookings.
     const targets = ['10:00', '10:15', '10:30', '10:45'];
     const homes = ['13:00', '13:15', '13:30', '13:45', '14:00', '14:15', '14:30', '14:45', '15:00', '15:15', '15:30', '15:45'];
-    const movers = homes.map((start, i) => bookDirectly(`Umover${i}`, 'disability', start));
+    const movers: BookingRow[] = [];
+    for (const [i, start] of homes.entries()) movers.push(await bookDirectly(`Umover${i}`, 'disability', start));
     const ops: RaceOp[] = targets.flatMap((start, t) => [
       ...movers.slice(t * 3, t * 3 + 3).map((b) => ({ op: 'move' as const, bookingId: b.id, userId: b.userId, serviceId: 'disability' as const, date: DAY, start })),
       ...[0, 1, 2].map((n) => ({ op: 'book' as const, userId: `Unew${t}${n}`, serviceId: 'disability' as const, date: DAY, start })),
@@ -97,14 +94,14 @@ describe('parallel bookings from several processes', () => {
     const plans = Array.from({ length: WORKERS }, (_, w) => ops.filter((_, i) => i % WORKERS === w));
     await race(plans);
 
-    for (const start of targets) expect(bookedAt('disability', start), start).toHaveLength(1);
-    const all = db.select().from(bookings).where(eq(bookings.status, 'booked')).all();
+    for (const start of targets) expect(await bookedAt('disability', start), start).toHaveLength(1);
+    const all = await db.all<BookingRow>(q`SELECT * FROM bookings WHERE status = 'booked'`);
     expect(all).toHaveLength(movers.length + all.filter((b) => b.userId.startsWith('Unew')).length);
     for (const mover of movers) {
       const now = all.find((b) => b.id === mover.id)!;
       expect(now, `booking ${mover.id}`).toBeDefined();
       expect([mover.slotStart, ...targets]).toContain(now.slotStart);
     }
-    for (const start of homes) expect(bookedAt('disability', start).length).toBeLessThanOrEqual(1);
+    for (const start of homes) expect((await bookedAt('disability', start)).length).toBeLessThanOrEqual(1);
   });
 });

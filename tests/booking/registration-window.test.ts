@@ -11,9 +11,9 @@ import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quic
 import { bookingsOf, flexLabels, tapFlex } from './helpers';
 
 let t: TestBot;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
-  t = createTestBot();
+  t = await createTestBot();
 });
 afterEach(async () => {
   await t.close();
@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 /** A stored check for someone born 15 มี.ค. 2493 who has never registered, as the card would leave it. */
-function storedCheck(userId: string): number {
+function storedCheck(userId: string): Promise<number> {
   const facts: Facts = {
     birth: { year: 1950, month: 3, day: 15 },
     thaiNational: true,
@@ -55,7 +55,7 @@ describe('booking the old-age allowance registration', () => {
   it('in December offers no day, says when the round opens (an open day) and offers a visit to ask or a reminder', async () => {
     clock.set('2026-12-01T03:00:00Z'); // Tuesday 1 Dec 2569, 10:00 in Bangkok
     const yai = new Person(t);
-    let reply = await yai.postback(fromCard(storedCheck(yai.userId)));
+    let reply = await yai.postback(fromCard(await storedCheck(yai.userId)));
     // The round opens 1 ม.ค. 2570, a holiday; 2–3 ม.ค. are a weekend: the office's first day is 4 ม.ค.
     expect(texts(reply)).toEqual([SAY.windowClosed('เบี้ยผู้สูงอายุ', 'วันจันทร์ที่ 4 ม.ค. 2570')]);
     expect(quickReplyLabels(reply)).toEqual([SAY.askAdvice, SAY.remindOpening, 'ติดต่อเจ้าหน้าที่', 'เมนู']);
@@ -64,11 +64,11 @@ describe('booking the old-age allowance registration', () => {
     reply = await yai.tap(SAY.remindOpening);
     expect(texts(reply)[0]).toContain('วันจันทร์ที่ 4 ม.ค. 2570');
 
-    reply = await yai.postback(fromCard(storedCheck(yai.userId)));
+    reply = await yai.postback(fromCard(await storedCheck(yai.userId)));
     reply = await yai.tap(SAY.askAdvice);
     expect(allText(reply)).toContain('ปรึกษาเรื่องสวัสดิการ');
     expect(flexLabels(reply)[0]).toMatch(/^วันอังคารที่ 1 ธ.ค. 2569/);
-    expect(bookingsOf(t, yai.userId)).toEqual([]);
+    expect((await bookingsOf(t, yai.userId))).toEqual([]);
   });
 
   it('from the menu, the same: the service question is asked again with the reason', async () => {
@@ -103,7 +103,7 @@ describe('booking the old-age allowance registration', () => {
   it('late in September warns, in baht, that a day from 1 October starts the money a year later', async () => {
     clock.set('2027-09-20T03:00:00Z'); // Monday 20 Sep 2570
     const yai = new Person(t);
-    let reply = await yai.postback(fromCard(storedCheck(yai.userId)));
+    let reply = await yai.postback(fromCard(await storedCheck(yai.userId)));
     const warning = SAY.paymentWarning('วันพฤหัสบดีที่ 30 ก.ย. 2570', 'ตุลาคม 2570', 'ตุลาคม 2571', '12 เดือน (ประมาณ 8,400 บาท)');
     expect(allText(reply)).toContain(warning);
 
@@ -144,12 +144,12 @@ describe('booking the old-age allowance registration', () => {
   it('never says "ยืนยันสิทธิ" to a person who has never registered', async () => {
     clock.set('2026-12-01T03:00:00Z');
     const yai = new Person(t);
-    const reply = await yai.postback(fromCard(storedCheck(yai.userId)));
+    const reply = await yai.postback(fromCard(await storedCheck(yai.userId)));
     expect(texts(reply)[0]).toContain('ลงทะเบียน');
     expect(allText(reply)).not.toContain('ยืนยันสิทธิ');
     clock.set('2026-11-23T03:00:00Z');
     await yai.say('ยกเลิก');
-    await yai.postback(fromCard(storedCheck(yai.userId)));
+    await yai.postback(fromCard(await storedCheck(yai.userId)));
     expect(allText(await yai.say('2 ธ.ค.'))).not.toContain('ยืนยันสิทธิ');
   });
 });

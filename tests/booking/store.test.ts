@@ -4,7 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { slotsForDay, type Slot } from '../../src/booking/schedule';
 import { cancelBooking, insertBooking, moveBooking, newBookingCode, placesTakenByDay, slotCountKey } from '../../src/booking/store';
-import { openDatabase, type Db, type Tx } from '../../src/db/client';
+import type { Database, Sql } from '../../src/db/sql';
+import { newTestDatabaseName, openTestDatabase } from '../support/database';
+import { tempDbFile } from '../support/harness';
 import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile } from '../../src/office/profile';
 
 const draws = vi.hoisted(() => ({ queue: [] as number[] }));
@@ -18,68 +20,68 @@ const NOW = Date.parse('2026-11-23T03:00:00Z');
 const slot = (serviceId: 'elderly' | 'disability', start: string): Slot => slotsForDay(office, serviceId, '2026-11-24').find((s) => s.start === start)!;
 const visitor = (userId: string) => ({ userId, name: 'สมศรี ใจดี', phone: '0812345678' });
 
-let db: Db;
-beforeEach(() => {
-  db = openDatabase(':memory:');
+let db: Database;
+beforeEach(async () => {
+  db = await openTestDatabase(newTestDatabaseName(tempDbFile));
   draws.queue.length = 0;
 });
-afterEach(() => db.$client.close());
+afterEach(() => db.close());
 
-const inTx = <T>(fn: (tx: Tx) => T): T => db.transaction(fn, { behavior: 'immediate' });
+const inTx = <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => db.transaction(fn);
 
 describe('insertBooking', () => {
-  it('takes places up to the capacity and no further', () => {
+  it('takes places up to the capacity and no further', async () => {
     const nine = slot('elderly', '09:00');
-    expect(inTx((tx) => insertBooking(tx, nine, visitor('U1'), NOW))).toMatchObject({ slotStart: '09:00', status: 'booked' });
-    expect(inTx((tx) => insertBooking(tx, nine, visitor('U2'), NOW))).toBeDefined();
-    expect(inTx((tx) => insertBooking(tx, nine, visitor('U3'), NOW))).toBeUndefined();
-    expect(placesTakenByDay(db, 'elderly', '2026-11-24', '2026-11-24').get(slotCountKey('2026-11-24', '09:00'))).toBe(2);
+    expect(await inTx((tx) => insertBooking(tx, nine, visitor('U1'), NOW))).toMatchObject({ slotStart: '09:00', status: 'booked' });
+    expect(await inTx((tx) => insertBooking(tx, nine, visitor('U2'), NOW))).toBeDefined();
+    expect(await inTx((tx) => insertBooking(tx, nine, visitor('U3'), NOW))).toBeUndefined();
+    expect((await placesTakenByDay(db, 'elderly', '2026-11-24', '2026-11-24')).get(slotCountKey('2026-11-24', '09:00'))).toBe(2);
   });
 
-  it('a cancelled place is free again', () => {
+  it('a cancelled place is free again', async () => {
     const nine = slot('disability', '09:00');
-    const first = inTx((tx) => insertBooking(tx, nine, visitor('U1'), NOW))!;
-    expect(inTx((tx) => cancelBooking(tx, first.id, 'U1', NOW))).toMatchObject({ status: 'cancelled' });
-    expect(inTx((tx) => insertBooking(tx, nine, visitor('U2'), NOW))).toBeDefined();
+    const first = (await inTx((tx) => insertBooking(tx, nine, visitor('U1'), NOW)))!;
+    expect(await inTx((tx) => cancelBooking(tx, first.id, 'U1', NOW))).toMatchObject({ status: 'cancelled' });
+    expect(await inTx((tx) => insertBooking(tx, nine, visitor('U2'), NOW))).toBeDefined();
   });
 
-  it('draws a new code when the first one is already taken', () => {
+  it('draws a new code when the first one is already taken', async () => {
     const sameDraws = [0, 0, 0, 0, 0, 0];
     draws.queue.push(...sameDraws);
-    const first = inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW))!;
+    const first = (await inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW)))!;
     draws.queue.push(...sameDraws);
-    const second = inTx((tx) => insertBooking(tx, slot('elderly', '09:15'), visitor('U2'), NOW))!;
+    const second = (await inTx((tx) => insertBooking(tx, slot('elderly', '09:15'), visitor('U2'), NOW)))!;
     expect(first.code).toBe('100000');
     expect(second.code).not.toBe('100000');
   });
 
-  it('codes are six digits an elder can read aloud, never starting with 0 (a spreadsheet would drop it)', () => {
+  it('codes are six digits an elder can read aloud, never starting with 0 (a spreadsheet would drop it)', async () => {
     for (let i = 0; i < 200; i++) expect(newBookingCode()).toMatch(/^[1-9]\d{5}$/);
   });
 });
 
 describe('moveBooking', () => {
-  it('moves only into a slot with room', () => {
-    const mine = inTx((tx) => insertBooking(tx, slot('disability', '09:00'), visitor('U1'), NOW))!;
-    inTx((tx) => insertBooking(tx, slot('disability', '10:00'), visitor('U2'), NOW));
-    expect(inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:00'), NOW))).toBe(false);
-    expect(inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:15'), NOW))).toBe(true);
+  it('moves only into a slot with room', async () => {
+    const mine = (await inTx((tx) => insertBooking(tx, slot('disability', '09:00'), visitor('U1'), NOW)))!;
+    await inTx((tx) => insertBooking(tx, slot('disability', '10:00'), visitor('U2'), NOW));
+    expect(await inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:00'), NOW))).toBe(false);
+    expect(await inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:15'), NOW))).toBe(true);
   });
 
-  it('does not move a cancelled visit, nor into another service', () => {
-    const mine = inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW))!;
-    expect(inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:00'), NOW))).toBe(false);
-    inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW));
-    expect(inTx((tx) => moveBooking(tx, mine.id, slot('elderly', '10:00'), NOW))).toBe(false);
+  it('does not move a cancelled visit, nor into another service', async () => {
+    const mine = (await inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW)))!;
+    expect(await inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:00'), NOW))).toBe(false);
+    await inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW));
+    expect(await inTx((tx) => moveBooking(tx, mine.id, slot('elderly', '10:00'), NOW))).toBe(false);
   });
 });
 
 describe('cancelBooking', () => {
-  it('only the owner, only before the visit begins, only once', () => {
-    const mine = inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW))!;
-    expect(inTx((tx) => cancelBooking(tx, mine.id, 'U2', NOW))).toBeUndefined();
-    expect(inTx((tx) => cancelBooking(tx, mine.id, 'U1', mine.startsAt))).toBeUndefined();
-    expect(inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW))).toMatchObject({ status: 'cancelled', cancelledAt: NOW });
-    expect(inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW))).toBeUndefined();
+  it('only the owner, only before the visit begins, only once', async () => {
+    const mine = (await inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW)))!;
+    expect(await inTx((tx) => cancelBooking(tx, mine.id, 'U2', NOW))).toBeUndefined();
+    expect(await inTx((tx) => cancelBooking(tx, mine.id, 'U1', mine.startsAt))).toBeUndefined();
+    expect(await inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW))).toMatchObject({ status: 'cancelled', cancelledAt: NOW });
+    expect(await inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW))).toBeUndefined();
   });
 });

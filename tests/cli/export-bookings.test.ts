@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bookVisit, cancelVisit } from '../../src/booking/actions';
 import { csvCell } from '../../src/booking/csv';
 import { slotsForDay } from '../../src/booking/schedule';
-import { openDatabase } from '../../src/db/client';
+import { newTestDatabaseName, openTestDatabase } from '../support/database';
 import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile, type ServiceId } from '../../src/office/profile';
 import { tempDbFile } from '../support/harness';
 import { runCli } from './run';
@@ -15,31 +15,31 @@ const office = loadOfficeProfile(DEFAULT_OFFICE_CONFIG_PATH);
 const NOW = new Date('2026-11-23T03:00:00Z');
 
 /** A database with four visits: three in the range (one cancelled), one after it. */
-function seeded(): { file: string; codes: string[] } {
-  const file = tempDbFile();
-  const db = openDatabase(file);
+async function seeded(): Promise<{ file: string; codes: string[] }> {
+  const file = newTestDatabaseName(tempDbFile);
+  const db = await openTestDatabase(file);
   const visit = (serviceId: ServiceId, date: string, start: string, name: string) => {
     const slot = slotsForDay(office, serviceId, date).find((s) => s.start === start)!;
-    return db.transaction((tx) => bookVisit(tx, office, slot, { userId: `U${name.length}${start}`, name, phone: '0812345678' }, NOW), { behavior: 'immediate' });
+    return db.transaction((tx) => bookVisit(tx, office, slot, { userId: `U${name.length}${start}`, name, phone: '0812345678' }, NOW));
   };
   const results = [
-    visit('elderly', '2026-11-24', '09:00', 'สมศรี ใจดี'),
-    visit('disability', '2026-11-24', '08:30', 'ทองดี "หนุ่ม" มีสุข, จูเนียร์'),
-    visit('advice', '2026-11-25', '13:00', '=HYPERLINK("http://x")'),
-    visit('elderly', '2026-12-01', '09:00', 'นอก ช่วง'),
+    await visit('elderly', '2026-11-24', '09:00', 'สมศรี ใจดี'),
+    await visit('disability', '2026-11-24', '08:30', 'ทองดี "หนุ่ม" มีสุข, จูเนียร์'),
+    await visit('advice', '2026-11-25', '13:00', '=HYPERLINK("http://x")'),
+    await visit('elderly', '2026-12-01', '09:00', 'นอก ช่วง'),
   ].map((r) => {
     if (!r.ok) throw new Error('seed failed');
     return r.booking;
   });
-  db.transaction((tx) => cancelVisit(tx, office, results[2]!.id, results[2]!.userId, NOW), { behavior: 'immediate' });
-  db.$client.close();
+  await db.transaction((tx) => cancelVisit(tx, office, results[2]!.id, results[2]!.userId, NOW));
+  await db.close();
   return { file, codes: results.map((b) => b.code) };
 }
 
 describe('npm run export:bookings', () => {
-  it('writes the range as UTF-8 CSV with a BOM and CRLF, in date and time order', () => {
-    const { file, codes } = seeded();
-    const out = path.join(path.dirname(file), 'bookings.csv');
+  it('writes the range as UTF-8 CSV with a BOM and CRLF, in date and time order', async () => {
+    const { file, codes } = await seeded();
+    const out = path.join(path.dirname(tempDbFile()), 'bookings.csv'); // a fresh folder (on PostgreSQL `file` is a schema name)
     const result = runCli('export-bookings.ts', ['--from', '2026-11-24', '--to', '2026-11-30', '--out', out], file);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`บันทึกนัดหมาย 3 รายการ (2026-11-24 ถึง 2026-11-30) ลงไฟล์ ${out} แล้ว`);
@@ -58,8 +58,8 @@ describe('npm run export:bookings', () => {
     expect(content).not.toContain(codes[3]);
   });
 
-  it('writes to standard output without --out', () => {
-    const { file, codes } = seeded();
+  it('writes to standard output without --out', async () => {
+    const { file, codes } = await seeded();
     const result = runCli('export-bookings.ts', ['--from', '2026-12-01', '--to', '2026-12-01'], file);
     expect(result.code).toBe(0);
     expect([...result.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testDatabaseUrl } from '../support/database-url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,7 +18,8 @@ export interface CliResult {
 export function runCli(script: string, args: string[], databasePath: string): CliResult {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli', script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: databasePath, LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
+    // On PostgreSQL `databasePath` names the test schema.
+    env: { ...process.env, DATABASE_PATH: databasePath, DATABASE_URL: testDatabaseUrl(databasePath) ?? '', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' },
   });
   return { code: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8'), bytes: result.stdout };
 }

@@ -1,15 +1,18 @@
 // npm run staff -- add|list|remove <userId>: against a real database file, as an administrator runs it.
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client';
 import { isStaff } from '../../src/db/staff';
-import { tempDbFile } from '../support/harness';
+import { newTestDatabaseName, openTestDatabase } from '../support/database';
+import { tempDbFile as tempFile } from '../support/harness';
+
+const tempDbFile = () => newTestDatabaseName(tempFile);
 import { runCli } from './run';
 
 const USER = 'U0123456789abcdef0123456789abcdef';
 
 describe('npm run staff', () => {
-  it('adds, lists and removes staff by LINE user id', () => {
+  it('adds, lists and removes staff by LINE user id', async () => {
     const file = tempDbFile();
+    await openTestDatabase(file).then((db) => db.close());
     expect(runCli('staff.ts', ['list'], file)).toMatchObject({ code: 0, stdout: 'ยังไม่มีเจ้าหน้าที่ในระบบ\n' });
     expect(runCli('staff.ts', ['add', USER], file)).toMatchObject({ code: 0, stdout: `เพิ่ม ${USER} เป็นเจ้าหน้าที่แล้ว\n` });
     expect(runCli('staff.ts', ['add', USER], file)).toMatchObject({ code: 0, stdout: `${USER} เป็นเจ้าหน้าที่อยู่แล้ว\n` });
@@ -17,16 +20,18 @@ describe('npm run staff', () => {
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(new RegExp(`^${USER}  เพิ่มด้วยคำสั่ง  \\d+ \\S+ 25\\d\\d เวลา \\d\\d:\\d\\d น\\.\\n$`));
 
-    const db = openDatabase(file);
-    expect(isStaff(db, USER)).toBe(true);
-    db.$client.close();
+    const db = await openTestDatabase(file);
+    expect(await isStaff(db, USER)).toBe(true);
+    await db.close();
 
     expect(runCli('staff.ts', ['remove', USER], file)).toMatchObject({ code: 0, stdout: `นำ ${USER} ออกจากเจ้าหน้าที่แล้ว\n` });
     expect(runCli('staff.ts', ['remove', USER], file)).toMatchObject({ code: 1, stderr: `ไม่พบ ${USER} ในรายชื่อเจ้าหน้าที่\n` });
   });
 
-  it.each([[['add', 'U123']], [['add']], [['promote', USER]], [[]], [['add', USER, 'extra']]])('refuses %j with the usage and exit code 1', (args) => {
-    const result = runCli('staff.ts', args, tempDbFile());
+  it.each([[['add', 'U123']], [['add']], [['promote', USER]], [[]], [['add', USER, 'extra']]])('refuses %j with the usage and exit code 1', async (args) => {
+    const file = tempDbFile();
+    await openTestDatabase(file).then((db) => db.close());
+    const result = runCli('staff.ts', args, file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('วิธีใช้:');
     expect(result.stdout).toBe('');

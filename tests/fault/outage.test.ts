@@ -6,7 +6,7 @@
 // The outage lasts FAULT_OUTAGE_MS (default 30 s, as in the issue); the test takes about that plus
 // the backoff that follows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client';
+import { openSqlite } from '../../src/db/client';
 import { text } from '../../src/line/messages';
 import type { Disruption } from '../../src/line/fake';
 import { enqueuePush } from '../../src/notify/outbox';
@@ -69,16 +69,17 @@ describe(`a ${OUTAGE_MS / 1000}-second LINE outage`, () => {
     const outageStart = Date.now();
 
     // Staff notices queued while LINE is down (as booking changes would queue them).
-    const db = openDatabase(bot.file);
+    // The bot process runs on its own SQLite file (live-bot.ts), whichever database the suite uses.
+    const db = openSqlite(bot.file);
     const notices: string[] = [];
-    db.transaction((tx) => {
+    await db.transaction(async (tx) => {
       for (const staffId of STAFF)
         for (let i = 0; i < NOTICES_EACH; i++) {
-          enqueuePush(tx, { to: staffId, messages: [text(`มีการจองใหม่ ${i + 1} ค่ะ`)], purpose: 'staff-new', dueAt: Date.now(), dedupeKey: `fault:${staffId}:${i}` }, Date.now());
+          await enqueuePush(tx, { to: staffId, messages: [text(`มีการจองใหม่ ${i + 1} ค่ะ`)], purpose: 'staff-new', dueAt: Date.now(), dedupeKey: `fault:${staffId}:${i}` }, Date.now());
           notices.push(`fault:${staffId}:${i}`);
         }
     });
-    db.$client.close();
+    await db.close();
 
     // Villagers keep writing: two more messages each during the outage.
     await sleep(OUTAGE_MS / 4);

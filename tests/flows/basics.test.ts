@@ -1,17 +1,17 @@
 // The first conversations: the follow greeting with the privacy note and menu, unfollow, contact
 // details with the office on a map, typed keywords, and deleting one's data.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { inbox, outbox, users } from '../../src/db/schema';
+import type { InboxRow, OutboxRow } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import { text } from '../../src/line/messages';
 import { enqueuePush } from '../../src/notify/outbox';
 import { callback, clock, createTestBot, events, expectNoLineProblems, fake, Person, postWebhook, quickReplyLabels, texts, type TestBot } from '../support/harness';
 
 let t: TestBot;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z');
-  t = createTestBot();
+  t = await createTestBot();
 });
 afterEach(async () => {
   await t.close();
@@ -29,7 +29,7 @@ describe('follow', () => {
     expect(privacy).toContain('ลบข้อมูลของฉัน');
     expect(menu).toBe('เลือกบริการที่ต้องการได้เลยค่ะ 👇');
     expect(quickReplyLabels(reply)).toEqual(expect.arrayContaining(['ติดต่อเจ้าหน้าที่', 'ข้อมูลส่วนตัว']));
-    expect(t.db.select().from(users).where(eq(users.userId, somsri.userId)).get()).toMatchObject({ status: 'active' });
+    expect(await t.db.get(q`SELECT * FROM users WHERE user_id = ${somsri.userId}`)).toMatchObject({ status: 'active' });
     expect(fake.calls.some((c) => c.path === '/v2/bot/chat/loading/start')).toBe(true);
   });
 
@@ -44,11 +44,11 @@ describe('unfollow', () => {
     const user = new Person(t);
     await postWebhook(t.bot, callback(events.unfollow(user.userId)));
     await t.bot.idle();
-    expect(t.db.select().from(users).where(eq(users.userId, user.userId)).get()).toMatchObject({ status: 'blocked' });
+    expect(await t.db.get(q`SELECT * FROM users WHERE user_id = ${user.userId}`)).toMatchObject({ status: 'blocked' });
     expect(fake.calls).toHaveLength(0);
-    const id = enqueuePush(t.db, { to: user.userId, messages: [text('x')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime())!;
+    const id = await enqueuePush(t.db, { to: user.userId, messages: [text('x')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime())!;
     await t.bot.outbox.runOnce();
-    expect(t.db.select().from(outbox).where(eq(outbox.id, id)).get()!.status).toBe('cancelled');
+    expect((await t.db.get<OutboxRow>(q`SELECT * FROM outbox WHERE id = ${id!}`))!.status).toBe('cancelled');
   });
 });
 
@@ -83,7 +83,7 @@ describe('delete my data', () => {
 
   it('deletes what the service holds after "ยืนยัน"', async () => {
     const user = new Person(t);
-    const reminder = enqueuePush(
+    const reminder = await enqueuePush(
       t.db,
       { to: user.userId, messages: [text('พรุ่งนี้มีนัดค่ะ')], purpose: 'reminder', dueAt: clock.now().getTime() + 86_400_000 },
       clock.now().getTime(),
@@ -91,8 +91,8 @@ describe('delete my data', () => {
     await user.say('ลบข้อมูลของฉัน');
     const reply = await user.tap('ยืนยัน ลบข้อมูล');
     expect(texts(reply)[0]).toContain('ลบข้อมูลของคุณเรียบร้อยแล้ว');
-    expect(t.db.select().from(inbox).where(eq(inbox.chatKey, user.userId)).all().every((r) => r.payload === null)).toBe(true);
-    const reminderRow = t.db.select().from(outbox).where(eq(outbox.id, reminder)).get()!;
+    expect((await t.db.all<InboxRow>(q`SELECT * FROM inbox WHERE chat_key = ${user.userId}`)).every((r) => r.payload === null)).toBe(true);
+    const reminderRow = (await t.db.get<OutboxRow>(q`SELECT * FROM outbox WHERE id = ${reminder!}`))!;
     expect(reminderRow.status).toBe('cancelled');
     expect(reminderRow.messages).toBe('[]');
   });

@@ -2,16 +2,16 @@
 // would, and get one card per allowance with the outcome, amount, dates, documents and reasons.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { messagingApi } from '@line/bot-sdk';
-import { eq } from 'drizzle-orm';
-import { eligibilityChecks, outbox } from '../../src/db/schema';
+import type { EligibilityCheckRow, OutboxRow } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import { RULES_VERSION } from '../../src/rules';
 import { clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, texts, type Message, type TestBot } from '../support/harness';
 
 let t: TestBot;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z'); // Monday 23 พ.ย. 2569, 10:00 in Bangkok: the Oct–Nov window is open
-  t = createTestBot();
+  t = await createTestBot();
 });
 afterEach(async () => {
   await t.close();
@@ -344,7 +344,7 @@ describe('the record kept', () => {
   it('stores the as-of date, rules version and outcome, and no health answers', async () => {
     const person = new Person(t);
     await walk(person, personas.at(-1)!.answers);
-    const [row] = t.db.select().from(eligibilityChecks).where(eq(eligibilityChecks.userId, person.userId)).all();
+    const [row] = await t.db.all<EligibilityCheckRow>(q`SELECT * FROM eligibility_checks WHERE user_id = ${person.userId}`);
     expect(row).toMatchObject({ asOf: '2026-11-23', rulesVersion: RULES_VERSION, forWhom: 'self' });
     expect(JSON.parse(row!.facts)).toEqual({ birth: 'unknown', thaiNational: true, registeredInArea: true, applicant: 'self' });
     expect(row!.facts + row!.outcomes).not.toMatch(/certified|aidsDiagnosis|hardship|disabilityCard/);
@@ -356,7 +356,7 @@ describe('the record kept', () => {
     await walk(person, personas[1]!.answers);
     await person.say('ลบข้อมูลของฉัน');
     await person.tap('ยืนยัน ลบข้อมูล');
-    expect(t.db.select().from(eligibilityChecks).where(eq(eligibilityChecks.userId, person.userId)).all()).toEqual([]);
+    expect(await t.db.all(q`SELECT * FROM eligibility_checks WHERE user_id = ${person.userId}`)).toEqual([]);
   });
 });
 
@@ -406,14 +406,14 @@ describe('remind me when registration opens', () => {
     let answer = await person.postback(data);
     expect(texts(answer)[0]).toContain('ตั้งเตือนแล้วค่ะ');
     await person.postback(data);
-    const queued = t.db.select().from(outbox).where(eq(outbox.purpose, 'registration-reminder')).all();
+    const queued = await t.db.all<OutboxRow>(q`SELECT * FROM outbox WHERE purpose = 'registration-reminder'`);
     expect(queued).toHaveLength(1);
     // The round opens on 1 ม.ค. 2570, a holiday before a weekend: sent on Monday 4 ม.ค., 09:00 Bangkok.
     expect(new Date(queued[0]!.dueAt).toISOString()).toBe('2027-01-04T02:00:00.000Z');
     expect(texts(answer)[0]).toContain('วันจันทร์ที่ 4 ม.ค. 2570');
     answer = await person.tap('ยกเลิกการเตือน');
     expect(texts(answer)[0]).toContain('ยกเลิกการเตือน');
-    expect(t.db.select().from(outbox).where(eq(outbox.purpose, 'registration-reminder')).get()!.status).toBe('cancelled');
+    expect((await t.db.get<OutboxRow>(q`SELECT * FROM outbox WHERE purpose = 'registration-reminder'`))!.status).toBe('cancelled');
   });
 
   it('refuses a forged reminder date in the past', async () => {

@@ -2,8 +2,8 @@
 // user says → bot answers, and the state after. Covers bad input, help after three misses, stale
 // buttons, every global command, idle conversations, flows that changed, and restarts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { conversations, inbox } from '../../src/db/schema';
+import type { InboxRow } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import { contactEntry } from '../../src/flows/contact';
 import { APOLOGY, APOLOGY_RESTART } from '../../src/handlers/dispatcher';
 import { defaultEntries, defaultFlows } from '../../src/flows/registry';
@@ -54,10 +54,10 @@ const surveyEntry: Entry = { id: 'survey', menuLabel: 'แบบสอบถา�
 let t: TestBot;
 const deps = (version = 1) => ({ flows: [...defaultFlows, surveyFlow(version)], entries: [...defaultEntries, surveyEntry] });
 
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z');
-  t = createTestBot({ deps: deps() });
+  t = await createTestBot({ deps: deps() });
 });
 afterEach(async () => {
   await t.close();
@@ -65,7 +65,9 @@ afterEach(async () => {
 });
 
 function stateOf(userId: string) {
-  return t.db.select().from(conversations).where(eq(conversations.userId, userId)).get();
+  return t.db.get<{ flowId: string | null; flowVersion: number | null; stepId: string | null; answers: string; history: string; attempts: number; revision: number; resumePending: unknown }>(
+    q`SELECT flow_id, flow_version, step_id, answers, history, attempts, revision, resume_pending FROM conversations WHERE user_id = ${userId}`,
+  );
 }
 
 describe('a conversation from start to end', () => {
@@ -78,14 +80,14 @@ describe('a conversation from start to end', () => {
     reply = await yai.tap('ชอบ');
     expect(texts(reply)).toEqual(['เกิดวันที่เท่าไรคะ']);
     expect(quickReplyLabels(reply)).toEqual(['เลือกวันเกิด', 'ย้อนกลับ', 'ยกเลิก']);
-    expect(stateOf(yai.userId)).toMatchObject({ flowId: 'survey', stepId: 'birthday', attempts: 0 });
+    expect((await stateOf(yai.userId))).toMatchObject({ flowId: 'survey', stepId: 'birthday', attempts: 0 });
 
     reply = await yai.say('๑๕ มี.ค. ๒๕๐๐');
     expect(texts(reply)).toEqual(['ชื่อเล่นอะไรคะ']);
 
     reply = await yai.say('ยายศรี');
     expect(texts(reply)).toEqual(['ขอบคุณค่ะ คุณยายศรี เกิด 15 มี.ค. 2500']);
-    expect(stateOf(yai.userId)).toMatchObject({ flowId: null, stepId: null, answers: '{}' });
+    expect((await stateOf(yai.userId))).toMatchObject({ flowId: null, stepId: null, answers: '{}' });
   });
 
   it('takes a typed choice as well as a tap', async () => {
@@ -93,7 +95,7 @@ describe('a conversation from start to end', () => {
     await yai.say('แบบสอบถาม');
     const reply = await yai.say(' ไม่ชอบ ค่ะ ');
     expect(texts(reply)).toEqual(['เกิดวันที่เท่าไรคะ']);
-    expect(JSON.parse(stateOf(yai.userId)!.answers)).toEqual({ 'likes-tea': 'no' });
+    expect(JSON.parse((await stateOf(yai.userId))!.answers)).toEqual({ 'likes-tea': 'no' });
   });
 
   it('takes a date from the date picker', async () => {
@@ -102,7 +104,7 @@ describe('a conversation from start to end', () => {
     await yai.tap('ชอบ');
     const reply = await yai.pickDate('1957-03-15');
     expect(texts(reply)).toEqual(['ชื่อเล่นอะไรคะ']);
-    expect(JSON.parse(stateOf(yai.userId)!.answers).birthday).toEqual({ year: 1957, month: 3, day: 15 });
+    expect(JSON.parse((await stateOf(yai.userId))!.answers).birthday).toEqual({ year: 1957, month: 3, day: 15 });
   });
 });
 
@@ -114,8 +116,8 @@ describe('bad input', () => {
     const reply = await yai.say('31 เม.ย. 2500');
     expect(texts(reply)[0]).toBe(reasonText('bad-day'));
     expect(texts(reply)[1]).toBe('เกิดวันที่เท่าไรคะ');
-    expect(stateOf(yai.userId)).toMatchObject({ stepId: 'birthday', attempts: 1 });
-    expect(JSON.parse(stateOf(yai.userId)!.answers)).toEqual({ 'likes-tea': 'yes' });
+    expect((await stateOf(yai.userId))).toMatchObject({ stepId: 'birthday', attempts: 1 });
+    expect(JSON.parse((await stateOf(yai.userId))!.answers)).toEqual({ 'likes-tea': 'yes' });
   });
 
   it('asks to pick a button when text does not match a choice', async () => {
@@ -134,10 +136,10 @@ describe('bad input', () => {
     const third = await yai.say('???');
     expect(texts(third)[0]).toContain('ช่วยเหลือ');
     expect(quickReplyLabels(third)).toEqual(['เลือกวันเกิด', 'ย้อนกลับ', 'ช่วยเหลือ', 'ยกเลิก']);
-    expect(stateOf(yai.userId)).toMatchObject({ stepId: 'birthday', attempts: 3 });
+    expect((await stateOf(yai.userId))).toMatchObject({ stepId: 'birthday', attempts: 3 });
     const reply = await yai.say('15/3/2500');
     expect(texts(reply)).toEqual(['ชื่อเล่นอะไรคะ']);
-    expect(stateOf(yai.userId)!.attempts).toBe(0);
+    expect((await stateOf(yai.userId))!.attempts).toBe(0);
   });
 
   it('answers a sticker or a voice note kindly and asks the question again', async () => {
@@ -145,7 +147,7 @@ describe('bad input', () => {
     await yai.say('แบบสอบถาม');
     const reply = await yai.sticker();
     expect(texts(reply)).toEqual(['ขอบคุณค่ะ 🙏 ตอนนี้บอทอ่านได้เฉพาะข้อความและปุ่มนะคะ', 'ชอบดื่มชาไหมคะ']);
-    expect(stateOf(yai.userId)).toMatchObject({ stepId: 'likes-tea', attempts: 0 });
+    expect((await stateOf(yai.userId))).toMatchObject({ stepId: 'likes-tea', attempts: 0 });
   });
 
   it('answers a one-shot question typed mid-flow and keeps the flow', async () => {
@@ -167,7 +169,7 @@ describe('stale buttons', () => {
     const oldNo = oldButtons.at(-1)!.quickReply!.items![1]!.action as { data: string };
     const reply = await yai.postback(oldNo.data);
     expect(texts(reply)).toEqual(['ปุ่มนี้เป็นของข้อความเก่า ใช้ไม่ได้แล้วค่ะ', 'เกิดวันที่เท่าไรคะ']);
-    expect(JSON.parse(stateOf(yai.userId)!.answers)).toEqual({ 'likes-tea': 'yes' });
+    expect(JSON.parse((await stateOf(yai.userId))!.answers)).toEqual({ 'likes-tea': 'yes' });
   });
 
   it('says so for a button after the flow has ended, and shows the menu', async () => {
@@ -195,7 +197,7 @@ describe('global commands in every state', () => {
     await yai.tap('ชอบ');
     const reply = await yai.say('ยกเลิก');
     expect(texts(reply)[0]).toBe('ยกเลิกเรื่องแบบสอบถามแล้วค่ะ');
-    expect(stateOf(yai.userId)).toMatchObject({ flowId: null, answers: '{}' });
+    expect((await stateOf(yai.userId))).toMatchObject({ flowId: null, answers: '{}' });
   });
 
   it('ยกเลิก with nothing under way says so', async () => {
@@ -209,7 +211,7 @@ describe('global commands in every state', () => {
     await yai.tap('ชอบ');
     let reply = await yai.tap('ย้อนกลับ');
     expect(texts(reply)).toEqual(['ย้อนกลับไปข้อก่อนหน้าค่ะ', 'ชอบดื่มชาไหมคะ']);
-    expect(stateOf(yai.userId)!.stepId).toBe('likes-tea');
+    expect((await stateOf(yai.userId))!.stepId).toBe('likes-tea');
     reply = await yai.say('ย้อนกลับ');
     expect(texts(reply)).toEqual(['นี่เป็นคำถามแรกแล้วค่ะ', 'ชอบดื่มชาไหมคะ']);
   });
@@ -220,7 +222,7 @@ describe('global commands in every state', () => {
     await yai.tap('ชอบ');
     let reply = await yai.say('เมนู');
     expect(quickReplyLabels(reply)[0]).toBe('ทำต่อ: แบบสอบถาม');
-    expect(stateOf(yai.userId)!.stepId).toBe('birthday');
+    expect((await stateOf(yai.userId))!.stepId).toBe('birthday');
     reply = await yai.tap('ทำต่อ: แบบสอบถาม');
     expect(texts(reply)).toEqual(['เกิดวันที่เท่าไรคะ']);
   });
@@ -231,7 +233,7 @@ describe('global commands in every state', () => {
     const reply = await yai.say('ช่วยเหลือ');
     expect(allText(reply)).toContain(t.bot.services.office.office.name);
     expect(texts(reply).at(-1)).toBe('ชอบดื่มชาไหมคะ');
-    expect(stateOf(yai.userId)!.stepId).toBe('likes-tea');
+    expect((await stateOf(yai.userId))!.stepId).toBe('likes-tea');
   });
 
   it('commands are understood with Thai digits, spaces, particles and zero-width characters', async () => {
@@ -248,7 +250,7 @@ describe('a flow that sends the user back', () => {
     // "ไม่ชอบ" tea at the nickname step is impossible here: the flow sends the user back to the tea question.
     flow.steps.nickname!.next = (ctx) => (ctx.answers.nickname === 'ถามใหม่' ? { step: 'likes-tea', say: [text('ขอถามใหม่อีกครั้งค่ะ')] } : { end: [text('จบ')] });
     await t.close();
-    t = createTestBot({ file: t.file, deps: { flows: [...defaultFlows, flow], entries: [...defaultEntries, surveyEntry] } });
+    t = await createTestBot({ file: t.file, deps: { flows: [...defaultFlows, flow], entries: [...defaultEntries, surveyEntry] } });
     const yai = new Person(t);
     await yai.say('แบบสอบถาม');
     await yai.tap('ชอบ');
@@ -270,7 +272,7 @@ describe('time and change', () => {
     let reply = await yai.say('15/3/2500');
     expect(texts(reply)[0]).toContain('ค้างไว้');
     expect(quickReplyLabels(reply)).toEqual(['ทำต่อ', 'เริ่มใหม่', 'เมนู']);
-    expect(stateOf(yai.userId)!.stepId).toBe('birthday');
+    expect((await stateOf(yai.userId))!.stepId).toBe('birthday');
     reply = await yai.tap('ทำต่อ');
     expect(texts(reply)).toEqual(['เกิดวันที่เท่าไรคะ']);
     reply = await yai.say('15/3/2500');
@@ -285,7 +287,7 @@ describe('time and change', () => {
     await yai.say('สวัสดี');
     const reply = await yai.say('เริ่มใหม่');
     expect(texts(reply)).toEqual(['ชอบดื่มชาไหมคะ']);
-    expect(stateOf(yai.userId)).toMatchObject({ stepId: 'likes-tea', answers: '{}' });
+    expect((await stateOf(yai.userId))).toMatchObject({ stepId: 'likes-tea', answers: '{}' });
   });
 
   it('continues after the app is re-created on the same database file', async () => {
@@ -296,7 +298,7 @@ describe('time and change', () => {
     const again = new Person(t, yai.userId);
     const reply = await again.say('1/1/2490');
     expect(texts(reply)).toEqual(['ชื่อเล่นอะไรคะ']);
-    expect(JSON.parse(stateOf(yai.userId)!.answers)).toMatchObject({ 'likes-tea': 'no', birthday: { year: 1947, month: 1, day: 1 } });
+    expect(JSON.parse((await stateOf(yai.userId))!.answers)).toMatchObject({ 'likes-tea': 'no', birthday: { year: 1947, month: 1, day: 1 } });
   });
 
   it('apologises and restarts when the flow changed version since the row was saved', async () => {
@@ -304,10 +306,10 @@ describe('time and change', () => {
     await yai.say('แบบสอบถาม');
     await yai.tap('ชอบ');
     await t.close();
-    t = createTestBot({ file: t.file, deps: deps(2) });
+    t = await createTestBot({ file: t.file, deps: deps(2) });
     const reply = await new Person(t, yai.userId).say('15/3/2500');
     expect(texts(reply)).toEqual(['ขออภัยค่ะ ขั้นตอนนี้เพิ่งมีการปรับปรุง ขอเริ่มใหม่อีกครั้งนะคะ', 'ชอบดื่มชาไหมคะ']);
-    expect(stateOf(yai.userId)).toMatchObject({ flowVersion: 2, stepId: 'likes-tea' });
+    expect((await stateOf(yai.userId))).toMatchObject({ flowVersion: 2, stepId: 'likes-tea' });
   });
 
   it('migrates a saved row when the flow knows how', async () => {
@@ -316,7 +318,7 @@ describe('time and change', () => {
     await yai.tap('ชอบ');
     await t.close();
     const v2 = { ...surveyFlow(2), migrate: (saved: { step: string; answers: Record<string, unknown> }) => ({ step: saved.step, answers: saved.answers }) };
-    t = createTestBot({ file: t.file, deps: { flows: [...defaultFlows, v2], entries: [...defaultEntries, surveyEntry] } });
+    t = await createTestBot({ file: t.file, deps: { flows: [...defaultFlows, v2], entries: [...defaultEntries, surveyEntry] } });
     const reply = await new Person(t, yai.userId).say('15/3/2500');
     expect(texts(reply)).toEqual(['ชื่อเล่นอะไรคะ']);
   });
@@ -327,17 +329,17 @@ describe('time and change', () => {
       throw new Error('bug');
     };
     await t.close();
-    t = createTestBot({ file: t.file, deps: { flows: [...defaultFlows, broken], entries: [...defaultEntries, surveyEntry] } });
+    t = await createTestBot({ file: t.file, deps: { flows: [...defaultFlows, broken], entries: [...defaultEntries, surveyEntry] } });
     const yai = new Person(t);
     await yai.say('แบบสอบถาม');
     await yai.tap('ชอบ');
     await yai.say('15/3/2500');
-    const before = stateOf(yai.userId);
+    const before = (await stateOf(yai.userId));
     const reply = await yai.say('ยายศรี 081-234-5678');
     expect(texts(reply)[0]).toContain('ขออภัยค่ะ ระบบขัดข้องชั่วคราว');
-    expect(stateOf(yai.userId)).toEqual(before);
+    expect((await stateOf(yai.userId))).toEqual(before);
     // The failed event keeps the event and message type, flow, step and error — not the name or phone.
-    const failed = t.db.select().from(inbox).where(eq(inbox.status, 'failed')).all();
+    const failed = await t.db.all<InboxRow>(q`SELECT * FROM inbox WHERE status = 'failed'`);
     expect(failed).toHaveLength(1);
     expect(failed[0]!.error).toBe('Error: bug');
     expect(JSON.parse(failed[0]!.payload!)).toEqual({ type: 'message', message: { type: 'text' }, flow: 'survey', step: 'nickname' });
@@ -352,15 +354,15 @@ describe('a conversation that keeps failing', () => {
       throw new Error('bug');
     };
     await t.close();
-    t = createTestBot({ file: t.file, deps: { flows: [...defaultFlows, broken], entries: [...defaultEntries, surveyEntry] } });
+    t = await createTestBot({ file: t.file, deps: { flows: [...defaultFlows, broken], entries: [...defaultEntries, surveyEntry] } });
     const yai = new Person(t);
     await yai.say('แบบสอบถาม');
     await yai.tap('ชอบ');
     expect(texts(await yai.say('15/3/2500'))[0]).toBe(APOLOGY);
     expect(texts(await yai.say('15/3/2500'))[0]).toBe(APOLOGY);
-    expect(stateOf(yai.userId)!.stepId).toBe('birthday');
+    expect((await stateOf(yai.userId))!.stepId).toBe('birthday');
     expect(texts(await yai.say('15/3/2500'))[0]).toBe(APOLOGY_RESTART);
-    expect(stateOf(yai.userId)).toMatchObject({ flowId: null, answers: '{}' });
+    expect((await stateOf(yai.userId))).toMatchObject({ flowId: null, answers: '{}' });
     expect(quickReplyLabels(await yai.say('เมนู'))).toContain('ติดต่อเจ้าหน้าที่');
   });
 });

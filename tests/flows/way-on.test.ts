@@ -3,8 +3,7 @@
 // one added without a way on fails here.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { messagingApi } from '@line/bot-sdk';
-import { eq } from 'drizzle-orm';
-import { conversations } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import { addStaff } from '../../src/db/staff';
 import { parsePostback, postback } from '../../src/flows/postback';
 import { defaultEntries, defaultFlows } from '../../src/flows/registry';
@@ -13,10 +12,10 @@ import { clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyAct
 import { book, bookingsOf, flexButtons } from '../booking/helpers';
 
 let t: TestBot;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z'); // Monday 23 Nov 2569, 10:00 in Bangkok
-  t = createTestBot();
+  t = await createTestBot();
 });
 afterEach(async () => {
   await t.close();
@@ -31,8 +30,8 @@ function hasWayOn(messages: Message[]): boolean {
 const WAY_OUT = new Set(['ย้อนกลับ', 'ยกเลิก', 'เมนู']);
 const TYPED: Record<string, string> = { birth: '15/3/2490', name: 'สมศรี ใจดี', phone: '081-234-5678' };
 
-function stepOf(userId: string): string | null | undefined {
-  const row = t.db.select().from(conversations).where(eq(conversations.userId, userId)).get();
+async function stepOf(userId: string): Promise<string | null | undefined> {
+  const row = await t.db.get<{ flowId: string | null; stepId: string | null }>(q`SELECT flow_id, step_id FROM conversations WHERE user_id = ${userId}`);
   return row?.flowId ? row.stepId : null;
 }
 
@@ -40,7 +39,7 @@ function stepOf(userId: string): string | null | undefined {
 async function walkToEnd(person: Person, start: Message[]): Promise<Message[]> {
   let reply = start;
   for (let turn = 0; turn < 25; turn++) {
-    const step = stepOf(person.userId);
+    const step = (await stepOf(person.userId));
     if (!step) return reply;
     const inCard = flexButtons(reply).find((b) => b.action.data !== undefined && parsePostback(b.action.data).kind === 'answer');
     const quick = quickReplyActions(reply).find((a) => a.type === 'postback' && !WAY_OUT.has(a.label ?? ''));
@@ -58,7 +57,7 @@ describe('a way on after every answer', () => {
     const staff = new Person(t);
     addStaff(t.db, staff.userId, 'invite', clock.now().getTime());
     await book(villager);
-    const [booking] = bookingsOf(t, villager.userId);
+    const [booking] = (await bookingsOf(t, villager.userId));
     const params: Record<string, Record<string, string>[]> = {
       'remind-registration': [{ allowance: 'elderly', date: '2027-01-01' }, { allowance: 'nobody', date: 'x' }],
       'cancel-booking': [{ booking: String(booking!.id), at: String(booking!.startsAt) }, { booking: '999', at: '1' }],
@@ -102,7 +101,7 @@ describe('a way on after every answer', () => {
     const person = new Person(t);
     const entry = defaultEntries.find((e) => e.flow === flowId)!;
     const last = await walkToEnd(person, await person.postback(postback.go(entry.id)));
-    expect(stepOf(person.userId)).toBeNull();
+    expect(await stepOf(person.userId)).toBeNull();
     expect(hasWayOn(last), texts(last).join(' / ')).toBe(true);
   });
 });

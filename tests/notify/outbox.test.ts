@@ -1,10 +1,11 @@
 // The outbox: retries with one stored retry key, 409 as "already sent", bounded attempts, blocked
 // users, and replies orphaned by a crash going out as pushes after a restart.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { storeEvents } from '../../src/db/inbox';
 import { screenEvent } from '../../src/handlers/webhook-input';
-import { outbox } from '../../src/db/schema';
+import type { OutboxRow } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
+import { updateRow } from '../support/database';
 import { text } from '../../src/line/messages';
 import { parseRetryAfter } from '../../src/line/client';
 import { setLogSink } from '../../src/log';
@@ -14,10 +15,10 @@ import { callback, clock, createTestBot, events, expectNoLineProblems, fake, pos
 const USER = 'U' + 'c'.repeat(32);
 let t: TestBot;
 
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z');
-  t = createTestBot({ env: { OUTBOX_MAX_ATTEMPTS: '3' } });
+  t = await createTestBot({ env: { OUTBOX_MAX_ATTEMPTS: '3' } });
 });
 afterEach(async () => {
   await t.close();
@@ -27,11 +28,11 @@ afterEach(async () => {
 function queue(extra: { dedupeKey?: string; ref?: string; dueAt?: number } = {}) {
   return enqueuePush(t.db, { to: USER, messages: [text('แจ้งเตือนค่ะ')], purpose: 'test', dueAt: clock.now().getTime(), ...extra }, clock.now().getTime());
 }
-const row = (id: number) => t.db.select().from(outbox).where(eq(outbox.id, id)).get()!;
+const row = async (id: number) => (await t.db.get<OutboxRow>(q`SELECT * FROM outbox WHERE id = ${id}`))!;
 const pushCalls = () => fake.calls.filter((c) => c.path === '/v2/bot/message/push');
 /** What a process killed mid-send leaves: the row claimed by an instance that no longer runs. */
 const claimedByDeadProcess = (id: number) =>
-  t.db.update(outbox).set({ status: 'sending', claimedBy: 'instance-killed-by-sigkill', claimedUntil: clock.now().getTime() + 60_000 }).where(eq(outbox.id, id)).run();
+  updateRow(t.db, 'outbox', { id }, { status: 'sending', claimedBy: 'instance-killed-by-sigkill', claimedUntil: clock.now().getTime() + 60_000 });
 /** Capture the log lines written while `run` runs. */
 async function logged(run: () => Promise<unknown>): Promise<string[]> {
   const lines: string[] = [];
@@ -46,18 +47,18 @@ async function logged(run: () => Promise<unknown>): Promise<string[]> {
 
 describe('outbox worker', () => {
   it('sends once after a 500, with the same retry key on both attempts', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     fake.failNext('push', 500);
     await t.bot.outbox.runOnce();
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(row(id).dueAt).toBe(clock.now().getTime() + backoffMs(1));
+    expect((await row(id))).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row(id)).dueAt).toBe(clock.now().getTime() + backoffMs(1));
 
     await t.bot.outbox.runOnce(); // not due yet: nothing happens
     expect(pushCalls()).toHaveLength(1);
 
     clock.advance(backoffMs(1));
     await t.bot.outbox.runOnce();
-    expect(row(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect((await row(id))).toMatchObject({ status: 'sent', attempts: 2 });
     const keys = pushCalls().map((c) => c.retryKey);
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
@@ -65,77 +66,77 @@ describe('outbox worker', () => {
   });
 
   it('backs off on 429 and on network errors, then sends', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.');
     await t.bot.outbox.runOnce();
-    expect(row(id).status).toBe('pending');
+    expect((await row(id)).status).toBe('pending');
     clock.advance(backoffMs(1));
     await t.bot.outbox.runOnce();
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
   });
 
   it('treats 409 (retry key already accepted) as sent', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     // LINE accepted the first attempt but the answer was lost: the retry meets a 409.
     await t.bot.outbox.runOnce();
-    t.db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, id)).run();
+    await updateRow(t.db, 'outbox', { id: id }, { status: 'pending' });
     await t.bot.outbox.runOnce();
     expect(pushCalls().map((c) => c.status)).toEqual([200, 409]);
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
     expect(fake.sent).toHaveLength(1);
   });
 
   it('gives up after the configured attempts and keeps the row for inspection', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     fake.failNext('push', 500, 5);
     for (let i = 1; i <= 3; i++) {
       await t.bot.outbox.runOnce();
       clock.advance(backoffMs(i));
     }
-    expect(row(id)).toMatchObject({ status: 'failed', attempts: 3 });
-    expect(row(id).lastError).toContain('500');
+    expect((await row(id))).toMatchObject({ status: 'failed', attempts: 3 });
+    expect((await row(id)).lastError).toContain('500');
     await t.bot.outbox.runOnce();
     expect(pushCalls()).toHaveLength(3);
   });
 
   it('does not retry a 400: the request itself is wrong', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     fake.failNext('push', 400, 1, 'Failed to send messages');
     await t.bot.outbox.runOnce();
-    expect(row(id).status).toBe('failed');
+    expect((await row(id)).status).toBe('failed');
   });
 
-  it('never queues the same dedupe key twice', () => {
-    expect(queue({ dedupeKey: 'reminder:1:day-before' })).toBeTypeOf('number');
-    expect(queue({ dedupeKey: 'reminder:1:day-before' })).toBeUndefined();
+  it('never queues the same dedupe key twice', async () => {
+    expect(await queue({ dedupeKey: 'reminder:1:day-before' })).toBeTypeOf('number');
+    expect(await queue({ dedupeKey: 'reminder:1:day-before' })).toBeUndefined();
   });
 
   it('cancels pending pushes by reference', async () => {
-    const id = queue({ ref: 'booking:7', dueAt: clock.now().getTime() + 3600_000 })!;
-    expect(cancelPending(t.db, 'booking:7')).toBe(1);
+    const id = (await queue({ ref: 'booking:7', dueAt: clock.now().getTime() + 3600_000 }))!;
+    expect(await cancelPending(t.db, 'booking:7')).toBe(1);
     clock.advance(2 * 3600_000);
     await t.bot.outbox.runOnce();
-    expect(row(id).status).toBe('cancelled');
+    expect((await row(id)).status).toBe('cancelled');
     expect(fake.sent).toHaveLength(0);
   });
 
   it('sends nothing to a user who has blocked the bot', async () => {
     await postWebhook(t.bot, callback(events.unfollow(USER)));
     await t.bot.idle();
-    const id = queue()!;
+    const id = (await queue())!;
     await t.bot.outbox.runOnce();
-    expect(row(id).status).toBe('cancelled');
+    expect((await row(id)).status).toBe('cancelled');
     expect(pushCalls()).toHaveLength(0);
   });
 
   it('a LINE outage delays a push but never loses or duplicates it', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     fake.failNext('push', 503, 2);
     for (let i = 1; i <= 3; i++) {
       await t.bot.outbox.runOnce();
       clock.advance(backoffMs(i));
     }
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
     expect(fake.sent).toHaveLength(1);
   });
 });
@@ -153,11 +154,11 @@ describe('Retry-After', () => {
   });
 
   it('a 429 with Retry-After in seconds is retried when LINE said, not after the backoff', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.', '120');
     await t.bot.outbox.runOnce();
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(row(id).dueAt).toBe(clock.now().getTime() + 120_000);
+    expect((await row(id))).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row(id)).dueAt).toBe(clock.now().getTime() + 120_000);
   });
 
   it('a push LINE throttles leaves one log line, with the status and the wait, and nothing personal', async () => {
@@ -171,24 +172,24 @@ describe('Retry-After', () => {
   });
 
   it('a 503 with Retry-After as an HTTP date is retried at that time', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     fake.failNext('push', 503, 1, 'unavailable', new Date(Date.now() + 30_000).toUTCString());
     await t.bot.outbox.runOnce();
-    const wait = row(id).dueAt - clock.now().getTime();
+    const wait = (await row(id)).dueAt - clock.now().getTime();
     expect(wait).toBeGreaterThan(28_000);
     expect(wait).toBeLessThanOrEqual(30_000);
   });
 
   it('holds every other push back too while LINE asks to wait, without spending an attempt', async () => {
-    const first = queue()!;
-    const second = enqueuePush(t.db, { to: USER, messages: [text('อีกข้อความค่ะ')], purpose: 'test', dueAt: clock.now().getTime() + 1 }, clock.now().getTime())!;
+    const first = (await queue())!;
+    const second = (await enqueuePush(t.db, { to: USER, messages: [text('อีกข้อความค่ะ')], purpose: 'test', dueAt: clock.now().getTime() + 1 }, clock.now().getTime()))!;
     fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.', '5');
     clock.advance(1);
     await t.bot.outbox.runOnce();
     expect(pushCalls()).toHaveLength(1);
-    expect(row(first)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(row(second)).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(row(second).dueAt).toBeGreaterThan(clock.now().getTime());
+    expect((await row(first))).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row(second))).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await row(second)).dueAt).toBeGreaterThan(clock.now().getTime());
   });
 });
 
@@ -196,16 +197,16 @@ describe('draining a backlog', () => {
   it('one pass keeps claiming while full batches come, without waiting for the next tick', async () => {
     const now = clock.now().getTime();
     for (let i = 0; i < 250; i++) {
-      enqueuePush(t.db, { to: 'U' + String(i).padStart(32, '0'), messages: [text('แจ้งเตือนค่ะ')], purpose: 'test', dueAt: now }, now);
+      await enqueuePush(t.db, { to: 'U' + String(i).padStart(32, '0'), messages: [text('แจ้งเตือนค่ะ')], purpose: 'test', dueAt: now }, now);
     }
     expect(await t.bot.outbox.runOnce(100)).toBe(250);
     expect(pushCalls()).toHaveLength(250);
-    expect(t.db.select().from(outbox).where(eq(outbox.status, 'sent')).all()).toHaveLength(250);
+    expect((await t.db.all(q`SELECT id FROM outbox WHERE status = 'sent'`))).toHaveLength(250);
   });
 
   it('sends one recipient’s messages in the order they were queued', async () => {
     const now = clock.now().getTime();
-    for (let i = 1; i <= 5; i++) enqueuePush(t.db, { to: USER, messages: [text(`ข้อความที่ ${i} ค่ะ`)], purpose: 'test', dueAt: now }, now);
+    for (let i = 1; i <= 5; i++) await enqueuePush(t.db, { to: USER, messages: [text(`ข้อความที่ ${i} ค่ะ`)], purpose: 'test', dueAt: now }, now);
     await t.bot.outbox.runOnce();
     expect(fake.messagesTo(USER)).toEqual([1, 2, 3, 4, 5].map((i) => text(`ข้อความที่ ${i} ค่ะ`)));
   });
@@ -214,12 +215,12 @@ describe('draining a backlog', () => {
 describe('one user’s answers in order', () => {
   it('an answer waits while an older answer to the same user is still unsent (a backoff during an outage)', async () => {
     const now = clock.now().getTime();
-    const first = enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now)!;
-    const second = enqueueReply(t.db, USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1)!;
-    t.db.update(outbox).set({ dueAt: now + 8_000, attempts: 3 }).where(eq(outbox.id, first)).run(); // backing off
+    const first = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now))!;
+    const second = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1))!;
+    await updateRow(t.db, 'outbox', { id: first }, { dueAt: now + 8_000, attempts: 3 }); // backing off
     clock.advance(1_000);
     await t.bot.outbox.runOnce();
-    expect(row(second).status).toBe('pending');
+    expect((await row(second)).status).toBe('pending');
     expect(fake.sent).toHaveLength(0);
     clock.advance(8_000);
     await t.bot.outbox.runOnce();
@@ -230,11 +231,11 @@ describe('one user’s answers in order', () => {
 describe('one user’s answers in order, fresh replies too', () => {
   it('a fresh reply does not overtake an older answer still on its way: it follows it as a push', async () => {
     const now = clock.now().getTime();
-    const first = enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now)!;
-    t.db.update(outbox).set({ dueAt: now + 4_000, attempts: 2 }).where(eq(outbox.id, first)).run(); // backing off
-    const second = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1)!;
+    const first = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now))!;
+    await updateRow(t.db, 'outbox', { id: first }, { dueAt: now + 4_000, attempts: 2 }); // backing off
+    const second = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1))!;
     await t.bot.outbox.deliverReply(second);
-    expect(row(second)).toMatchObject({ status: 'pending', mode: 'push' });
+    expect((await row(second))).toMatchObject({ status: 'pending', mode: 'push' });
     expect(fake.sent).toHaveLength(0);
     clock.advance(4_000);
     await t.bot.outbox.runOnce();
@@ -245,82 +246,82 @@ describe('one user’s answers in order, fresh replies too', () => {
 describe('crash recovery', () => {
   it('pushes a reply that was committed but never sent before a restart', async () => {
     // The process died between the commit and the reply call.
-    const id = enqueueReply(t.db, USER, 'token-that-will-be-stale', [text('คำตอบค่ะ')], clock.now().getTime())!;
+    const id = (await enqueueReply(t.db, USER, 'token-that-will-be-stale', [text('คำตอบค่ะ')], clock.now().getTime()))!;
     t = await t.restart();
     clock.advance(60_000);
     await t.bot.outbox.runOnce();
-    expect(row(id)).toMatchObject({ status: 'sent', mode: 'push' });
+    expect((await row(id))).toMatchObject({ status: 'sent', mode: 'push' });
     expect(fake.calls.filter((c) => c.path.endsWith('/reply'))).toHaveLength(0);
     expect(fake.sent.map((r) => r.via)).toEqual(['push']);
   });
 
   it('takes back a row whose sender died mid-send once its lease runs out', async () => {
-    const id = queue()!;
-    t.db.update(outbox).set({ status: 'sending', claimedUntil: clock.now().getTime() + 60_000 }).where(eq(outbox.id, id)).run();
+    const id = (await queue())!;
+    await updateRow(t.db, 'outbox', { id: id }, { status: 'sending', claimedUntil: clock.now().getTime() + 60_000 });
     await t.bot.outbox.runOnce();
     expect(fake.sent).toHaveLength(0);
     clock.advance(61_000);
     await t.bot.outbox.runOnce();
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
   });
 
   it('at start-up takes back a push a killed process left sending, at once, keeping its retry key (409 = sent)', async () => {
-    const id = queue()!;
+    const id = (await queue())!;
     await t.bot.outbox.runOnce(); // LINE accepted it …
-    claimedByDeadProcess(id); // … but the process died before saving "sent"
+    await claimedByDeadProcess(id); // … but the process died before saving "sent"
     t = await t.restart();
-    t.bot.start();
+    await t.bot.start();
     await t.bot.idle();
-    expect(row(id)).toMatchObject({ status: 'sent', claimedBy: null });
+    expect((await row(id))).toMatchObject({ status: 'sent', claimedBy: null });
     expect(pushCalls().map((c) => c.status)).toEqual([200, 409]);
     expect(new Set(pushCalls().map((c) => c.retryKey)).size).toBe(1);
     expect(fake.sent).toHaveLength(1);
   });
 
   it('at start-up leaves alone a row claimed by a live instance (its own claim), so it extends to several', async () => {
-    const id = queue()!;
-    t.db.update(outbox).set({ status: 'sending', claimedBy: t.bot.outbox.instanceId, claimedUntil: clock.now().getTime() + 60_000 }).where(eq(outbox.id, id)).run();
-    expect(t.bot.outbox.recover()).toMatchObject({ orphaned: 0 });
+    const id = (await queue())!;
+    await updateRow(t.db, 'outbox', { id: id }, { status: 'sending', claimedBy: t.bot.outbox.instanceId, claimedUntil: clock.now().getTime() + 60_000 });
+    expect(await t.bot.outbox.recover()).toMatchObject({ orphaned: 0 });
     await t.bot.idle();
-    expect(row(id)).toMatchObject({ status: 'sending', claimedBy: t.bot.outbox.instanceId });
+    expect((await row(id))).toMatchObject({ status: 'sending', claimedBy: t.bot.outbox.instanceId });
     expect(pushCalls()).toHaveLength(0);
   });
 
   it('after a crash, cancels a reply a later one has superseded and sends only the latest', async () => {
     const now = clock.now().getTime();
-    const older = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now)!;
-    const latest = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1)!;
-    claimedByDeadProcess(older);
-    claimedByDeadProcess(latest);
+    const older = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now))!;
+    const latest = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1))!;
+    await claimedByDeadProcess(older);
+    await claimedByDeadProcess(latest);
     t = await t.restart();
     clock.advance(2_000);
-    t.bot.start();
+    await t.bot.start();
     await t.bot.idle();
-    expect(row(older).status).toBe('cancelled');
-    expect(row(latest).status).toBe('sent');
+    expect((await row(older)).status).toBe('cancelled');
+    expect((await row(latest)).status).toBe('sent');
     expect(fake.messagesTo(USER)).toEqual([text('คำถามล่าสุดค่ะ')]);
   });
 
   it('after a crash, an answer still to come (an event waiting in the inbox) supersedes an orphaned reply', async () => {
-    const orphan = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime())!;
-    storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
+    const orphan = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime()))!;
+    await storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
     t = await t.restart();
     clock.advance(1_000);
-    t.bot.start();
+    await t.bot.start();
     await t.bot.idle();
-    expect(row(orphan).status).toBe('cancelled');
+    expect((await row(orphan)).status).toBe('cancelled');
     expect(fake.sent.length).toBeGreaterThan(0);
     expect(fake.messagesTo(USER)).not.toContainEqual(text('คำตอบเก่าค่ะ'));
   });
 
   it('the recovery at start-up leaves one log line with its counts and nothing personal', async () => {
-    const pushed = queue()!;
-    claimedByDeadProcess(pushed);
-    const reply = enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime())!;
-    claimedByDeadProcess(reply);
+    const pushed = (await queue())!;
+    await claimedByDeadProcess(pushed);
+    const reply = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime()))!;
+    await claimedByDeadProcess(reply);
     t = await t.restart();
     const lines = await logged(async () => {
-      t.bot.start();
+      await t.bot.start();
       await t.bot.idle();
     });
     const recovery = lines.filter((l) => l.includes('outbox recovered'));
@@ -332,10 +333,10 @@ describe('crash recovery', () => {
 
   it('processes events stored before a crash when the app starts again', async () => {
     // Stored (LINE got its 200) but the process died before handling it.
-    storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
+    await storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
     t = await t.restart();
     clock.advance(3_000);
-    t.bot.start();
+    await t.bot.start();
     await t.bot.idle();
     expect(fake.messagesTo(USER).length).toBeGreaterThan(0);
     // It waited: the user saw the loading animation while the bot caught up.

@@ -10,25 +10,25 @@ import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, text
 import { book, bookingsOf, cancelFirst, moveFirst, outboxRows } from '../booking/helpers';
 
 let t: TestBot;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z'); // Monday 23 Nov 2569, 10:00 in Bangkok
-  t = createTestBot();
+  t = await createTestBot();
 });
 afterEach(async () => {
   await t.close();
   expectNoLineProblems();
 });
 
-const reminders = () => outboxRows(t).filter((r) => r.purpose.startsWith('reminder-'));
+const reminders = async () => (await outboxRows(t)).filter((r) => r.purpose.startsWith('reminder-'));
 const pushesTo = (userId: string) => fake.sent.filter((r) => r.to === userId && r.via === 'push');
 
 describe('scheduling', () => {
   it('queues the day before at 17:00 and the morning of at 07:00, with time, place and documents', async () => {
     const yai = new Person(t);
     await book(yai); // Tuesday 24 Nov, 09:00
-    const [booking] = bookingsOf(t, yai.userId);
-    const rows = reminders();
+    const [booking] = (await bookingsOf(t, yai.userId));
+    const rows = (await reminders());
     expect(rows.map((r) => [r.purpose, new Date(r.dueAt).toISOString(), r.status, r.ref, r.to])).toEqual([
       ['reminder-day-before', '2026-11-23T10:00:00.000Z', 'pending', bookingRef(booking!.id), yai.userId],
       ['reminder-morning-of', '2026-11-24T00:00:00.000Z', 'pending', bookingRef(booking!.id), yai.userId],
@@ -42,13 +42,13 @@ describe('scheduling', () => {
     clock.set('2026-11-23T12:00:00Z'); // 19:00: the day-before time for Tuesday has gone
     const evening = new Person(t);
     const reply = await book(evening);
-    expect(reminders().map((r) => r.purpose)).toEqual(['reminder-morning-of']);
+    expect((await reminders()).map((r) => r.purpose)).toEqual(['reminder-morning-of']);
     expect(texts(reply).at(-1)).toMatch(/^จะส่งข้อความเตือนเช้าวันนัด เวลา 07:00 น\. นะคะ/);
 
     clock.set('2026-11-24T01:00:00Z'); // Tuesday 08:00: booking this afternoon, both times passed
     const sameDay = new Person(t);
     const late = await book(sameDay, { day: 'วันอังคารที่ 24', time: '14:00' });
-    expect(reminders().filter((r) => r.to === sameDay.userId)).toEqual([]);
+    expect((await reminders()).filter((r) => r.to === sameDay.userId)).toEqual([]);
     expect(texts(late).at(-1)).toBe(SAY.changeHint);
   });
 });
@@ -67,7 +67,7 @@ describe('sending', () => {
 
     t = await t.restart();
     await t.bot.outbox.runOnce();
-    t.bot.scheduler.runOnce();
+    (await t.bot.scheduler.runOnce());
     await t.bot.outbox.runOnce();
     expect(pushesTo(yai.userId)).toHaveLength(1);
 
@@ -98,10 +98,10 @@ describe('sending', () => {
     await book(yai);
     clock.set('2026-11-24T02:05:00Z'); // 09:05 on Tuesday: the bot was down since Monday
     t = await t.restart();
-    expect(t.bot.scheduler.runOnce().droppedReminders).toBe(2);
+    expect((await t.bot.scheduler.runOnce()).droppedReminders).toBe(2);
     await t.bot.outbox.runOnce();
     expect(pushesTo(yai.userId)).toHaveLength(0);
-    expect(reminders().map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+    expect((await reminders()).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
   });
 });
 
@@ -110,7 +110,7 @@ describe('cancelled or moved', () => {
     const yai = new Person(t);
     await book(yai);
     await cancelFirst(yai);
-    expect(reminders().map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+    expect((await reminders()).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     clock.set('2026-11-24T00:00:00Z');
     await t.bot.outbox.runOnce();
     expect(pushesTo(yai.userId)).toHaveLength(0);
@@ -120,7 +120,7 @@ describe('cancelled or moved', () => {
     const yai = new Person(t);
     await book(yai);
     await moveFirst(yai, 'วันพุธที่ 25', '13:00');
-    const rows = reminders();
+    const rows = (await reminders());
     expect(rows.map((r) => [r.status, new Date(r.dueAt).toISOString()])).toEqual([
       ['cancelled', '2026-11-23T10:00:00.000Z'],
       ['cancelled', '2026-11-24T00:00:00.000Z'],

@@ -17,12 +17,12 @@ const INVITE = 'ขอเป็น จนท 2569';
 
 let t: TestBot;
 let staff: Person;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z'); // Monday 23 Nov 2569, 10:00 in Bangkok
-  t = createTestBot({ env: { STAFF_INVITE_CODE: INVITE } });
+  t = await createTestBot({ env: { STAFF_INVITE_CODE: INVITE } });
   staff = new Person(t);
-  addStaff(t.db, staff.userId, 'cli', clock.now().getTime());
+  await addStaff(t.db, staff.userId, 'cli', clock.now().getTime());
 });
 afterEach(async () => {
   await t.close();
@@ -36,7 +36,7 @@ describe('notices', () => {
   it('a new visit: a Flex push with the details and a button that opens that day’s list', async () => {
     const yai = new Person(t);
     await book(yai);
-    const [booking] = bookingsOf(t, yai.userId);
+    const [booking] = (await bookingsOf(t, yai.userId));
     await t.bot.outbox.runOnce();
 
     const [notice] = pushesTo(staff.userId);
@@ -69,7 +69,7 @@ describe('notices', () => {
 
   it('reach every staff member once each; a LINE outage delays them but never loses or repeats them', async () => {
     const second = new Person(t);
-    addStaff(t.db, second.userId, 'invite', clock.now().getTime());
+    await addStaff(t.db, second.userId, 'invite', clock.now().getTime());
     await book(new Person(t));
     fake.failNext('push', 503, 3);
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -78,7 +78,7 @@ describe('notices', () => {
     }
     expect(noticesTo(staff.userId)).toHaveLength(1);
     expect(noticesTo(second.userId)).toHaveLength(1);
-    for (const row of outboxRows(t, 'staff-new')) {
+    for (const row of (await outboxRows(t, 'staff-new'))) {
       const keys = fake.calls.filter((c) => c.path === '/v2/bot/message/push' && (c.body as { to: string }).to === row.to).map((c) => c.retryKey);
       expect(new Set(keys)).toEqual(new Set([row.retryKey]));
     }
@@ -104,7 +104,7 @@ describe('notices', () => {
     expect(erased).toContain(STAFF_SAY.erased);
     expect(erased).not.toContain('สมศรี');
     // The notice already sent about the visit no longer holds the name either.
-    expect(outboxRows(t, 'staff-new')[0]!.messages).toBe('[]');
+    expect((await outboxRows(t, 'staff-new'))[0]!.messages).toBe('[]');
   });
 
   it('a notice still held up by a LINE outage is withdrawn when the villager erases their data', async () => {
@@ -112,10 +112,10 @@ describe('notices', () => {
     fake.failNext('push', 503, 5);
     await book(yai);
     await t.bot.outbox.runOnce(); // the "new booking" notice fails and waits for a retry
-    expect(outboxRows(t, 'staff-new')[0]!.status).toBe('pending');
+    expect((await outboxRows(t, 'staff-new'))[0]!.status).toBe('pending');
     await yai.say('ลบข้อมูลของฉัน');
     await yai.tap('ยืนยัน ลบข้อมูล');
-    expect(outboxRows(t, 'staff-new')[0]).toMatchObject({ status: 'cancelled', messages: '[]' });
+    expect((await outboxRows(t, 'staff-new'))[0]).toMatchObject({ status: 'cancelled', messages: '[]' });
     fake.reset();
     clock.advance(3_600_000);
     await t.bot.outbox.runOnce();
@@ -128,13 +128,13 @@ describe('the daily agenda', () => {
     const yai = new Person(t);
     await book(yai); // Tuesday 09:00
     clock.set('2026-11-24T00:29:00Z'); // Tuesday 07:29
-    expect(t.bot.scheduler.runOnce().agendas).toBe(0);
+    expect((await t.bot.scheduler.runOnce()).agendas).toBe(0);
     clock.set('2026-11-24T00:30:00Z'); // 07:30
-    expect(t.bot.scheduler.runOnce().agendas).toBe(1);
-    expect(t.bot.scheduler.runOnce().agendas).toBe(0);
+    expect((await t.bot.scheduler.runOnce()).agendas).toBe(1);
+    expect((await t.bot.scheduler.runOnce()).agendas).toBe(0);
     t = await t.restart();
     clock.advance(60_000);
-    expect(t.bot.scheduler.runOnce().agendas).toBe(0);
+    expect((await t.bot.scheduler.runOnce()).agendas).toBe(0);
     await t.bot.outbox.runOnce();
 
     const agendas = pushesTo(staff.userId).filter((r) => allText(r.messages).includes('📋'));
@@ -143,22 +143,22 @@ describe('the daily agenda', () => {
     expect(content).toContain('📋 นัดวันนี้');
     expect(content).toContain('ทั้งหมด 1 นัด');
     expect(content).toContain('สมศรี ใจดี โทร 081-234-5678');
-    expect(outboxRows(t, 'staff-agenda').map((r) => r.dedupeKey)).toEqual([`agenda:2026-11-24:${staff.userId}`]);
+    expect((await outboxRows(t, 'staff-agenda')).map((r) => r.dedupeKey)).toEqual([`agenda:2026-11-24:${staff.userId}`]);
   });
 
   it('is not sent on a closed day, nor after the office has closed', async () => {
     clock.set('2026-11-28T01:00:00Z'); // Saturday 08:00
-    expect(t.bot.scheduler.runOnce().agendas).toBe(0);
+    expect((await t.bot.scheduler.runOnce()).agendas).toBe(0);
     clock.set('2026-11-23T09:30:00Z'); // Monday 16:30, closing time
-    expect(t.bot.scheduler.runOnce().agendas).toBe(0);
+    expect((await t.bot.scheduler.runOnce()).agendas).toBe(0);
   });
 
   it('a staff member added during the day gets that day’s agenda too', async () => {
     clock.set('2026-11-24T00:30:00Z');
-    t.bot.scheduler.runOnce();
+    (await t.bot.scheduler.runOnce());
     const newcomer = new Person(t);
-    addStaff(t.db, newcomer.userId, 'invite', clock.now().getTime());
-    expect(t.bot.scheduler.runOnce().agendas).toBe(1);
+    await addStaff(t.db, newcomer.userId, 'invite', clock.now().getTime());
+    expect((await t.bot.scheduler.runOnce()).agendas).toBe(1);
   });
 });
 
@@ -240,7 +240,7 @@ describe('the invitation code', () => {
     expect(texts(reply)[0]).toContain('ลงทะเบียนเป็นเจ้าหน้าที่เรียบร้อยแล้วค่ะ');
     expect(texts(reply)[0]).toContain('07:30 น.');
     expect(quickReplyLabels(reply)).toEqual(['นัดวันนี้', 'นัดพรุ่งนี้', 'เมนู']);
-    expect(isStaff(t.db, clerk.userId)).toBe(true);
+    expect(await isStaff(t.db, clerk.userId)).toBe(true);
     reply = await clerk.say(` ${INVITE} `);
     expect(texts(reply)).toEqual(['คุณเป็นเจ้าหน้าที่อยู่แล้วค่ะ 😊']);
   });
@@ -248,11 +248,11 @@ describe('the invitation code', () => {
   it('anything else is an ordinary message, and without a configured code nobody becomes staff this way', async () => {
     const villager = new Person(t);
     await villager.say('ขอเป็น จนท 2568');
-    expect(isStaff(t.db, villager.userId)).toBe(false);
+    expect(await isStaff(t.db, villager.userId)).toBe(false);
     await t.close();
-    t = createTestBot({ file: t.file });
+    t = await createTestBot({ file: t.file });
     await new Person(t, villager.userId).say(INVITE);
-    expect(isStaff(t.db, villager.userId)).toBe(false);
+    expect(await isStaff(t.db, villager.userId)).toBe(false);
   });
 
   it('has a documented demo code in simulator mode only', () => {

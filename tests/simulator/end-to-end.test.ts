@@ -11,7 +11,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type Bot } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { openDatabase, type Db } from '../../src/db/client';
+import { openSqlite } from '../../src/db/client';
+import type { Database } from '../../src/db/sql';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
 import { setLogSink } from '../../src/log';
@@ -24,14 +25,14 @@ if (!hasChromium) console.warn(`The end-to-end browser test was SKIPPED: Chromiu
 describe.skipIf(!hasChromium)('the simulator with the real bot', () => {
   let server: ServerType;
   let bot: Bot;
-  let db: Db;
+  let db: Database;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
     setLogSink(() => undefined);
     const config = loadConfig({ DATABASE_PATH: path.join(mkdtempSync(path.join(os.tmpdir(), 'welfare-e2e-')), 'bot.db') });
-    db = openDatabase(config.databasePath);
+    db = openSqlite(config.databasePath);
     const fakeLine = new FakeLine(config.line.channelAccessToken);
     // The port is known only once listening; the app is created then, as src/index.ts does with PORT.
     const outer = new Hono();
@@ -52,7 +53,7 @@ describe.skipIf(!hasChromium)('the simulator with the real bot', () => {
     await browser?.close();
     await bot?.idle();
     await new Promise((resolve) => server?.close(resolve));
-    db?.$client.close();
+    await db?.close();
   });
 
   const lastBotText = (page: Page) => page.locator('#chat').innerText();

@@ -1,16 +1,16 @@
 // The simulator's server side with the real app: a pretend user's event is signed and goes through
 // /webhook, and the bot's answer comes back from the fake LINE API.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inbox } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import { createTestBot, expectNoLineProblems, fake, type TestBot } from '../support/harness';
 
 let t: TestBot;
 const USER = 'U' + '1'.repeat(32);
 
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   // Simulator mode: no LINE credentials (the harness's LINE client still reaches the fake through msw).
-  t = createTestBot({ env: { SIMULATOR: 'on', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' }, deps: { fakeLine: fake } });
+  t = await createTestBot({ env: { SIMULATOR: 'on', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' }, deps: { fakeLine: fake } });
 });
 afterEach(async () => {
   await t.close();
@@ -37,7 +37,7 @@ describe('simulator API', () => {
 
   it('sends a follow through the signed webhook and shows the greeting by display name', async () => {
     expect((await send({ userId: USER, displayName: 'ยายสมศรี', event: { type: 'follow' } })).status).toBe(200);
-    expect(t.db.select().from(inbox).all()).toHaveLength(1);
+    expect(await t.db.all(q`SELECT event_id FROM inbox`)).toHaveLength(1);
     const items = await messages();
     expect(items[0]!.via).toBe('reply');
     expect(items[0]!.message.text).toContain('คุณยายสมศรี');
@@ -66,7 +66,7 @@ describe('simulator API', () => {
   });
 
   it('is not served when the simulator is off', async () => {
-    const off = createTestBot();
+    const off = await createTestBot();
     expect((await off.bot.app.request('/simulator')).status).toBe(404);
     await off.close();
   });

@@ -12,7 +12,8 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { messagingApi } from '@line/bot-sdk';
 import { createApp, type AppDeps, type Bot } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import { openDatabase, type Db } from '../../src/db/client';
+import type { Database } from '../../src/db/sql';
+import { newTestDatabaseName, openTestDatabase } from './database';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
 import { setLogSink } from '../../src/log';
@@ -84,8 +85,9 @@ export const clock = {
 
 export interface TestBot {
   bot: Bot;
-  db: Db;
+  db: Database;
   config: Config;
+  /** The database's name: the SQLite file, or the PostgreSQL schema when DATABASE_URL is set. */
   file: string;
   /** Re-create the app on the same database file, as after a restart (waits for work under way). */
   restart(): Promise<TestBot>;
@@ -100,27 +102,30 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, SIMULATOR: 'off', ...overrides });
 }
 
-export function createTestBot(options: { file?: string; env?: Record<string, string>; deps?: Partial<AppDeps> } = {}): TestBot {
-  const file = options.file ?? tempDbFile();
-  const config = testConfig({ DATABASE_PATH: file, ...options.env });
-  const db = openDatabase(file);
+export async function createTestBot(options: { file?: string; env?: Record<string, string>; deps?: Partial<AppDeps> } = {}): Promise<TestBot> {
+  const file = options.file ?? newTestDatabaseName(tempDbFile);
+  const config = testConfig({ DATABASE_PATH: tempDbFile(), ...options.env });
+  const db = await openTestDatabase(file);
   const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
   const bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), now: () => clock.now(), ...options.deps });
-  return {
+  let closed = false;
+  const testBot: TestBot = {
     bot,
     db,
     config,
     file,
     async restart() {
-      await this.close();
+      await testBot.close();
       return createTestBot({ ...options, file });
     },
     async close() {
       bot.stop();
       await bot.idle();
-      if (db.$client.open) db.$client.close();
+      if (!closed) await db.close();
+      closed = true;
     },
   };
+  return testBot;
 }
 
 // ---- talking to it ---------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inbox } from '../../src/db/schema';
+import type { InboxRow } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import { RETENTION } from '../../src/db/retention';
 import { setLogSink } from '../../src/log';
 import { callback, clock, createTestBot, events, expectNoLineProblems, fake, postWebhook, sign, texts, type TestBot } from '../support/harness';
@@ -17,10 +18,10 @@ const PHONE = '0812345678';
 
 let t: TestBot;
 let logLines: string[];
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z');
-  t = createTestBot();
+  t = await createTestBot();
   logLines = [];
   setLogSink((line) => logLines.push(line));
 });
@@ -30,7 +31,7 @@ afterEach(async () => {
   expectNoLineProblems();
 });
 
-const rows = () => t.db.select().from(inbox).all();
+const rows = () => t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY received_at, event_id`);
 const logged = (msg: string) => logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === msg);
 
 describe('signatures are compared as the exact base64 text', () => {
@@ -53,7 +54,7 @@ describe('signatures are compared as the exact base64 text', () => {
     const response = await postWebhook(t.bot, body, variant());
     expect(response.status).toBe(401);
     await t.bot.idle();
-    expect(rows()).toHaveLength(0);
+    expect((await rows())).toHaveLength(0);
     expect(fake.calls).toHaveLength(0);
     expect(logged('webhook rejected: bad or missing signature')).toHaveLength(1);
   });
@@ -66,7 +67,7 @@ describe('replays and clocks', () => {
     expect(response.status).toBe(200);
     await t.bot.idle();
     expect(fake.calls).toHaveLength(0);
-    expect(rows()).toEqual([expect.objectContaining({ eventId: old.webhookEventId, status: 'refused', payload: null })]);
+    expect((await rows())).toEqual([expect.objectContaining({ eventId: old.webhookEventId, status: 'refused', payload: null })]);
     const lines = logged('webhook event refused');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ reason: 'replay', type: 'message' });
@@ -103,14 +104,14 @@ describe('replays and clocks', () => {
     // 31 days later by our clock: received 31 days ago, but the event's own date only 21 days ago.
     clock.advance((RETENTION.inboxDays + 1) * DAY);
     await t.bot.scheduler.runRetention();
-    expect(rows().map((r) => r.eventId)).toContain(ahead.webhookEventId);
+    expect((await rows()).map((r) => r.eventId)).toContain(ahead.webhookEventId);
     await postWebhook(t.bot, callback(ahead));
     await t.bot.idle();
     expect(fake.messagesTo(USER_B)).toHaveLength(answered);
     // Once its own date is past the window too, the id goes, and a replay is refused by its age.
     clock.advance(10 * DAY);
     await t.bot.scheduler.runRetention();
-    expect(rows().map((r) => r.eventId)).not.toContain(ahead.webhookEventId);
+    expect((await rows()).map((r) => r.eventId)).not.toContain(ahead.webhookEventId);
     await postWebhook(t.bot, callback(ahead));
     await t.bot.idle();
     expect(fake.messagesTo(USER_B)).toHaveLength(answered);
@@ -129,7 +130,7 @@ describe('odd JSON at the door', () => {
   ])('answers a signed body that is %s with 400 and stores nothing', async (_name, body) => {
     const response = await postWebhook(t.bot, body);
     expect(response.status).toBe(400);
-    expect(rows()).toHaveLength(0);
+    expect((await rows())).toHaveLength(0);
     expect(logged('webhook rejected: malformed body')).toHaveLength(1);
   });
 
@@ -149,7 +150,7 @@ describe('odd JSON at the door', () => {
     await t.bot.idle();
     expect(texts(fake.messagesTo(USER_A)).join()).toContain('โทร');
     expect(fake.messagesTo(USER_B)).toHaveLength(0);
-    const stored = rows();
+    const stored = (await rows());
     expect(stored.filter((r) => r.status === 'refused')).toHaveLength(6);
     expect(stored.find((r) => r.eventId === good.webhookEventId)).toMatchObject({ status: 'done' });
     // Nothing the user typed is kept with a refused event, and the log has one line per event.
@@ -162,7 +163,7 @@ describe('odd JSON at the door', () => {
     const broken = { ...events.text(USER_B, 'ติดต่อ'), webhookEventId: 7 };
     await postWebhook(t.bot, callback(broken));
     await postWebhook(t.bot, callback(broken));
-    expect(rows()).toHaveLength(1);
+    expect((await rows())).toHaveLength(1);
   });
 
   it.each([
@@ -175,7 +176,7 @@ describe('odd JSON at the door', () => {
     expect((await postWebhook(t.bot, callback(event))).status).toBe(200);
     await t.bot.idle();
     expect(texts(fake.messagesTo(USER_A)).join()).toContain('อ่านได้เฉพาะข้อความ');
-    expect(rows()[0]).toMatchObject({ status: 'done' });
+    expect((await rows())[0]).toMatchObject({ status: 'done' });
   });
 
   it('answers a postback without data politely instead of failing', async () => {
@@ -183,7 +184,7 @@ describe('odd JSON at the door', () => {
     await postWebhook(t.bot, callback(event));
     await t.bot.idle();
     expect(texts(fake.messagesTo(USER_A)).join()).toContain('ปุ่มนี้ใช้ไม่ได้แล้ว');
-    expect(rows()[0]).toMatchObject({ status: 'done' });
+    expect((await rows())[0]).toMatchObject({ status: 'done' });
   });
 });
 

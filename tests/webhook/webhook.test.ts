@@ -1,13 +1,14 @@
 // The webhook path end to end: signature, inbox de-duplication, 200 at once, per-user order,
 // standby, unknown types, and what reaches LINE (checked against the official spec).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inbox, outbox } from '../../src/db/schema';
+import type { InboxRow, OutboxRow } from '../../src/db/schema';
+import { q } from '../../src/db/sql';
 import { callback, clock, createTestBot, events, expectNoLineProblems, fake, postWebhook, sign, texts, type TestBot } from '../support/harness';
 
 let t: TestBot;
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
-  t = createTestBot();
+  t = await createTestBot();
 });
 afterEach(async () => {
   await t.close();
@@ -23,14 +24,14 @@ describe('signature', () => {
     const response = await postWebhook(t.bot, body, sign(body, 'some-other-secret'));
     expect(response.status).toBe(401);
     await t.bot.idle();
-    expect(t.db.select().from(inbox).all()).toHaveLength(0);
+    expect((await t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY timestamp, event_id`))).toHaveLength(0);
     expect(fake.calls).toHaveLength(0);
   });
 
   it('rejects a missing signature with 401', async () => {
     const response = await postWebhook(t.bot, callback(events.text(USER_A, 'เมนู')), null);
     expect(response.status).toBe(401);
-    expect(t.db.select().from(inbox).all()).toHaveLength(0);
+    expect((await t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY timestamp, event_id`))).toHaveLength(0);
   });
 
   it('checks the raw bytes: re-serialising the same JSON breaks the signature', async () => {
@@ -61,7 +62,7 @@ describe('inbox', () => {
     await postWebhook(t.bot, callback(event));
     await postWebhook(t.bot, callback({ ...event, deliveryContext: { isRedelivery: true } }));
     await t.bot.idle();
-    expect(t.db.select().from(inbox).all()).toHaveLength(1);
+    expect((await t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY timestamp, event_id`))).toHaveLength(1);
     expect(fake.sent.filter((r) => r.to === USER_A)).toHaveLength(1);
   });
 
@@ -70,7 +71,7 @@ describe('inbox', () => {
     expect(response.status).toBe(200);
     // Nothing has been sent yet: the reply is produced after LINE has its answer.
     expect(fake.sent).toHaveLength(0);
-    expect(t.db.select().from(inbox).all()).toHaveLength(1);
+    expect((await t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY timestamp, event_id`))).toHaveLength(1);
     await t.bot.idle();
     expect(fake.sent).toHaveLength(1);
   });
@@ -92,7 +93,7 @@ describe('inbox', () => {
   it('drops what the user typed from the inbox once processed, keeping the id', async () => {
     await postWebhook(t.bot, callback(events.text(USER_A, 'เบอร์โทร 081-234-5678')));
     await t.bot.idle();
-    const [row] = t.db.select().from(inbox).all();
+    const [row] = (await t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY timestamp, event_id`));
     expect(row).toMatchObject({ status: 'done', payload: null });
   });
 });
@@ -149,10 +150,10 @@ describe('health', () => {
   });
 
   it('reports 503 when the database is gone', async () => {
-    t.db.$client.close();
+    await t.db.close();
     const response = await t.bot.app.request('/healthz');
     expect(response.status).toBe(503);
-    t = createTestBot(); // afterEach closes a fresh one
+    t = await createTestBot(); // afterEach closes a fresh one
   });
 });
 
@@ -172,7 +173,7 @@ describe('delivery', () => {
     await postWebhook(t.bot, callback(events.text(USER_A, 'ติดต่อ')));
     await t.bot.idle();
     expect(fake.sent.filter((r) => r.via === 'push')).toHaveLength(1);
-    expect(t.db.select().from(outbox).all()[0]).toMatchObject({ status: 'sent', mode: 'push' });
+    expect((await t.db.all<OutboxRow>(q`SELECT * FROM outbox ORDER BY id`))[0]).toMatchObject({ status: 'sent', mode: 'push' });
   });
 
   it('pushes an old event instead of using a reply token that has expired', async () => {
@@ -200,10 +201,10 @@ describe('a hung LINE call', () => {
       deliveryWaitMs: 20,
     });
     const now = clock.now().getTime();
-    storeEvents(t.db, [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')].map((e) => screenEvent(e, now)), now);
-    dispatcher.kick();
+    await storeEvents(t.db, [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')].map((e) => screenEvent(e, now)), now);
+    await dispatcher.kickAll();
     await dispatcher.idle();
-    expect(t.db.select().from(inbox).all().map((r) => r.status)).toEqual(['done', 'done']);
+    expect((await t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY timestamp, event_id`)).map((r) => r.status)).toEqual(['done', 'done']);
   });
 });
 
@@ -221,6 +222,6 @@ describe('oversized bodies', () => {
     const huge = JSON.stringify({ destination: USER_A, events: [], padding: 'x'.repeat(1_100_000) });
     const response = await postWebhook(t.bot, huge);
     expect(response.status).toBe(413);
-    expect(t.db.select().from(inbox).all()).toHaveLength(0);
+    expect((await t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY timestamp, event_id`))).toHaveLength(0);
   });
 });

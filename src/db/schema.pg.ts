@@ -1,0 +1,14 @@
+// The schema for PostgreSQL (drizzle-kit reads this file: drizzle.pg.config.ts).
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { defineSchema } from './schema';
+
+export const { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks } = defineSchema({
+  table: pgTable,
+  text: (name, options) => text(name, options),
+  integer: (name) => integer(name),
+  time: (name) => bigint(name, { mode: 'number' }),
+  boolean: (name) => boolean(name),
+  serial: (name) => bigint(name, { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  index,
+  uniqueIndex,
+});
