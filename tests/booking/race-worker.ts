@@ -29,10 +29,12 @@ function run(op: RaceOp): Promise<boolean> {
 
 process.stdout.write('ready\n');
 const lines = createInterface({ input: process.stdin });
-lines.once('line', async () => {
+async function runPlan(): Promise<void> {
   const results: boolean[] = [];
   for (const op of plan) results.push(await run(op));
   await db.close();
   process.stdout.write(`${JSON.stringify(results)}\n`);
   lines.close();
-});
+}
+// Left to run on purpose: a failure is an unhandled rejection, which ends this worker loudly.
+lines.once('line', () => void runPlan());

@@ -162,7 +162,7 @@ describe('Retry-After', () => {
   });
 
   it('a push LINE throttles leaves one log line, with the status and the wait, and nothing personal', async () => {
-    enqueuePush(t.db, { to: USER, messages: [text('คุณสมศรี 081-234-5678 ค่ะ')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime());
+    await enqueuePush(t.db, { to: USER, messages: [text('คุณสมศรี 081-234-5678 ค่ะ')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime());
     fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.', '120');
     const lines = await logged(() => t.bot.outbox.runOnce());
     expect(lines).toHaveLength(1);
