@@ -77,6 +77,10 @@ function findMisusedPromises(program: ts.Program, ours: (fileName: string) => bo
       if (promiseAt(node.expression)) report(node.expression, 'promise in a template string');
     } else if (ts.isSpreadElement(node) || ts.isSpreadAssignment(node)) {
       if (promiseAt(node.expression)) report(node.expression, 'promise spread');
+    } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+      // A field of a log line or a JSON body, typed unknown: the promise itself would be written.
+      const value = ts.isPropertyAssignment(node) ? node.initializer : node.name;
+      if (loose(checker.getContextualType(value)) && promiseAt(value)) report(value, 'promise passed as any/unknown');
     } else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       for (const arg of node.arguments ?? []) {
         if (ts.isSpreadElement(arg)) continue;
@@ -134,8 +138,9 @@ export async function uses(): Promise<unknown> {
   if (pending) return 3;
   const d = pending === undefined;
   const w = write(); const same = w === w;
+  const fields: Record<string, unknown> = { ok: 1, late: closed() }; // line 20: any
   const e = await closed() ?? 'open';
-  return [c, s, t, o, d, e, same];
+  return [c, s, t, o, d, e, same, fields];
 }
 `;
 
@@ -150,6 +155,7 @@ describe('promises', () => {
       '10 promise in a template string',
       '11 promise spread',
       '12 async callback where a void one is expected',
+      '20 promise passed as any/unknown',
     ]);
   });
 
