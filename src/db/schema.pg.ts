@@ -1,5 +1,5 @@
 // The schema for PostgreSQL (drizzle-kit reads this file: drizzle.pg.config.ts).
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { defineSchema } from './schema';
 
 export const { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks } = defineSchema({
@@ -11,4 +11,5 @@ export const { users, inbox, conversations, outbox, staff, bookings, eligibility
   serial: (name) => bigint(name, { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
   index,
   uniqueIndex,
+  primaryKey,
 });

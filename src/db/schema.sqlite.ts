@@ -1,5 +1,5 @@
 // The schema for SQLite (drizzle-kit reads this file: drizzle.config.ts).
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { defineSchema } from './schema';
 
 export const { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks } = defineSchema({
@@ -11,4 +11,5 @@ export const { users, inbox, conversations, outbox, staff, bookings, eligibility
   serial: (name) => integer(name).primaryKey({ autoIncrement: true }),
   index,
   uniqueIndex,
+  primaryKey,
 });

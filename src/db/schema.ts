@@ -20,18 +20,34 @@ export interface Builders {
   serial(name: string): Column;
   index(name: string): { on(...columns: Column[]): Column };
   uniqueIndex(name: string): { on(...columns: Column[]): Column };
+  /** A primary key over several columns. */
+  primaryKey(config: { name?: string; columns: [Column, ...Column[]] }): Column;
 }
 
-export function defineSchema({ table, text, integer, time, boolean, serial, index, uniqueIndex }: Builders) {
+/**
+ * The office (tenant) a row belongs to: `office_id` leads every key the bot looks rows up by, and every
+ * statement binds it (src/db/*, booking/store.ts, notify/*). The default only fills rows that existed
+ * before offices did (the single office is 'default'); the bot itself always writes it.
+ */
+const OFFICE_COLUMN = 'office_id';
+
+export function defineSchema({ table, text, integer, time, boolean, serial, index, uniqueIndex, primaryKey }: Builders) {
+  const officeId = () => text(OFFICE_COLUMN).notNull().default('default');
+
   /** A LINE user who has talked to the bot. No name is kept here: the greeting fetches it live. */
-  const users = table('users', {
-    userId: text('user_id').primaryKey(),
-    /** 'active' while the user follows the bot, 'blocked' after unfollow: nothing is sent then. */
-    status: text('status', { enum: ['active', 'blocked'] }).notNull().default('active'),
-    followedAt: time('followed_at'),
-    blockedAt: time('blocked_at'),
-    createdAt: time('created_at').notNull(),
-  });
+  const users = table(
+    'users',
+    {
+      officeId: officeId(),
+      userId: text('user_id').notNull(),
+      /** 'active' while the user follows the bot, 'blocked' after unfollow: nothing is sent then. */
+      status: text('status', { enum: ['active', 'blocked'] }).notNull().default('active'),
+      followedAt: time('followed_at'),
+      blockedAt: time('blocked_at'),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.officeId, t.userId] })],
+  );
 
   /**
    * Every webhook event, stored before LINE hears 200. The primary key is LINE's webhookEventId, so
@@ -41,7 +57,9 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
   const inbox = table(
     'inbox',
     {
+      /** LINE's webhookEventId: unique across channels, so the key stays the id alone. */
       eventId: text('event_id').primaryKey(),
+      officeId: officeId(),
       /** The queue key: the user id, or the group/room id for events without a user. */
       chatKey: text('chat_key').notNull(),
       type: text('type').notNull(),
@@ -54,7 +72,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       processedAt: time('processed_at'),
     },
     (t) => [
-      index('inbox_pending').on(t.status, t.chatKey, t.timestamp),
+      index('inbox_pending').on(t.officeId, t.status, t.chatKey, t.timestamp),
       // Retention: finished events past the de-duplication window.
       index('inbox_processed').on(t.status, t.receivedAt),
     ],
@@ -64,7 +82,8 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
   const conversations = table(
     'conversations',
     {
-      userId: text('user_id').primaryKey(),
+      officeId: officeId(),
+      userId: text('user_id').notNull(),
       flowId: text('flow_id'),
       flowVersion: integer('flow_version'),
       stepId: text('step_id'),
@@ -81,8 +100,11 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       expiresAt: time('expires_at'),
       updatedAt: time('updated_at').notNull(),
     },
-    // Retention: conversations left half-way, oldest first (idle rows are not in the index).
-    (t) => [index('conversations_abandoned').on(t.updatedAt).where(sql`flow_id IS NOT NULL`)],
+    (t) => [
+      primaryKey({ columns: [t.officeId, t.userId] }),
+      // Retention (one pass over every office): conversations left half-way, oldest first (idle rows are not in the index).
+      index('conversations_abandoned').on(t.updatedAt).where(sql`flow_id IS NOT NULL`),
+    ],
   );
 
   /**
@@ -94,6 +116,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
     'outbox',
     {
       id: serial('id'),
+      officeId: officeId(),
       to: text('to').notNull(),
       mode: text('mode', { enum: ['reply', 'push'] }).notNull(),
       replyToken: text('reply_token'),
@@ -104,7 +127,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       purpose: text('purpose').notNull(),
       /** What the row belongs to (e.g. "booking:12"), so cancelling that thing can cancel its pushes. */
       ref: text('ref'),
-      /** Unique when set: the same reminder or notice can never be queued twice. */
+      /** Unique per office when set: the same reminder or notice can never be queued twice. */
       dedupeKey: text('dedupe_key'),
       status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] })
         .notNull()
@@ -122,11 +145,12 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       sentAt: time('sent_at'),
     },
     (t) => [
+      // The worker claims due rows of every office (one pass, each row sent with its office's channel).
       index('outbox_due').on(t.status, t.dueAt),
-      index('outbox_ref').on(t.ref),
+      index('outbox_ref').on(t.officeId, t.ref),
       /** One recipient's answers go out in order: "is an older one still unsent?" is looked up here. */
-      index('outbox_recipient').on(t.to, t.purpose, t.status),
-      uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
+      index('outbox_recipient').on(t.officeId, t.to, t.purpose, t.status),
+      uniqueIndex('outbox_dedupe').on(t.officeId, t.dedupeKey).where(sql`dedupe_key IS NOT NULL`),
       // Retention: finished rows whose content is not blanked yet (blanked rows leave the index).
       index('outbox_sent_content').on(t.status, t.createdAt).where(sql`messages <> '[]'`),
     ],
@@ -134,12 +158,17 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
 
 
   /** Office staff who receive notices and may use staff-only commands. */
-  const staff = table('staff', {
-    userId: text('user_id').primaryKey(),
-    /** How they became staff: 'cli' (added by an administrator) or 'invite' (sent the invitation code). */
-    addedBy: text('added_by', { enum: ['cli', 'invite'] }).notNull(),
-    addedAt: time('added_at').notNull(),
-  });
+  const staff = table(
+    'staff',
+    {
+      officeId: officeId(),
+      userId: text('user_id').notNull(),
+      /** How they became staff: 'cli' (added by an administrator) or 'invite' (sent the invitation code). */
+      addedBy: text('added_by', { enum: ['cli', 'invite'] }).notNull(),
+      addedAt: time('added_at').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.officeId, t.userId] })],
+  );
 
   /**
    * A booked visit to the office. Capacity is enforced by the INSERT/UPDATE statements in
@@ -149,8 +178,9 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
     'bookings',
     {
       id: serial('id'),
-      /** Short reference the villager can read out at the counter, e.g. "NB4K7Q". */
-      code: text('code').notNull().unique(),
+      officeId: officeId(),
+      /** Short reference the villager can read out at the counter, e.g. "NB4K7Q"; unique per office. */
+      code: text('code').notNull(),
       userId: text('user_id').notNull(),
       serviceId: text('service_id').notNull(),
       /** The slot, in the office's local time: "YYYY-MM-DD" and "HH:mm". */
@@ -167,7 +197,11 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       updatedAt: time('updated_at').notNull(),
       cancelledAt: time('cancelled_at'),
     },
-    (t) => [index('bookings_slot').on(t.serviceId, t.slotDate, t.slotStart, t.status), index('bookings_user').on(t.userId, t.status, t.startsAt)],
+    (t) => [
+      uniqueIndex('bookings_code').on(t.officeId, t.code),
+      index('bookings_slot').on(t.officeId, t.serviceId, t.slotDate, t.slotStart, t.status),
+      index('bookings_user').on(t.officeId, t.userId, t.status, t.startsAt),
+    ],
   );
 
   /**
@@ -179,6 +213,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
     'eligibility_checks',
     {
       id: serial('id'),
+      officeId: officeId(),
       userId: text('user_id').notNull(),
       forWhom: text('for_whom', { enum: ['self', 'family'] }).notNull(),
       asOf: text('as_of').notNull(),
@@ -189,7 +224,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       outcomes: text('outcomes').notNull(),
       createdAt: time('created_at').notNull(),
     },
-    (t) => [index('eligibility_user').on(t.userId)],
+    (t) => [index('eligibility_user').on(t.officeId, t.userId)],
   );
 
   return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks };
@@ -199,6 +234,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
 
 export interface InboxRow {
   eventId: string;
+  officeId: string;
   chatKey: string;
   type: string;
   timestamp: number;
@@ -212,6 +248,7 @@ export interface InboxRow {
 
 export interface OutboxRow {
   id: number;
+  officeId: string;
   to: string;
   mode: 'reply' | 'push';
   replyToken: string | null;
@@ -232,6 +269,7 @@ export interface OutboxRow {
 
 export interface BookingRow {
   id: number;
+  officeId: string;
   code: string;
   userId: string;
   serviceId: string;
@@ -249,6 +287,7 @@ export interface BookingRow {
 
 export interface EligibilityCheckRow {
   id: number;
+  officeId: string;
   userId: string;
   forWhom: 'self' | 'family';
   asOf: string;

@@ -11,6 +11,7 @@ const office = loadOfficeProfile(DEFAULT_OFFICE_CONFIG_PATH);
 function visits(count: number): BookingRow[] {
   return Array.from({ length: count }, (_, i) => ({
     id: i + 1,
+    officeId: 'default',
     code: `C${String(i).padStart(5, '0')}`,
     userId: `U${i}`,
     serviceId: 'elderly',
