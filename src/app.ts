@@ -1,14 +1,17 @@
 // createApp(deps): the Hono app and the workers behind it, built from injected dependencies so tests
 // and the simulator run the very same pipeline. One onError: nothing escapes as a stack trace.
+// One app serves every office: each has its webhook path, channel, services and staff; the workers
+// (dispatcher, outbox, scheduler) serve them all.
 import { Hono } from 'hono';
 import type { Config } from './config';
 import { checkpoint } from './db/client';
 import type { Database } from './db/sql';
-import { pendingChatKeys } from './db/inbox';
+import { chatId, pendingChatKeys } from './db/inbox';
 import { isStaff } from './db/staff';
 import { Engine } from './flows/engine';
 import { defaultEntries, defaultFlows } from './flows/registry';
 import type { Entry, Flow, Services } from './flows/types';
+import type { Office } from './handlers/types';
 import { Dispatcher } from './handlers/dispatcher';
 import { mountWebhook } from './handlers/webhook';
 import type { LineApi } from './line/client';
@@ -16,14 +19,19 @@ import type { FakeLine } from './line/fake';
 import { log } from './log';
 import { OutboxWorker } from './notify/outbox';
 import { Scheduler } from './notify/scheduler';
-import type { OfficeProfile } from './office/profile';
+import type { OfficeChannel } from './office/offices';
 import { mountSimulator } from './simulator/routes';
+
+/** An office as the app receives it: its profile and channel, and the LINE client for that channel. */
+export interface OfficeSetup extends OfficeChannel {
+  line: LineApi;
+}
 
 export interface AppDeps {
   config: Config;
   db: Database;
-  line: LineApi;
-  office: OfficeProfile;
+  /** Every office served (one, 'default', unless OFFICES_DIR names several). */
+  offices: readonly OfficeSetup[];
   now?: () => Date;
   /** The in-process fake LINE API; its routes are served when the bot runs without credentials. */
   fakeLine?: FakeLine;
@@ -38,6 +46,9 @@ export interface Bot {
   outbox: OutboxWorker;
   /** The daily staff agenda and dropping reminders whose visit has begun. */
   scheduler: Scheduler;
+  /** Every office served, by id. */
+  offices: ReadonlyMap<string, Office>;
+  /** The first office's services (the only office's, in a single-office deployment). */
   services: Services;
   /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler and the outbox timer. */
   start(): Promise<void>;
@@ -49,28 +60,37 @@ export interface Bot {
 export function createApp(deps: AppDeps): Bot {
   const now = deps.now ?? (() => new Date());
   const { config, db } = deps;
-  const services: Services = {
-    office: deps.office,
-    isStaff: (tx, userId) => isStaff(tx, userId),
-    staffInviteCode: config.staffInviteCode,
-    // On the next turn of the event loop, after the erasing transaction has committed.
-    afterErasure: () =>
-      setImmediate(() => {
-        checkpoint(db).catch((error: unknown) => {
-          log.error('checkpoint after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
-        });
-      }),
-  };
+  // On the next turn of the event loop, after the erasing transaction has committed.
+  const afterErasure = () =>
+    setImmediate(() => {
+      checkpoint(db).catch((error: unknown) => {
+        log.error('checkpoint after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
+      });
+    });
+  const offices = new Map<string, Office>();
+  for (const setup of deps.offices) {
+    const id = setup.profile.id;
+    if (offices.has(id)) throw new Error(`office "${id}" is listed twice`);
+    const services: Services = {
+      office: setup.profile,
+      isStaff: (tx, userId) => isStaff(tx, id, userId),
+      staffInviteCode: config.staffInviteCode,
+      afterErasure,
+    };
+    offices.set(id, { id, profile: setup.profile, channelSecret: setup.channelSecret, channelAccessToken: setup.channelAccessToken, line: setup.line, services });
+  }
+  const first = [...offices.values()][0];
+  if (!first) throw new Error('no office to serve');
   const engine = new Engine({ flows: deps.flows ?? defaultFlows, entries: deps.entries ?? defaultEntries, idleMs: config.conversationIdleMs });
   const outbox = new OutboxWorker({
     db,
-    line: deps.line,
+    lineFor: (officeId) => offices.get(officeId)?.line,
     now: () => now().getTime(),
     maxAttempts: config.outboxMaxAttempts,
     pushesPerSecond: config.outboxPushesPerSecond,
   });
-  const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
-  const scheduler = new Scheduler({ db, office: deps.office, now, retentionIntervalMs: config.retentionIntervalMs });
+  const dispatcher = new Dispatcher({ db, engine, officeOf: (officeId) => offices.get(officeId), outbox, now });
+  const scheduler = new Scheduler({ db, offices: [...offices.values()].map((office) => office.profile), now, retentionIntervalMs: config.retentionIntervalMs });
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -83,14 +103,19 @@ export function createApp(deps: AppDeps): Bot {
     return c.json({ ok, database: ok ? 'reachable' : 'unreachable' }, ok ? 200 : 503);
   });
 
-  mountWebhook(app, { db, channelSecret: config.line.channelSecret, dispatcher, now });
+  mountWebhook(app, {
+    db,
+    offices: [...offices.values()].map((office) => ({ id: office.id, channelSecret: office.channelSecret, botUserId: office.profile.botUserId })),
+    dispatcher,
+    now,
+  });
 
   if (deps.fakeLine) app.route('/', deps.fakeLine.app);
   if (config.simulatorEnabled && deps.fakeLine) {
     mountSimulator(app, {
       fake: deps.fakeLine,
-      channelSecret: config.line.channelSecret,
-      office: deps.office,
+      channelSecret: first.channelSecret,
+      office: first.profile,
       now,
       deliver: (body, signature) =>
         Promise.resolve(app.request('/webhook', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-line-signature': signature } })),
@@ -103,12 +128,17 @@ export function createApp(deps: AppDeps): Bot {
     dispatcher,
     outbox,
     scheduler,
-    services,
+    offices,
+    services: first.services,
     async start() {
       // First what a crashed process left half sent: an answer still to come (events waiting in the
       // inbox) supersedes an orphaned reply, so those are cancelled rather than sent late.
-      const waiting = await pendingChatKeys(db);
-      await outbox.recover(new Set(waiting));
+      const waiting = (await pendingChatKeys(db)).filter((chat) => {
+        if (offices.has(chat.officeId)) return true;
+        log.warn('events of an office no longer configured left pending', { office: chat.officeId });
+        return false;
+      });
+      await outbox.recover(new Set(waiting.map(chatId)));
       dispatcher.kick(waiting);
       // Before the outbox's first pass, so a reminder left from before a long stop is dropped, not sent late.
       scheduler.start();

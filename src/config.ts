@@ -2,6 +2,7 @@
 // A bad setting stops start-up with one message that names every bad value (secrets never shown).
 import path from 'node:path';
 import { z } from 'zod';
+import { officesHaveCredentials } from './office/offices';
 import { DEFAULT_OFFICE_CONFIG_PATH } from './office/profile';
 
 const optionalSecret = z
@@ -29,6 +30,8 @@ const envSchema = z
     LINE_API_BASE_URL: baseUrl.default('https://api.line.me'),
     LINE_DATA_API_BASE_URL: baseUrl.default('https://api-data.line.me'),
     OFFICE_CONFIG: z.string().trim().min(1).default(DEFAULT_OFFICE_CONFIG_PATH),
+    /** Several offices: a directory of <id>.json profiles (src/office/offices.ts); unset = one office from OFFICE_CONFIG. */
+    OFFICES_DIR: z.string().trim().min(1).optional(),
     /** A code a LINE user sends to the bot to become staff. Unset = only the CLI can add staff (simulator: "staff-demo"). */
     STAFF_INVITE_CODE: z
       .string()
@@ -68,6 +71,8 @@ export interface Config {
   simulated: boolean;
   simulatorEnabled: boolean;
   officeConfigPath: string;
+  /** Set: every <id>.json there is an office (src/office/offices.ts). */
+  officesDir?: string;
   staffInviteCode?: string;
   conversationIdleMs: number;
   outboxMaxAttempts: number;
@@ -106,18 +111,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   // Checked apart from the schema so it is reported together with every other bad value.
   const hasSecret = Boolean(picked.LINE_CHANNEL_SECRET?.trim());
   const hasToken = Boolean(picked.LINE_CHANNEL_ACCESS_TOKEN?.trim());
-  if (hasSecret !== hasToken) {
+  // With OFFICES_DIR each office has its own channel: one global pair would be ambiguous.
+  if (picked.OFFICES_DIR && (hasSecret || hasToken)) {
+    problems.push('LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN: with OFFICES_DIR each office has its own, LINE_CHANNEL_SECRET_<ID> and LINE_CHANNEL_ACCESS_TOKEN_<ID> (or <id>.secrets.json); unset these');
+  } else if (hasSecret !== hasToken) {
     const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
     problems.push(`${missing}: set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither (simulator mode)`);
   }
   // The simulator signs pretend events with the channel secret and lets anyone who reaches the page
   // send them as any user id: beside a real channel it would act as real users on their real data.
-  if (picked.SIMULATOR === 'on' && hasSecret && hasToken) {
+  const officesDir = picked.OFFICES_DIR ? path.resolve(picked.OFFICES_DIR.trim()) : undefined;
+  const hasCredentials = officesDir ? officesHaveCredentials(officesDir, environment) : hasSecret && hasToken;
+  if (picked.SIMULATOR === 'on' && hasCredentials) {
     problems.push('SIMULATOR: "on" serves the simulator, which only runs without LINE credentials; unset LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to use it, or set SIMULATOR to auto or off');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
-  const simulated = env.LINE_CHANNEL_SECRET === undefined;
+  const simulated = !hasCredentials;
   return {
     port: env.PORT,
     databasePath: env.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(env.DATABASE_PATH),
@@ -131,6 +141,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     simulated,
     simulatorEnabled: env.SIMULATOR !== 'off' && simulated,
     officeConfigPath: path.resolve(env.OFFICE_CONFIG),
+    ...(officesDir ? { officesDir } : {}),
     staffInviteCode: env.STAFF_INVITE_CODE ?? (simulated ? SIMULATOR_STAFF_INVITE_CODE : undefined),
     conversationIdleMs: env.CONVERSATION_IDLE_HOURS * 3600_000,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,

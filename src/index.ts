@@ -1,21 +1,22 @@
-// Boot: config → office profile → database and migrations → LINE client → app → server → workers.
+// Boot: config → offices (profiles and channels) → database and migrations → LINE client → app → server → workers.
 // Stops gracefully: stop taking requests, finish what is under way, close the database.
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { holidayCoverageWarnings } from './booking/schedule';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, SIMULATOR_ACCESS_TOKEN, SIMULATOR_CHANNEL_SECRET } from './config';
 import { openDatabase } from './db/client';
 import { createLineClient } from './line/client';
 import { FakeLine } from './line/fake';
 import { log } from './log';
-import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile, OfficeProfileError } from './office/profile';
+import { DEFAULT_OFFICE_CONFIG_PATH } from './office/profile';
+import { loadOfficeChannels, OfficesError, type OfficeChannel } from './office/offices';
 
-/** The settings and the office profile, or every problem with either in one go. */
+/** The settings and the offices, or every problem with either in one go. */
 function loadSettings() {
   const errors: Error[] = [];
   let config: ReturnType<typeof loadConfig> | undefined;
-  let office: ReturnType<typeof loadOfficeProfile> | undefined;
+  let offices: OfficeChannel[] | undefined;
   try {
     config = loadConfig();
   } catch (error) {
@@ -23,33 +24,46 @@ function loadSettings() {
     errors.push(error);
   }
   try {
-    office = loadOfficeProfile(config?.officeConfigPath ?? path.resolve(process.env.OFFICE_CONFIG || DEFAULT_OFFICE_CONFIG_PATH));
+    offices = loadOfficeChannels(
+      config ?? {
+        // The settings are bad too: still report what is wrong with the offices they name.
+        ...(process.env.OFFICES_DIR ? { officesDir: path.resolve(process.env.OFFICES_DIR) } : {}),
+        officeConfigPath: path.resolve(process.env.OFFICE_CONFIG || DEFAULT_OFFICE_CONFIG_PATH),
+        simulated: true,
+        line: { channelSecret: SIMULATOR_CHANNEL_SECRET, channelAccessToken: SIMULATOR_ACCESS_TOKEN },
+      },
+    );
   } catch (error) {
-    if (!(error instanceof OfficeProfileError)) throw error;
+    if (!(error instanceof OfficesError)) throw error;
     errors.push(error);
   }
-  if (errors.length > 0 || !config || !office) {
+  if (errors.length > 0 || !config || !offices) {
     process.stderr.write(`${errors.map((e) => e.message).join('\n\n')}\n`);
     process.exit(1);
   }
-  return { config, office };
+  return { config, offices };
 }
 
 async function boot() {
-  const { config, office } = loadSettings();
-  for (const warning of holidayCoverageWarnings(office, new Date())) log.warn(warning);
+  const { config, offices } = loadSettings();
+  for (const { profile } of offices) {
+    for (const warning of holidayCoverageWarnings(profile, new Date())) log.warn(warning, ...(offices.length > 1 ? [{ office: profile.id }] : []));
+  }
   const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
   // Without credentials the bot talks to its own fake LINE API, served on the same port.
   const selfUrl = `http://127.0.0.1:${config.port}`;
-  const fakeLine = config.simulated ? new FakeLine(config.line.channelAccessToken) : undefined;
-  const line = createLineClient({
-    channelAccessToken: config.line.channelAccessToken,
-    apiBaseUrl: config.simulated ? selfUrl : config.line.apiBaseUrl,
-    dataApiBaseUrl: config.simulated ? selfUrl : config.line.dataApiBaseUrl,
-  });
-  const bot = createApp({ config, db, line, office, fakeLine });
+  const fakeLine = config.simulated ? new FakeLine(Object.fromEntries(offices.map((office) => [office.profile.id, office.channelAccessToken]))) : undefined;
+  const setups = offices.map((office) => ({
+    ...office,
+    line: createLineClient({
+      channelAccessToken: office.channelAccessToken,
+      apiBaseUrl: config.simulated ? selfUrl : config.line.apiBaseUrl,
+      dataApiBaseUrl: config.simulated ? selfUrl : config.line.dataApiBaseUrl,
+    }),
+  }));
+  const bot = createApp({ config, db, offices: setups, fakeLine });
   const server = serve({ fetch: bot.app.fetch, port: config.port }, (info) => {
-    log.info('bot listening', { port: info.port, simulated: config.simulated, database: config.databaseUrl ? 'postgresql' : config.databasePath });
+    log.info('bot listening', { port: info.port, offices: offices.length, simulated: config.simulated, database: config.databaseUrl ? 'postgresql' : config.databasePath });
     if (config.simulatorEnabled) process.stdout.write(`\n  แชทจำลอง (simulator): http://localhost:${info.port}/simulator\n\n`);
   });
   await bot.start();

@@ -13,37 +13,37 @@ import { bookingIdsOf, cancelBooking, findBooking, forgetVisitor, insertBooking,
 export type BookResult = { ok: true; booking: BookingRow; reminders: ReminderTime[] } | { ok: false; reason: 'full' };
 
 export async function bookVisit(tx: Sql, office: OfficeProfile, slot: Slot, visitor: Visitor, now: Date): Promise<BookResult> {
-  const booking = await insertBooking(tx, slot, visitor, now.getTime());
+  const booking = await insertBooking(tx, office.id, slot, visitor, now.getTime());
   if (!booking) return { ok: false, reason: 'full' };
   const reminders = await scheduleReminders(tx, office, booking, now);
-  await noticeStaff(tx, { kind: 'new', booking, service: findService(office, booking.serviceId) }, now);
+  await noticeStaff(tx, office.id, { kind: 'new', booking, service: findService(office, booking.serviceId) }, now);
   return { ok: true, booking, reminders };
 }
 
 /** A booked visit of this user that has not started: the only kind that may be moved or cancelled. */
-export async function activeBookingOf(tx: Sql, bookingId: number, userId: string, now: Date): Promise<BookingRow | undefined> {
-  const booking = await findBooking(tx, bookingId);
+export async function activeBookingOf(tx: Sql, office: string, bookingId: number, userId: string, now: Date): Promise<BookingRow | undefined> {
+  const booking = await findBooking(tx, office, bookingId);
   return booking && booking.userId === userId && booking.status === 'booked' && booking.startsAt > now.getTime() ? booking : undefined;
 }
 
 export type MoveResult = { ok: true; booking: BookingRow; reminders: ReminderTime[] } | { ok: false; reason: 'full' | 'gone' };
 
 export async function moveVisit(tx: Sql, office: OfficeProfile, bookingId: number, userId: string, slot: Slot, now: Date): Promise<MoveResult> {
-  const before = await activeBookingOf(tx, bookingId, userId, now);
+  const before = await activeBookingOf(tx, office.id, bookingId, userId, now);
   if (!before) return { ok: false, reason: 'gone' };
-  if (!await moveBooking(tx, bookingId, slot, now.getTime())) return { ok: false, reason: 'full' };
-  const booking = (await findBooking(tx, bookingId))!;
-  await cancelReminders(tx, booking.id);
+  if (!await moveBooking(tx, office.id, bookingId, slot, now.getTime())) return { ok: false, reason: 'full' };
+  const booking = (await findBooking(tx, office.id, bookingId))!;
+  await cancelReminders(tx, office.id, booking.id);
   const reminders = await scheduleReminders(tx, office, booking, now);
-  await noticeStaff(tx, { kind: 'changed', booking, previous: before, service: findService(office, booking.serviceId) }, now);
+  await noticeStaff(tx, office.id, { kind: 'changed', booking, previous: before, service: findService(office, booking.serviceId) }, now);
   return { ok: true, booking, reminders };
 }
 
 export async function cancelVisit(tx: Sql, office: OfficeProfile, bookingId: number, userId: string, now: Date): Promise<BookingRow | undefined> {
-  const booking = await cancelBooking(tx, bookingId, userId, now.getTime());
+  const booking = await cancelBooking(tx, office.id, bookingId, userId, now.getTime());
   if (!booking) return undefined;
-  await cancelReminders(tx, booking.id);
-  await noticeStaff(tx, { kind: 'cancelled', booking, service: findService(office, booking.serviceId) }, now);
+  await cancelReminders(tx, office.id, booking.id);
+  await noticeStaff(tx, office.id, { kind: 'cancelled', booking, service: findService(office, booking.serviceId) }, now);
   return booking;
 }
 
@@ -53,14 +53,14 @@ export async function cancelVisit(tx: Sql, office: OfficeProfile, bookingId: num
  * on every booking, and notices already sent about them lose their content. The erasers get no
  * office profile, so the notice names the code and time but not the service.
  */
-export async function eraseVisitor(tx: Sql, userId: string, now: Date): Promise<void> {
+export async function eraseVisitor(tx: Sql, office: string, userId: string, now: Date): Promise<void> {
   // First withdraw and blank the notices that carry the name and phone, then tell staff (without
   // them) which visits the erasure cancelled.
-  await forgetNotices(tx, await bookingIdsOf(tx, userId));
-  for (const upcoming of await upcomingBookings(tx, userId, now.getTime())) {
-    const booking = (await cancelBooking(tx, upcoming.id, userId, now.getTime()))!;
-    await cancelReminders(tx, booking.id);
-    await noticeStaff(tx, { kind: 'cancelled', booking, service: undefined, erased: true }, now);
+  await forgetNotices(tx, office, await bookingIdsOf(tx, office, userId));
+  for (const upcoming of await upcomingBookings(tx, office, userId, now.getTime())) {
+    const booking = (await cancelBooking(tx, office, upcoming.id, userId, now.getTime()))!;
+    await cancelReminders(tx, office, booking.id);
+    await noticeStaff(tx, office, { kind: 'cancelled', booking, service: undefined, erased: true }, now);
   }
-  await forgetVisitor(tx, userId, now.getTime());
+  await forgetVisitor(tx, office, userId, now.getTime());
 }

@@ -24,7 +24,7 @@ function withFree(slots: Slot[], taken: Map<string, number>): OpenSlot[] {
 /** The slots of a service on a day that may still be booked at `now` (by time), full or not. */
 export async function slotsWithPlaces(db: Sql, office: OfficeProfile, serviceId: ServiceId, now: Date, date: string): Promise<OpenSlot[]> {
   const slots = bookableSlots(office, serviceId, now, date);
-  return slots.length === 0 ? [] : withFree(slots, await placesTakenByDay(db, serviceId, date, date));
+  return slots.length === 0 ? [] : withFree(slots, await placesTakenByDay(db, office.id, serviceId, date, date));
 }
 
 /**
@@ -41,7 +41,7 @@ export async function daysWithPlaces(
 ): Promise<OpenDay[]> {
   const first = bangkokDateOf(now);
   const last = lastBookableDate(office, now);
-  const taken = await placesTakenByDay(db, serviceId, first, last);
+  const taken = await placesTakenByDay(db, office.id, serviceId, first, last);
   const days: OpenDay[] = [];
   for (let date = first; date <= last && days.length < limit; date = addDays(date, 1)) {
     const slots = bookableSlots(office, serviceId, now, date);

@@ -1,7 +1,7 @@
-// npm run export:bookings -- --from 2026-11-01 --to 2026-11-30 [--out file.csv]: every booking with a
-// visit in the range (booked and cancelled), as CSV that Excel opens with the Thai intact. Without
-// --out the CSV goes to standard output. Uses the database and office profile the bot's
-// configuration names.
+// npm run export:bookings -- --from 2026-11-01 --to 2026-11-30 [--out file.csv] [--office <id>]:
+// every booking of one office (default: 'default') with a visit in the range (booked and cancelled),
+// as CSV that Excel opens with the Thai intact. Without --out the CSV goes to standard output. Uses
+// the database and offices the bot's configuration names.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bookingsCsv } from '../booking/csv';
@@ -9,9 +9,11 @@ import { bookingsBetween } from '../booking/store';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/client';
 import { isIsoDate } from '../office/clock';
-import { loadOfficeProfile, OfficeProfileError } from '../office/profile';
+import { loadOfficeProfileById, OfficesError } from '../office/offices';
+import { DEFAULT_OFFICE_ID } from '../office/profile';
 
-const USAGE = 'วิธีใช้: npm run export:bookings -- --from 2026-11-01 --to 2026-11-30 [--out bookings.csv]\n(วันที่เป็น ค.ศ. แบบ ปปปป-ดด-วว)';
+const USAGE =
+  'วิธีใช้: npm run export:bookings -- --from 2026-11-01 --to 2026-11-30 [--out bookings.csv] [--office <รหัสสำนักงาน>]\n(วันที่เป็น ค.ศ. แบบ ปปปป-ดด-วว; ไม่ระบุ --office = default)';
 /** Years this large are Buddhist-era years typed by mistake. */
 const FIRST_BUDDHIST_ERA_YEAR = 2400;
 
@@ -24,25 +26,29 @@ function dateOption(name: string, value: string | undefined): string {
   return value;
 }
 
-function options(args: string[]): { from: string; to: string; out?: string } {
-  let values: { from?: string; to?: string; out?: string };
+function options(args: string[]): { from: string; to: string; out?: string; office: string } {
+  let values: { from?: string; to?: string; out?: string; office?: string };
   try {
-    ({ values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      args,
+      options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, office: { type: 'string' } },
+      strict: true,
+    }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const from = dateOption('from', values.from);
   const to = dateOption('to', values.to);
   if (to < from) throw new UsageError(`--to (${to}) ต้องไม่ก่อน --from (${from})`);
-  return { from, to, ...(values.out !== undefined && { out: values.out }) };
+  return { from, to, office: values.office ?? DEFAULT_OFFICE_ID, ...(values.out !== undefined && { out: values.out }) };
 }
 
 try {
-  const { from, to, out } = options(process.argv.slice(2));
+  const { from, to, out, office: officeId } = options(process.argv.slice(2));
   const config = loadConfig();
-  const office = loadOfficeProfile(config.officeConfigPath);
+  const office = loadOfficeProfileById(config, officeId);
   const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
-  const rows = await bookingsBetween(db, from, to);
+  const rows = await bookingsBetween(db, office.id, from, to);
   await db.close();
   const csv = bookingsCsv(office, rows);
   if (out === undefined) {
@@ -53,7 +59,7 @@ try {
   }
 } catch (error) {
   if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-  else if (error instanceof ConfigError || error instanceof OfficeProfileError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof ConfigError || error instanceof OfficesError) process.stderr.write(`${error.message}\n`);
   else throw error;
   process.exitCode = 1;
 }

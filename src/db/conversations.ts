@@ -38,10 +38,10 @@ interface ConversationRow {
   expiresAt: number | null;
 }
 
-export async function loadConversation(tx: Sql, userId: string): Promise<ConversationState> {
+export async function loadConversation(tx: Sql, office: string, userId: string): Promise<ConversationState> {
   const row = await tx.get<ConversationRow>(q`
     SELECT flow_id, flow_version, step_id, answers, history, attempts, revision, resume_pending, expires_at
-    FROM conversations WHERE user_id = ${userId}`);
+    FROM conversations WHERE office_id = ${office} AND user_id = ${userId}`);
   if (!row) return { ...IDLE_STATE, answers: {}, history: [] };
   return {
     flowId: row.flowId,
@@ -56,14 +56,14 @@ export async function loadConversation(tx: Sql, userId: string): Promise<Convers
   };
 }
 
-export async function saveConversation(tx: Sql, userId: string, state: ConversationState, now: number): Promise<void> {
+export async function saveConversation(tx: Sql, office: string, userId: string, state: ConversationState, now: number): Promise<void> {
   const answers = JSON.stringify(state.answers);
   const history = JSON.stringify(state.history);
   await tx.run(q`
-    INSERT INTO conversations (user_id, flow_id, flow_version, step_id, answers, history, attempts, revision, resume_pending, expires_at, updated_at)
-    VALUES (${userId}, ${state.flowId}, ${state.flowVersion}, ${state.stepId}, ${answers}, ${history}, ${state.attempts}, ${state.revision},
+    INSERT INTO conversations (office_id, user_id, flow_id, flow_version, step_id, answers, history, attempts, revision, resume_pending, expires_at, updated_at)
+    VALUES (${office}, ${userId}, ${state.flowId}, ${state.flowVersion}, ${state.stepId}, ${answers}, ${history}, ${state.attempts}, ${state.revision},
             ${state.resumePending}, ${state.expiresAt}, ${now})
-    ON CONFLICT (user_id) DO UPDATE SET flow_id = excluded.flow_id, flow_version = excluded.flow_version, step_id = excluded.step_id,
+    ON CONFLICT (office_id, user_id) DO UPDATE SET flow_id = excluded.flow_id, flow_version = excluded.flow_version, step_id = excluded.step_id,
       answers = excluded.answers, history = excluded.history, attempts = excluded.attempts, revision = excluded.revision,
       resume_pending = excluded.resume_pending, expires_at = excluded.expires_at, updated_at = excluded.updated_at`);
 }
@@ -77,7 +77,7 @@ function parseJson<T>(raw: string, fallback: T): T {
 }
 
 /** Let go of whatever conversation the user is in (keeping the revision moving, so old buttons stay stale). */
-export async function resetConversation(tx: Sql, userId: string, now: number): Promise<void> {
-  const current = await loadConversation(tx, userId);
-  await saveConversation(tx, userId, { ...IDLE_STATE, answers: {}, history: [], revision: current.revision + 1 }, now);
+export async function resetConversation(tx: Sql, office: string, userId: string, now: number): Promise<void> {
+  const current = await loadConversation(tx, office, userId);
+  await saveConversation(tx, office, userId, { ...IDLE_STATE, answers: {}, history: [], revision: current.revision + 1 }, now);
 }

@@ -29,7 +29,7 @@ export interface StoredEvent {
  * Store a batch in one transaction. A known event id is skipped. A refused event keeps its id (so a
  * second copy is a no-op too) and the reason, never its content. Returns how many were new.
  */
-export function storeEvents(db: Sql, events: readonly StoredEvent[], now: number): Promise<number> {
+export function storeEvents(db: Sql, office: string, events: readonly StoredEvent[], now: number): Promise<number> {
   return db.transaction(async (tx) => {
     let added = 0;
     for (const item of events) {
@@ -38,8 +38,8 @@ export function storeEvents(db: Sql, events: readonly StoredEvent[], now: number
       const error = item.refused ? `${item.refused.reason}: ${item.refused.detail}` : null;
       const processedAt = item.refused ? now : null;
       const result = await tx.run(q`
-        INSERT INTO inbox (event_id, chat_key, type, timestamp, payload, status, error, received_at, processed_at)
-        VALUES (${item.eventId}, ${item.chatKey}, ${item.type}, ${item.timestamp}, ${payload}, ${status}, ${error}, ${now}, ${processedAt})
+        INSERT INTO inbox (event_id, office_id, chat_key, type, timestamp, payload, status, error, received_at, processed_at)
+        VALUES (${item.eventId}, ${office}, ${item.chatKey}, ${item.type}, ${item.timestamp}, ${payload}, ${status}, ${error}, ${now}, ${processedAt})
         ON CONFLICT DO NOTHING`);
       added += result.changes;
     }
@@ -47,20 +47,32 @@ export function storeEvents(db: Sql, events: readonly StoredEvent[], now: number
   });
 }
 
-export async function pendingChatKeys(db: Sql): Promise<string[]> {
-  return (await db.all<{ chatKey: string }>(q`SELECT DISTINCT chat_key FROM inbox WHERE status = 'pending'`)).map((r) => r.chatKey);
+/** One office's chat: the dispatcher's queue key (the same LINE user in two offices is two chats). */
+export interface ChatRef {
+  officeId: string;
+  chatKey: string;
+}
+
+/** A chat as one string (map keys, sets). */
+export function chatId(chat: ChatRef): string {
+  return `${chat.officeId}\u0000${chat.chatKey}`;
+}
+
+/** Cross-office on purpose (start-up): every office's chats with events left from before. */
+export function pendingChatKeys(db: Sql): Promise<ChatRef[]> {
+  return db.all<ChatRef>(q`SELECT DISTINCT office_id, chat_key FROM inbox WHERE status = 'pending'`);
 }
 
 /** The oldest pending event of one chat (timestamp order; LINE may deliver out of order). */
-export function nextPending(db: Sql, chatKey: string): Promise<InboxRow | undefined> {
+export function nextPending(db: Sql, office: string, chatKey: string): Promise<InboxRow | undefined> {
   return db.get<InboxRow>(q`
-    SELECT * FROM inbox WHERE chat_key = ${chatKey} AND status = 'pending'
+    SELECT * FROM inbox WHERE office_id = ${office} AND chat_key = ${chatKey} AND status = 'pending'
     ORDER BY timestamp, received_at, event_id LIMIT 1`);
 }
 
 /** Done: the payload (what the user typed) is dropped; the id stays to keep de-duplicating. */
-export async function markDone(tx: Sql, eventId: string, now: number): Promise<void> {
-  await tx.run(q`UPDATE inbox SET status = 'done', payload = NULL, processed_at = ${now} WHERE event_id = ${eventId}`);
+export async function markDone(tx: Sql, office: string, eventId: string, now: number): Promise<void> {
+  await tx.run(q`UPDATE inbox SET status = 'done', payload = NULL, processed_at = ${now} WHERE office_id = ${office} AND event_id = ${eventId}`);
 }
 
 /**
@@ -69,22 +81,23 @@ export async function markDone(tx: Sql, eventId: string, now: number): Promise<v
  * user typed (names, phones, birth dates). Call it after the failed turn was rolled back, so the
  * conversation row still shows the step where it failed.
  */
-export async function markFailed(tx: Sql, eventId: string, error: string, now: number): Promise<void> {
-  const row = await tx.get<{ payload: string | null; chatKey: string }>(q`SELECT payload, chat_key FROM inbox WHERE event_id = ${eventId}`);
-  const diagnosis = row ? await failureDiagnosis(tx, row.payload, row.chatKey) : null;
+export async function markFailed(tx: Sql, office: string, eventId: string, error: string, now: number): Promise<void> {
+  const row = await tx.get<{ payload: string | null; chatKey: string }>(q`
+    SELECT payload, chat_key FROM inbox WHERE office_id = ${office} AND event_id = ${eventId}`);
+  const diagnosis = row ? await failureDiagnosis(tx, office, row.payload, row.chatKey) : null;
   await tx.run(q`
     UPDATE inbox SET status = 'failed', payload = ${diagnosis}, error = ${error.slice(0, 500)}, processed_at = ${now}, attempts = attempts + 1
-    WHERE event_id = ${eventId}`);
+    WHERE office_id = ${office} AND event_id = ${eventId}`);
 }
 
-async function failureDiagnosis(tx: Sql, payload: string | null, chatKey: string): Promise<string> {
+async function failureDiagnosis(tx: Sql, office: string, payload: string | null, chatKey: string): Promise<string> {
   let event: { type?: unknown; message?: { type?: unknown } } = {};
   try {
     event = JSON.parse(payload ?? '{}') ?? {};
   } catch {
     // Kept as an empty diagnosis: the type column still says what kind of event it was.
   }
-  const conversation = await loadConversation(tx, chatKey);
+  const conversation = await loadConversation(tx, office, chatKey);
   return JSON.stringify({
     type: typeof event.type === 'string' ? event.type : undefined,
     ...(typeof event.message?.type === 'string' ? { message: { type: event.message.type } } : {}),
@@ -93,7 +106,8 @@ async function failureDiagnosis(tx: Sql, payload: string | null, chatKey: string
 }
 
 /** How many of one chat's events failed since `since` (ms). */
-export async function recentFailures(tx: Sql, chatKey: string, since: number): Promise<number> {
-  const row = await tx.get<{ n: number }>(q`SELECT COUNT(*) AS n FROM inbox WHERE chat_key = ${chatKey} AND status = 'failed' AND processed_at >= ${since}`);
+export async function recentFailures(tx: Sql, office: string, chatKey: string, since: number): Promise<number> {
+  const row = await tx.get<{ n: number }>(q`
+    SELECT COUNT(*) AS n FROM inbox WHERE office_id = ${office} AND chat_key = ${chatKey} AND status = 'failed' AND processed_at >= ${since}`);
   return Number(row?.n ?? 0);
 }

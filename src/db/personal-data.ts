@@ -4,20 +4,21 @@ import { eraseVisitor } from '../booking/actions';
 import { eraseEligibilityChecks } from './eligibility';
 import { q, type Sql } from './sql';
 
-export type Eraser = (tx: Sql, userId: string, now: Date) => Promise<unknown>;
+export type Eraser = (tx: Sql, office: string, userId: string, now: Date) => Promise<unknown>;
 
 const erasers: readonly Eraser[] = [
   // Bookings: upcoming visits are cancelled (place freed, staff told), names and phones blanked.
   eraseVisitor,
   eraseEligibilityChecks,
   // Webhook payloads hold what the user typed; keep only the event ids for de-duplication.
-  (tx, userId) => tx.run(q`UPDATE inbox SET payload = NULL, error = NULL WHERE chat_key = ${userId}`),
+  (tx, office, userId) => tx.run(q`UPDATE inbox SET payload = NULL, error = NULL WHERE office_id = ${office} AND chat_key = ${userId}`),
   // Unsent pushes are cancelled; sent ones lose their content.
-  (tx, userId) => tx.run(q`UPDATE outbox SET status = 'cancelled', dedupe_key = NULL WHERE "to" = ${userId} AND status = 'pending'`),
-  (tx, userId) => tx.run(q`UPDATE outbox SET messages = '[]' WHERE "to" = ${userId} AND status IN ('sent', 'failed', 'cancelled')`),
+  (tx, office, userId) =>
+    tx.run(q`UPDATE outbox SET status = 'cancelled', dedupe_key = NULL WHERE office_id = ${office} AND "to" = ${userId} AND status = 'pending'`),
+  (tx, office, userId) => tx.run(q`UPDATE outbox SET messages = '[]' WHERE office_id = ${office} AND "to" = ${userId} AND status IN ('sent', 'failed', 'cancelled')`),
 ];
 
 /** Erase the user's data in the caller's transaction. The conversation row is reset by the engine. */
-export async function eraseUserData(tx: Sql, userId: string, now: Date): Promise<void> {
-  for (const erase of erasers) await erase(tx, userId, now);
+export async function eraseUserData(tx: Sql, office: string, userId: string, now: Date): Promise<void> {
+  for (const erase of erasers) await erase(tx, office, userId, now);
 }

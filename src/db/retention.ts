@@ -27,6 +27,9 @@ export interface RetentionResult {
 }
 
 /**
+ * Cross-office on purpose: retention is one pass over every office's rows (the periods are the same
+ * for all), so these statements do not bind office_id.
+ *
  * The three statements, each limited to `limit` rows, chosen by primary key through the index named
  * in schema.ts (conversations_abandoned, inbox_processed, outbox_sent_content); a partial index's
  * condition is matched word for word. Failed and refused events have only a diagnosis left; they go
@@ -38,7 +41,7 @@ export function retentionStatements(now: Date, limit: number) {
     conversations: q`
       UPDATE conversations SET flow_id = NULL, flow_version = NULL, step_id = NULL, answers = '{}', history = '[]', attempts = 0,
         resume_pending = ${false}, expires_at = NULL
-      WHERE user_id IN (SELECT user_id FROM conversations WHERE flow_id IS NOT NULL AND updated_at < ${ago(RETENTION.abandonedConversationDays)} LIMIT ${limit})`,
+      WHERE (office_id, user_id) IN (SELECT office_id, user_id FROM conversations WHERE flow_id IS NOT NULL AND updated_at < ${ago(RETENTION.abandonedConversationDays)} LIMIT ${limit})`,
     inbox: q`
       DELETE FROM inbox WHERE event_id IN (
         SELECT event_id FROM inbox WHERE status IN ('done', 'failed', 'refused') AND received_at < ${ago(RETENTION.inboxDays)}

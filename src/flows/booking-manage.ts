@@ -12,7 +12,7 @@ export const myBookingsEntry: Entry = {
   menuLabel: 'นัดหมายของฉัน',
   menuOrder: 30,
   keywords: ['นัดหมายของฉัน', 'นัดของฉัน', 'ดูนัด', 'ดูนัดหมาย', 'นัดของผม', 'นัดของหนู', 'เลื่อนนัด', 'เปลี่ยนนัด', 'ยกเลิกนัด', 'ยกเลิกการจอง'],
-  respond: async (ctx) => myBookingsMessages(ctx.services.office, await upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime())),
+  respond: async (ctx) => myBookingsMessages(ctx.services.office, await upcomingBookings(ctx.tx, ctx.services.office.id, ctx.userId, ctx.now.getTime())),
 };
 
 /** Reached only by the buttons: params `booking` (id), `at` (its start as shown) and `confirm`. */
@@ -21,7 +21,7 @@ export const cancelBookingEntry: Entry = {
   keywords: [],
   respond: async (ctx, params) => {
     const { office } = ctx.services;
-    const booking = await activeBookingOf(ctx.tx, Number(params.booking), ctx.userId, ctx.now);
+    const booking = await activeBookingOf(ctx.tx, ctx.services.office.id, Number(params.booking), ctx.userId, ctx.now);
     if (!booking || String(booking.startsAt) !== params.at) return goneMessages();
     if (params.confirm !== 'yes') return [cancelQuestion(office, booking)];
     await cancelVisit(ctx.tx, office, booking.id, ctx.userId, ctx.now);

@@ -74,7 +74,7 @@ function serviceOf(ctx: FlowContext): OfficeService {
 
 async function movingOf(ctx: FlowContext): Promise<BookingRow | undefined> {
   const id = answersOf(ctx).reschedule;
-  return id === undefined ? undefined : findBooking(ctx.tx, id);
+  return id === undefined ? undefined : findBooking(ctx.tx, ctx.services.office.id, id);
 }
 
 function isSlotOf(booking: BookingRow | undefined, slot: Pick<OpenSlot, 'date' | 'start'>): boolean {
@@ -85,7 +85,7 @@ function isSlotOf(booking: BookingRow | undefined, slot: Pick<OpenSlot, 'date' |
 
 async function factsOf(ctx: FlowContext): Promise<Facts | undefined> {
   const check = answersOf(ctx).check;
-  return check === undefined ? undefined : factsOfCheck(ctx.tx, check, ctx.userId);
+  return check === undefined ? undefined : factsOfCheck(ctx.tx, ctx.services.office.id, check, ctx.userId);
 }
 
 type DayRules = (date: string) => Decision | undefined;
@@ -306,7 +306,7 @@ async function clashOf(ctx: FlowContext): Promise<BookingRow | undefined> {
   const { day, time, reschedule } = answersOf(ctx);
   const start = bangkokInstant(day!, time!).getTime();
   const end = start + serviceOf(ctx).durationMinutes * 60_000;
-  return (await upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime())).find((other) => {
+  return (await upcomingBookings(ctx.tx, ctx.services.office.id, ctx.userId, ctx.now.getTime())).find((other) => {
     const minutes = findService(office, other.serviceId)?.durationMinutes ?? office.schedule.slotMinutes;
     return other.id !== reschedule && other.startsAt < end && start < other.startsAt + minutes * 60_000;
   });
@@ -331,11 +331,11 @@ const clashStep: Step = {
 
 const nameStep: Step = {
   ask: async (ctx) => {
-    const previous = await lastVisitor(ctx.tx, ctx.userId);
+    const previous = await lastVisitor(ctx.tx, ctx.services.office.id, ctx.userId);
     return { messages: [text(SAY.name)], acceptsText: true, ...(previous && { choices: [{ value: PREVIOUS, label: previous.name }] }) };
   },
   accept: async (reply, ctx) => {
-    const read = readVisitorName(reply.choice ? ((await lastVisitor(ctx.tx, ctx.userId))?.name ?? '') : (reply.text ?? ''));
+    const read = readVisitorName(reply.choice ? ((await lastVisitor(ctx.tx, ctx.services.office.id, ctx.userId))?.name ?? '') : (reply.text ?? ''));
     return read.ok ? { ok: true, value: read.name } : { ok: false, reason: nameReasonText(read.reason) };
   },
   next: () => ({ step: 'phone' }),
@@ -343,11 +343,11 @@ const nameStep: Step = {
 
 const phoneStep: Step = {
   ask: async (ctx) => {
-    const previous = await lastVisitor(ctx.tx, ctx.userId);
+    const previous = await lastVisitor(ctx.tx, ctx.services.office.id, ctx.userId);
     return { messages: [text(SAY.phone)], acceptsText: true, ...(previous && { choices: [{ value: PREVIOUS, label: formatPhone(previous.phone) }] }) };
   },
   accept: async (reply, ctx) => {
-    const parsed = parsePhone(reply.choice ? ((await lastVisitor(ctx.tx, ctx.userId))?.phone ?? '') : (reply.text ?? ''));
+    const parsed = parsePhone(reply.choice ? ((await lastVisitor(ctx.tx, ctx.services.office.id, ctx.userId))?.phone ?? '') : (reply.text ?? ''));
     return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, reason: phoneReasonText(parsed.reason) };
   },
   next: () => ({ step: 'confirm' }),
@@ -407,15 +407,15 @@ export const bookingFlow: Flow = {
   async start(ctx, params) {
     const { office } = ctx.services;
     if (params.reschedule !== undefined) {
-      const booking = await activeBookingOf(ctx.tx, Number(params.reschedule), ctx.userId, ctx.now);
+      const booking = await activeBookingOf(ctx.tx, ctx.services.office.id, Number(params.reschedule), ctx.userId, ctx.now);
       const service = booking && findService(office, booking.serviceId);
       if (!booking || !service) return { refuse: goneMessages() };
       return { step: 'day', answers: { service: service.id, reschedule: booking.id } satisfies BookingAnswers };
     }
-    if ((await upcomingBookings(ctx.tx, ctx.userId, ctx.now.getTime())).length >= MAX_UPCOMING_VISITS) {
+    if ((await upcomingBookings(ctx.tx, ctx.services.office.id, ctx.userId, ctx.now.getTime())).length >= MAX_UPCOMING_VISITS) {
       return { refuse: [text(SAY.tooManyVisits(MAX_UPCOMING_VISITS), [goItem(SAY.myBookings, 'my-bookings'), goItem('ติดต่อเจ้าหน้าที่', 'contact'), menuItem()])] };
     }
-    const check = params.check !== undefined && (await factsOfCheck(ctx.tx, Number(params.check), ctx.userId)) ? Number(params.check) : undefined;
+    const check = params.check !== undefined && (await factsOfCheck(ctx.tx, ctx.services.office.id, Number(params.check), ctx.userId)) ? Number(params.check) : undefined;
     const answers: BookingAnswers = check === undefined ? {} : { check };
     const service = params.service ? findService(office, params.service) : undefined;
     if (!service) return { step: 'service', answers: { ...answers } };

@@ -263,7 +263,7 @@ export const eligibilityDetailsEntry: Entry = {
   id: 'eligibility-details',
   keywords: [],
   async respond(ctx, params) {
-    const check = await findCheck(ctx.tx, ctx.userId, Number(params.check));
+    const check = await findCheck(ctx.tx, ctx.services.office.id, ctx.userId, Number(params.check));
     const allowance = params.a;
     const after = [
       // The check goes along, so a registration booked from here keeps to this person's rounds.
@@ -321,6 +321,7 @@ export const remindRegistrationEntry: Entry = {
     date = fromIso(firstOpenDayFrom(ctx.services.office, toIso(date)));
     const id = await enqueuePush(
       ctx.tx,
+      ctx.services.office.id,
       {
         to: ctx.userId,
         messages: [text(reminderText(allowance, ctx.services.office))],
@@ -345,7 +346,7 @@ export const cancelRegistrationRemindersEntry: Entry = {
   id: 'cancel-registration-reminders',
   keywords: ['ยกเลิกการเตือน', 'ไม่ต้องเตือน', 'ยกเลิกเตือน'],
   async respond(ctx) {
-    const cancelled = await cancelPending(ctx.tx, reminderRef(ctx.userId));
+    const cancelled = await cancelPending(ctx.tx, ctx.services.office.id, reminderRef(ctx.userId));
     return [text(cancelled > 0 ? 'ยกเลิกการเตือนเรื่องลงทะเบียนแล้วค่ะ' : 'ไม่มีการเตือนที่ตั้งไว้ค่ะ', reminderWayOn())];
   },
 };

@@ -153,6 +153,7 @@ async function finish(ctx: FlowContext): Promise<Next> {
   const facts = factsFrom(ctx.answers);
   const checkId = await recordCheck(
     ctx.tx,
+    ctx.services.office.id,
     {
       userId: ctx.userId,
       forWhom: ctx.answers['for-whom'] === 'family' ? 'family' : 'self',
@@ -215,7 +216,7 @@ const choiceOf = (answer: boolean | 'unknown'): string => (answer === 'unknown' 
 
 /** Answers carried over from the person's last check, for "check this allowance too". */
 async function carriedOver(ctx: FlowContext, checkId: number): Promise<Answers | undefined> {
-  const check = await findCheck(ctx.tx, ctx.userId, checkId);
+  const check = await findCheck(ctx.tx, ctx.services.office.id, ctx.userId, checkId);
   if (!check) return undefined;
   const { facts } = check;
   const answers: Answers = { 'for-whom': check.forWhom, birth: facts.birth, residence: residenceAnswer(facts) };

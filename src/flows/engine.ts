@@ -82,16 +82,16 @@ export class Engine {
 
   /** One turn: read the state, act on the input, save the state, return the reply (≤5 messages). */
   async handle(tx: Sql, userId: string, input: Input, now: Date, services: Services): Promise<Message[]> {
-    const turn: Turn = { tx, userId, now, services, state: await loadConversation(tx, userId), out: [] };
+    const turn: Turn = { tx, userId, now, services, state: await loadConversation(tx, services.office.id, userId), out: [] };
     if (!(await this.repair(turn))) await this.dispatch(turn, input);
     if (turn.state.flowId) turn.state.expiresAt = now.getTime() + this.options.idleMs;
-    await saveConversation(tx, userId, turn.state, now.getTime());
+    await saveConversation(tx, services.office.id, userId, turn.state, now.getTime());
     return fitReply(turn.out);
   }
 
   /** The main menu, for the follow greeting and anywhere else that needs it. */
   async menu(tx: Sql, userId: string, now: Date, services: Services, lead = SAY.menu): Promise<Message[]> {
-    const turn: Turn = { tx, userId, now, services, state: await loadConversation(tx, userId), out: [] };
+    const turn: Turn = { tx, userId, now, services, state: await loadConversation(tx, services.office.id, userId), out: [] };
     await this.showMenu(turn, lead);
     return fitReply(turn.out);
   }

@@ -43,7 +43,7 @@ export const deleteDataFlow: Flow = {
       accept: (reply) => ({ ok: true, value: reply.choice?.value }),
       next: async (ctx): Promise<{ end: Message[] }> => {
         if (ctx.answers.confirm !== 'yes') return { end: [text('ไม่ได้ลบข้อมูลค่ะ ข้อมูลยังอยู่ครบ', [menuItem()])] };
-        await eraseUserData(ctx.tx, ctx.userId, ctx.now);
+        await eraseUserData(ctx.tx, ctx.services.office.id, ctx.userId, ctx.now);
         ctx.services.afterErasure?.();
         return { end: [text('ลบข้อมูลของคุณเรียบร้อยแล้วค่ะ 🙏 ถ้าต้องการใช้บริการอีก พิมพ์ "เมนู" ได้เลยค่ะ', [menuItem()])] };
       },

@@ -15,7 +15,7 @@ import { normalizeInput } from '../thai/normalize';
 import type { Entry, FlowContext, Services } from './types';
 
 async function dayList(ctx: FlowContext, date: string): Promise<Message[]> {
-  return agendaMessages(ctx.services.office, date, await bookingsOn(ctx.tx, date), bangkokDateOf(ctx.now));
+  return agendaMessages(ctx.services.office, date, await bookingsOn(ctx.tx, ctx.services.office.id, date), bangkokDateOf(ctx.now));
 }
 
 export const staffTodayEntry: Entry = {
@@ -65,7 +65,7 @@ export async function staffAgendaByText(tx: Sql, userId: string, typed: string, 
   const read = readAgendaDay(match[1]!, bangkokToday(now));
   if (!read.ok) return undefined;
   const today = bangkokDateOf(now);
-  return agendaMessages(services.office, requestedDay(read.date, today), await bookingsOn(tx, read.date), today);
+  return agendaMessages(services.office, requestedDay(read.date, today), await bookingsOn(tx, services.office.id, read.date), today);
 }
 
 /** Codes are compared without spaces or case: phone keyboards capitalise and space on their own. */
@@ -80,7 +80,7 @@ function invitationKey(typed: string): string {
 export async function acceptStaffInvitation(tx: Sql, userId: string, typed: string, now: Date, services: Services): Promise<Message[] | undefined> {
   const code = services.staffInviteCode;
   if (!code || invitationKey(typed) !== invitationKey(code)) return undefined;
-  const added = await addStaff(tx, userId, 'invite', now.getTime());
+  const added = await addStaff(tx, services.office.id, userId, 'invite', now.getTime());
   if (added) log.info('staff added by invitation', { user: userHint(userId) });
   const welcome = added
     ? 'ลงทะเบียนเป็นเจ้าหน้าที่เรียบร้อยแล้วค่ะ 🙏\n' +

@@ -1,20 +1,19 @@
 // The per-user queue. Stored inbox events are processed one chat at a time, oldest first; different
-// users run side by side. Each event is handled in one transaction that updates the
+// users run side by side. The queue key is (office, chat): the same LINE user id in two offices is
+// two chats, and each turn runs with its own office's services, profile and LINE client. Each event is handled in one transaction that updates the
 // conversation, writes any domain rows, queues the reply in the outbox and marks the event done —
 // all or nothing. A failure rolls that back, tells the user politely, and keeps a diagnosis (event type, flow, step, error) for staff.
 import type { webhook } from '@line/bot-sdk';
 import type { Sql } from '../db/sql';
-import { markDone, markFailed, nextPending, pendingChatKeys, recentFailures } from '../db/inbox';
+import { chatId, markDone, markFailed, nextPending, pendingChatKeys, recentFailures, type ChatRef } from '../db/inbox';
 import { resetConversation } from '../db/conversations';
 import type { InboxRow } from '../db/schema';
 import type { Engine } from '../flows/engine';
-import type { Services } from '../flows/types';
-import type { LineApi } from '../line/client';
 import { text } from '../line/messages';
 import { describeError, log, stackFrames } from '../log';
 import { enqueueReply, type OutboxWorker } from '../notify/outbox';
 import { handlerFor, usableReplyToken } from './events';
-import { userIdOf } from './types';
+import { userIdOf, type Office } from './types';
 
 export const APOLOGY = 'ขออภัยค่ะ ระบบขัดข้องชั่วคราว 🙏 ข้อมูลที่ตอบไว้ยังอยู่ครบ ลองส่งใหม่อีกครั้งได้เลยค่ะ';
 export const APOLOGY_RESTART =
@@ -33,9 +32,9 @@ const SLOW_QUEUE_MS = 1_000;
 
 export interface DispatcherOptions {
   db: Sql;
-  line: LineApi;
   engine: Engine;
-  services: Services;
+  /** The office an inbox row belongs to (its services and LINE client). */
+  officeOf: (officeId: string) => Office | undefined;
   outbox: OutboxWorker;
   now: () => Date;
   /** How long one user's queue waits for a reply to reach LINE before going on (default 8 s). */
@@ -54,8 +53,8 @@ export class Dispatcher {
    * Start a worker for each chat that has pending events and none running: the chats just stored
    * by the webhook, or — with no argument, at start-up — every chat with events left from before.
    */
-  kick(chatKeys: Iterable<string>): void {
-    for (const chatKey of chatKeys) this.ensureDraining(chatKey);
+  kick(chats: Iterable<ChatRef>): void {
+    for (const chat of chats) this.ensureDraining(chat);
   }
 
   /** At start-up: start a worker for every chat with events left from before. */
@@ -68,24 +67,25 @@ export class Dispatcher {
     while (this.active.size > 0) await Promise.all(this.active.values());
   }
 
-  private ensureDraining(chatKey: string): void {
-    if (this.active.has(chatKey)) return;
-    const run = this.drain(chatKey)
+  private ensureDraining(chat: ChatRef): void {
+    const key = chatId(chat);
+    if (this.active.has(key)) return;
+    const run = this.drain(chat)
       .catch((error: unknown) => log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' }))
       .then(async () => {
-        this.active.delete(chatKey);
+        this.active.delete(key);
         // An event may have been stored while this worker was finishing: look once more.
-        if (await nextPending(this.options.db, chatKey)) this.ensureDraining(chatKey);
+        if (await nextPending(this.options.db, chat.officeId, chat.chatKey)) this.ensureDraining(chat);
       })
       .catch((error: unknown) => log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' }));
-    this.active.set(chatKey, run);
+    this.active.set(key, run);
   }
 
-  private async drain(chatKey: string): Promise<void> {
+  private async drain(chat: ChatRef): Promise<void> {
     for (;;) {
       const slot = { release: await this.nextSlot() };
       try {
-        const row = await nextPending(this.options.db, chatKey);
+        const row = await nextPending(this.options.db, chat.officeId, chat.chatKey);
         if (!row) return;
         await this.process(row, slot);
       } finally {
@@ -132,7 +132,8 @@ export class Dispatcher {
    * the transactions are done, before waiting on the reply's delivery.
    */
   private async process(row: InboxRow, slot: { release: () => void }): Promise<void> {
-    const { db, line, engine, services, outbox } = this.options;
+    const { db, engine, outbox } = this.options;
+    const office = row.officeId;
     const now = this.options.now();
     const event = JSON.parse(row.payload ?? '{}') as webhook.Event;
     const handler = handlerFor(event);
@@ -140,16 +141,22 @@ export class Dispatcher {
     const chatKey = row.chatKey;
     // Standby mode: another channel is answering this chat, so the bot stays silent.
     if (!handler || event.mode === 'standby') {
-      await markDone(db, row.eventId, now.getTime());
+      await markDone(db, office, row.eventId, now.getTime());
       return;
     }
+    // Only an office taken out of the configuration has none (the webhook stores rows of known
+    // offices only); its events fail below and are kept for staff, not lost silently.
+    const known = this.options.officeOf(office);
+    const line = known?.line;
+    const services = known?.services;
     // An event that waited in the queue (a burst, or a slow turn before it): show "typing…" so the
     // user knows the bot is on it. Handlers that call out to LINE show it themselves.
-    if (userId && now.getTime() - row.receivedAt > SLOW_QUEUE_MS) void line.showLoading(userId);
+    if (userId && line && now.getTime() - row.receivedAt > SLOW_QUEUE_MS) void line.showLoading(userId);
     const fresh = now.getTime() - row.timestamp < REPLY_WINDOW_MS;
     const replyToken = fresh ? usableReplyToken(event) : undefined;
     let replyId: number | undefined;
     try {
+      if (!line || !services) throw new Error(`no office "${office}" is configured`);
       let prepared: unknown;
       if (handler.prepare) {
         slot.release();
@@ -160,27 +167,27 @@ export class Dispatcher {
         const messages = await handler.handle(event, { tx, now, engine, services }, prepared);
         // Without a user (a group join) there is nobody to push to later; reply or nothing.
         const target = userId ?? (replyToken ? chatKey : undefined);
-        const id = target ? await enqueueReply(tx, target, replyToken, messages, now.getTime()) : undefined;
-        await markDone(tx, row.eventId, now.getTime());
+        const id = target ? await enqueueReply(tx, office, target, replyToken, messages, now.getTime()) : undefined;
+        await markDone(tx, office, row.eventId, now.getTime());
         return id;
       });
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       log.error('event failed', { event: row.eventId, type: row.type, error: err.name, at: stackFrames(err) });
       replyId = await db.transaction(async (tx) => {
-        await markFailed(tx, row.eventId, describeError(err), now.getTime());
+        await markFailed(tx, office, row.eventId, describeError(err), now.getTime());
         if (!userId) return undefined;
         // The same conversation failing again and again (a bug, or a step whose data is gone) would
         // trap the user in apologies: after a few, let the conversation go and start from the menu.
-        const stuck = (await recentFailures(tx, chatKey, now.getTime() - STUCK_WINDOW_MS)) >= STUCK_AFTER_FAILURES;
-        if (stuck) await resetConversation(tx, userId, now.getTime());
-        return enqueueReply(tx, userId, replyToken, [text(stuck ? APOLOGY_RESTART : APOLOGY)], now.getTime());
+        const stuck = (await recentFailures(tx, office, chatKey, now.getTime() - STUCK_WINDOW_MS)) >= STUCK_AFTER_FAILURES;
+        if (stuck) await resetConversation(tx, office, userId, now.getTime());
+        return enqueueReply(tx, office, userId, replyToken, [text(stuck ? APOLOGY_RESTART : APOLOGY)], now.getTime());
       });
     }
     slot.release();
     // Awaited so one user's replies arrive in the order of their messages — but not for ever: the
     // SDK has no timeout, and a hung call to LINE must not stall this user's queue.
-    if (replyId !== undefined) await waitAtMost(outbox.deliverReply(replyId), this.options.deliveryWaitMs ?? DELIVERY_WAIT_MS);
+    if (replyId !== undefined) await waitAtMost(outbox.deliverReply(office, replyId), this.options.deliveryWaitMs ?? DELIVERY_WAIT_MS);
   }
 }
 

@@ -16,7 +16,7 @@ export const followHandler: EventHandler<webhook.FollowEvent, string | undefined
   async handle(event, { tx, now, engine, services }, displayName) {
     const userId = userIdOf(event);
     if (!userId) return [];
-    await markActive(tx, userId, now.getTime(), true);
+    await markActive(tx, services.office.id, userId, now.getTime(), true);
     const name = displayName ? `คุณ${displayName} ` : '';
     const welcome = event.follow?.isUnblocked
       ? `ยินดีต้อนรับกลับมาค่ะ ${name}🙏`

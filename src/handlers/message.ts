@@ -11,7 +11,7 @@ export const messageHandler: EventHandler<webhook.MessageEvent> = {
   async handle(event, { tx, now, engine, services }) {
     const userId = userIdOf(event);
     if (!userId) return [];
-    await markActive(tx, userId, now.getTime());
+    await markActive(tx, services.office.id, userId, now.getTime());
     // The door checks only what every event needs: a message event may still lack its message, or
     // a text message its text. Those are answered like media (a kind word), never thrown.
     const message = event.message as { type?: unknown; text?: unknown } | undefined;

@@ -8,7 +8,7 @@ export const postbackHandler: EventHandler<webhook.PostbackEvent> = {
   async handle(event, { tx, now, engine, services }) {
     const userId = userIdOf(event);
     if (!userId) return [];
-    await markActive(tx, userId, now.getTime());
+    await markActive(tx, services.office.id, userId, now.getTime());
     // A postback without its data (not from LINE's own buttons) is answered as a stale button.
     const postback = event.postback as { data?: unknown; params?: unknown } | undefined;
     const data = typeof postback?.data === 'string' ? postback.data : '';

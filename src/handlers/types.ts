@@ -6,6 +6,7 @@ import type { Engine } from '../flows/engine';
 import type { Services } from '../flows/types';
 import type { LineApi } from '../line/client';
 import type { Message } from '../line/messages';
+import type { OfficeProfile } from '../office/profile';
 
 export interface HandlerContext {
   tx: Sql;
@@ -25,4 +26,17 @@ export interface EventHandler<E extends webhook.Event = webhook.Event, P = unkno
 
 export function userIdOf(event: webhook.Event): string | undefined {
   return event.source?.type === 'user' ? event.source.userId : undefined;
+}
+
+/**
+ * One office the deployment serves: its profile, its LINE channel (the secret checks its webhooks,
+ * the client sends its messages) and the services its turns run with (its staff, its profile).
+ */
+export interface Office {
+  id: string;
+  profile: OfficeProfile;
+  channelSecret: string;
+  channelAccessToken: string;
+  line: LineApi;
+  services: Services;
 }

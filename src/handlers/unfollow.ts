@@ -5,9 +5,9 @@ import { userIdOf } from './types';
 import { markBlocked } from './users';
 
 export const unfollowHandler: EventHandler<webhook.UnfollowEvent> = {
-  async handle(event, { tx, now }) {
+  async handle(event, { tx, now, services }) {
     const userId = userIdOf(event);
-    if (userId) await markBlocked(tx, userId, now.getTime());
+    if (userId) await markBlocked(tx, services.office.id, userId, now.getTime());
     return [];
   },
 };

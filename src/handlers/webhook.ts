@@ -1,5 +1,6 @@
-// POST /webhook: verify the signature on the raw bytes, check the envelope and each event at the
-// door, store every event in the inbox (a duplicate webhookEventId is a no-op; a malformed or
+// POST /webhook/<office> (or POST /webhook: the only office, or with several the one whose bot is the
+// body's `destination`): verify the signature on the raw bytes with that office's channel secret,
+// check the envelope and each event at the door, store every event in the inbox (a duplicate webhookEventId is a no-op; a malformed or
 // replayed one is stored as refused), answer 200 at once, and let the per-user queue do the
 // work after. Every refusal leaves one log line, without personal data.
 import type { Context, Hono } from 'hono';
@@ -13,9 +14,17 @@ import { envelopeSchema, screenEvent } from './webhook-input';
 
 export interface WebhookOptions {
   db: Sql;
-  channelSecret: string;
+  /** Every office served; the one a request is for is found by path or destination. */
+  offices: readonly WebhookOffice[];
   dispatcher: Dispatcher;
   now: () => Date;
+}
+
+export interface WebhookOffice {
+  id: string;
+  channelSecret: string;
+  /** LINE's `destination` for this office's channel (its bot's user id), when known. */
+  botUserId?: string;
 }
 
 /** LINE's batches are a few kilobytes; anything this large is not from LINE and is not read. */
@@ -28,20 +37,53 @@ function tooLarge(c: Context): Response {
   return c.text('body too large', 413);
 }
 
+/** The body as JSON, or undefined. */
+function parse(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * POST /webhook without an office: the only office; with several, the one whose bot LINE names as
+ * the body's `destination` (read before the signature is checked, to know which secret checks it;
+ * nothing else of the body is used until it is).
+ */
+function officeByDestination(offices: readonly WebhookOffice[], json: unknown): WebhookOffice | undefined {
+  if (offices.length === 1) return offices[0];
+  const destination = (json as { destination?: unknown } | undefined)?.destination;
+  return typeof destination === 'string' ? offices.find((office) => office.botUserId === destination) : undefined;
+}
+
 export function mountWebhook(app: Hono, options: WebhookOptions): void {
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  const byId = new Map(options.offices.map((office) => [office.id, office]));
+  app.post('/webhook/:office', limit, async (c) => {
+    const office = byId.get(c.req.param('office'));
+    if (!office) {
+      log.warn('webhook rejected: no such office in the path', { bytes: Number(c.req.header('content-length')) || undefined });
+      return c.text('unknown office', 404);
+    }
+    return receive(c, office, Buffer.from(await c.req.arrayBuffer()));
+  });
   app.post('/webhook', limit, async (c) => {
     const raw = Buffer.from(await c.req.arrayBuffer());
-    if (!signatureMatches(raw, options.channelSecret, c.req.header('x-line-signature'))) {
-      log.warn('webhook rejected: bad or missing signature', { bytes: raw.length });
+    const office = officeByDestination(options.offices, options.offices.length === 1 ? undefined : parse(raw));
+    if (!office) {
+      log.warn('webhook rejected: no office has this destination; use /webhook/<office>', { bytes: raw.length });
+      return c.text('unknown office', 404);
+    }
+    return receive(c, office, raw);
+  });
+
+  async function receive(c: Context, office: WebhookOffice, raw: Buffer): Promise<Response> {
+    if (!signatureMatches(raw, office.channelSecret, c.req.header('x-line-signature'))) {
+      log.warn('webhook rejected: bad or missing signature', { bytes: raw.length, office: office.id });
       return c.text('invalid signature', 401);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      json = undefined;
-    }
+    const json = parse(raw);
     const envelope = envelopeSchema.safeParse(json);
     if (!envelope.success) {
       // Signed by LINE but not a batch: a 400 (not a 500, which LINE would redeliver for ever).
@@ -54,8 +96,8 @@ export function mountWebhook(app: Hono, options: WebhookOptions): void {
       // Only a failure to store can throw here (disk full, database gone). That one answer is a 500
       // on purpose: nothing was kept, so LINE's redelivery is what saves the events. Errors while
       // handling an event happen later, in the queue, and never reach LINE.
-      const added = await storeEvents(options.db, screened, now);
-      log.info('webhook stored', { events: screened.length, added });
+      const added = await storeEvents(options.db, office.id, screened, now);
+      log.info('webhook stored', { events: screened.length, added, office: office.id });
       for (const { refused, type, eventId } of screened) {
         if (refused) log.warn('webhook event refused', { reason: refused.reason, type, event: eventId, detail: refused.detail });
       }
@@ -63,8 +105,8 @@ export function mountWebhook(app: Hono, options: WebhookOptions): void {
       // Taken all the same (LINE signed it); an operator should set the server's clock right.
       if (ahead > 0) log.warn('webhook events dated ahead of our clock: is the server clock behind?', { minutes: Math.round(ahead / 60_000) });
       const accepted = screened.filter((item) => !item.refused);
-      if (accepted.length > 0) options.dispatcher.kick(new Set(accepted.map((item) => item.chatKey)));
+      if (accepted.length > 0) options.dispatcher.kick([...new Set(accepted.map((item) => item.chatKey))].map((chatKey) => ({ officeId: office.id, chatKey })));
     }
     return c.json({ ok: true });
-  });
+  }
 }

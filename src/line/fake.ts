@@ -1,7 +1,8 @@
 // An in-process stand-in for LINE's Messaging API. The simulator (npm start without credentials)
 // points the LINE client at it, and tests route msw to it. It keeps LINE's rules that matter to us:
 // single-use reply tokens that expire, X-Line-Retry-Key de-duplication (409), the bearer token, and
-// the message limits, and (when asked) the push rate limit. Failures can be scripted to test the
+// the message limits, and (when asked) the push rate limit. It can stand in for several channels (one
+// per office), told apart by their access tokens; every sent message records its channel. Failures can be scripted to test the
 // fallback and retry paths, and an outage staged: error statuses, hung and dropped connections.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
@@ -10,6 +11,8 @@ import { checkMessages } from './limits';
 
 export interface SentRecord {
   seq: number;
+  /** The channel (office) that sent it: the name its access token was given, 'default' for a single one. */
+  channel: string;
   at: string;
   via: 'reply' | 'push' | 'multicast';
   to: string;
@@ -59,7 +62,9 @@ export class FakeLine {
   readonly sent: SentRecord[] = [];
   readonly calls: CallRecord[] = [];
   private seq = 0;
-  private readonly tokens = new Map<string, { chatId: string; expiresAt: number; used: boolean }>();
+  private readonly tokens = new Map<string, { chatId: string; channel: string; expiresAt: number; used: boolean }>();
+  /** Access token → channel name. */
+  private readonly channels: ReadonlyMap<string, string>;
   private readonly acceptedRetryKeys = new Map<string, string>();
   private readonly profiles = new Map<string, string>();
   private readonly failures = new Map<Endpoint, ScriptedFailure[]>();
@@ -69,11 +74,17 @@ export class FakeLine {
   /** Pushes refused with 429 because they came faster than `pushesPerSecond`. */
   rateLimited = 0;
 
+  /**
+   * `accessTokens`: one channel's token (its name is 'default'), or each channel's name and token
+   * (e.g. office ids).
+   */
   constructor(
-    readonly accessToken: string,
+    accessTokens: string | Readonly<Record<string, string>>,
     private readonly now: () => number = Date.now,
     private readonly options: FakeLineOptions = {},
   ) {
+    const named = typeof accessTokens === 'string' ? { default: accessTokens } : accessTokens;
+    this.channels = new Map(Object.entries(named).map(([channel, token]) => [token, channel]));
     this.routes();
   }
 
@@ -90,9 +101,9 @@ export class FakeLine {
   }
 
   /** What a webhook event would carry: a fresh single-use reply token for this chat. */
-  issueReplyToken(chatId: string): string {
+  issueReplyToken(chatId: string, channel = 'default'): string {
     const token = randomBytes(16).toString('hex');
-    this.tokens.set(token, { chatId, expiresAt: this.now() + REPLY_TOKEN_TTL_MS, used: false });
+    this.tokens.set(token, { chatId, channel, expiresAt: this.now() + REPLY_TOKEN_TTL_MS, used: false });
     return token;
   }
 
@@ -111,8 +122,9 @@ export class FakeLine {
     return this.sent.filter((r) => r.to === chatId).flatMap((r) => r.messages);
   }
 
-  sentAfter(chatId: string, afterSeq: number): SentRecord[] {
-    return this.sent.filter((r) => r.to === chatId && r.seq > afterSeq);
+  /** What one chat received after `afterSeq`; from one channel only when `channel` is given. */
+  sentAfter(chatId: string, afterSeq: number, channel?: string): SentRecord[] {
+    return this.sent.filter((r) => r.to === chatId && r.seq > afterSeq && (channel === undefined || r.channel === channel));
   }
 
   reset(): void {
@@ -174,8 +186,9 @@ export class FakeLine {
         headers: { 'content-type': 'application/json', 'x-line-request-id': randomUUID(), ...extra },
       });
 
+    const channelOf = (c: import('hono').Context) => this.channels.get(c.req.header('authorization')?.replace(/^Bearer /, '') ?? '');
     app.use('/v2/bot/*', async (c, next) => {
-      if (c.req.header('authorization') !== `Bearer ${this.accessToken}`) {
+      if (channelOf(c) === undefined) {
         this.calls.push({ method: c.req.method, path: c.req.path, status: 401 });
         return error(401, 'Authentication failed due to the following reason: invalid token.');
       }
@@ -198,10 +211,10 @@ export class FakeLine {
       const problems = validate(body.messages);
       if (failure) [status, response] = [failure.status, failed(failure)];
       else if (problems.length > 0) [status, response] = [400, error(400, `The request body has ${problems.length} error(s)`, problems)];
-      else if (!token || token.used || token.expiresAt < this.now()) [status, response] = [400, error(400, 'Invalid reply token')];
+      else if (!token || token.used || token.expiresAt < this.now() || token.channel !== channelOf(c)) [status, response] = [400, error(400, 'Invalid reply token')];
       else {
         token.used = true;
-        this.record({ via: 'reply', to: token.chatId, messages: body.messages!, replyToken: body.replyToken });
+        this.record({ via: 'reply', channel: token.channel, to: token.chatId, messages: body.messages!, replyToken: body.replyToken });
         response = ok({ sentMessages: body.messages!.map(() => ({ id: randomUUID() })) });
       }
       this.calls.push({ method: 'POST', path: c.req.path, status, body });
@@ -230,7 +243,7 @@ export class FakeLine {
       } else {
         const requestId = randomUUID();
         if (retryKey) this.acceptedRetryKeys.set(retryKey, requestId);
-        for (const to of Array.isArray(body.to) ? body.to : [body.to]) this.record({ via, to, messages: body.messages!, retryKey });
+        for (const to of Array.isArray(body.to) ? body.to : [body.to]) this.record({ via, channel: channelOf(c)!, to, messages: body.messages!, retryKey });
         response = ok({ sentMessages: body.messages!.map(() => ({ id: randomUUID() })) }, 200, { 'x-line-request-id': requestId });
       }
       this.calls.push({ method: 'POST', path: c.req.path, status, retryKey, body });

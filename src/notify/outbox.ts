@@ -7,6 +7,7 @@ import { fragment, q, skipLocked, type Sql } from '../db/sql';
 import type { LineApi } from '../line/client';
 import type { Message } from '../line/messages';
 import { assertValidMessages } from '../line/limits';
+import { chatId } from '../db/inbox';
 import { log, userHint } from '../log';
 import { RateLimiter } from './rate-limit';
 
@@ -21,22 +22,22 @@ export interface PushRequest {
 }
 
 /** Queue a reply. Returns the row id; call `OutboxWorker.deliverReply(id)` after the commit. */
-export async function enqueueReply(tx: Sql, to: string, replyToken: string | undefined, messages: Message[], now: number): Promise<number | undefined> {
+export async function enqueueReply(tx: Sql, office: string, to: string, replyToken: string | undefined, messages: Message[], now: number): Promise<number | undefined> {
   if (messages.length === 0) return undefined;
   assertValidMessages(messages);
   const row = await tx.get<{ id: number }>(q`
-    INSERT INTO outbox ("to", mode, reply_token, messages, retry_key, purpose, due_at, created_at)
-    VALUES (${to}, ${replyToken ? 'reply' : 'push'}, ${replyToken ?? null}, ${JSON.stringify(messages)}, ${randomUUID()}, 'reply', ${now}, ${now})
+    INSERT INTO outbox (office_id, "to", mode, reply_token, messages, retry_key, purpose, due_at, created_at)
+    VALUES (${office}, ${to}, ${replyToken ? 'reply' : 'push'}, ${replyToken ?? null}, ${JSON.stringify(messages)}, ${randomUUID()}, 'reply', ${now}, ${now})
     RETURNING id`);
   return row!.id;
 }
 
 /** Queue a push for `dueAt`. Returns the row id, or undefined when the dedupe key already exists. */
-export async function enqueuePush(tx: Sql, request: PushRequest, now: number): Promise<number | undefined> {
+export async function enqueuePush(tx: Sql, office: string, request: PushRequest, now: number): Promise<number | undefined> {
   assertValidMessages(request.messages);
   const row = await tx.get<{ id: number }>(q`
-    INSERT INTO outbox ("to", mode, messages, retry_key, purpose, ref, dedupe_key, due_at, created_at)
-    VALUES (${request.to}, 'push', ${JSON.stringify(request.messages)}, ${randomUUID()}, ${request.purpose}, ${request.ref ?? null},
+    INSERT INTO outbox (office_id, "to", mode, messages, retry_key, purpose, ref, dedupe_key, due_at, created_at)
+    VALUES (${office}, ${request.to}, 'push', ${JSON.stringify(request.messages)}, ${randomUUID()}, ${request.purpose}, ${request.ref ?? null},
             ${request.dedupeKey ?? null}, ${request.dueAt}, ${now})
     ON CONFLICT DO NOTHING
     RETURNING id`);
@@ -44,13 +45,14 @@ export async function enqueuePush(tx: Sql, request: PushRequest, now: number): P
 }
 
 /** Cancel every not-yet-sent push that belongs to `ref` (e.g. the reminders of a booking). */
-export async function cancelPending(tx: Sql, ref: string): Promise<number> {
-  return (await tx.run(q`UPDATE outbox SET status = 'cancelled', dedupe_key = NULL WHERE ref = ${ref} AND status = 'pending'`)).changes;
+export async function cancelPending(tx: Sql, office: string, ref: string): Promise<number> {
+  return (await tx.run(q`UPDATE outbox SET status = 'cancelled', dedupe_key = NULL WHERE office_id = ${office} AND ref = ${ref} AND status = 'pending'`)).changes;
 }
 
 export interface OutboxWorkerOptions {
   db: Sql;
-  line: LineApi;
+  /** Each office's LINE client: a row is sent through its own office's channel. */
+  lineFor: (officeId: string) => LineApi | undefined;
   now?: () => number;
   maxAttempts?: number;
   /** How long a claimed row is reserved before another pass may take it (a send that never ended). */
@@ -83,7 +85,8 @@ export interface RecoveryResult {
  * An older answer to the same user is still unsent: this one waits its turn, so a user never gets
  * the answer to a later message before the answer to an earlier one (after an outage's backoffs).
  */
-const OLDER_ANSWER_UNSENT = fragment(`EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier."to" = outbox."to" AND earlier.purpose = 'reply'
+const OLDER_ANSWER_UNSENT = fragment(`EXISTS (SELECT 1 FROM outbox AS earlier
+    WHERE earlier.office_id = outbox.office_id AND earlier."to" = outbox."to" AND earlier.purpose = 'reply'
     AND earlier.status IN ('pending', 'sending') AND earlier.id < outbox.id)`);
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at 15 minutes. */
@@ -97,7 +100,7 @@ export class OutboxWorker {
   /** This process in `claimed_by`. */
   readonly instanceId: string;
   private readonly db: Sql;
-  private readonly line: LineApi;
+  private readonly lineFor: (officeId: string) => LineApi | undefined;
   private readonly now: () => number;
   private readonly maxAttempts: number;
   private readonly claimMs: number;
@@ -113,7 +116,7 @@ export class OutboxWorker {
 
   constructor(options: OutboxWorkerOptions) {
     this.db = options.db;
-    this.line = options.line;
+    this.lineFor = options.lineFor;
     this.now = options.now ?? Date.now;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.claimMs = options.claimMs ?? 60_000;
@@ -138,48 +141,51 @@ export class OutboxWorker {
    */
   async recover(awaitingAnswer: ReadonlySet<string> = new Set()): Promise<RecoveryResult> {
     const { resend, result } = await this.db.transaction(async (tx) => {
+      // Cross-office on purpose: recovery takes back every office's orphans; the rows carry office_id.
       const orphans = await tx.all<OutboxRow>(q`
         SELECT * FROM outbox
         WHERE (status = 'sending' AND (claimed_by IS NULL OR claimed_by <> ${this.instanceId})) OR (status = 'pending' AND mode = 'reply')
         ORDER BY id`);
       const result: RecoveryResult = { orphaned: orphans.length, superseded: 0, resent: 0, requeued: 0 };
-      const resend: number[] = [];
+      const resend: { office: string; id: number }[] = [];
       for (const row of orphans) {
-        const latest = (await tx.get<{ id: number }>(q`SELECT MAX(id) AS id FROM outbox WHERE "to" = ${row.to} AND purpose = 'reply'`))?.id ?? 0;
+        const latest =
+          (await tx.get<{ id: number }>(q`SELECT MAX(id) AS id FROM outbox WHERE office_id = ${row.officeId} AND "to" = ${row.to} AND purpose = 'reply'`))
+            ?.id ?? 0;
         const isReply = row.purpose === 'reply';
-        if (isReply && (Number(latest) > row.id || awaitingAnswer.has(row.to))) {
+        if (isReply && (Number(latest) > row.id || awaitingAnswer.has(chatId({ officeId: row.officeId, chatKey: row.to })))) {
           await tx.run(q`
             UPDATE outbox SET status = 'cancelled', claimed_until = NULL, claimed_by = NULL, last_error = 'superseded by a later message after a restart'
-            WHERE id = ${row.id}`);
+            WHERE office_id = ${row.officeId} AND id = ${row.id}`);
           result.superseded++;
           continue;
         }
-        await tx.run(q`UPDATE outbox SET status = 'pending', claimed_until = NULL, claimed_by = NULL WHERE id = ${row.id}`);
+        await tx.run(q`UPDATE outbox SET status = 'pending', claimed_until = NULL, claimed_by = NULL WHERE office_id = ${row.officeId} AND id = ${row.id}`);
         if (isReply) {
-          resend.push(row.id);
+          resend.push({ office: row.officeId, id: row.id });
           result.resent++;
         } else result.requeued++;
       }
       return { resend, result };
     });
     log.info('outbox recovered at start-up', { ...result });
-    for (const id of resend) this.deliverReply(id).catch((error) => log.error('outbox resend failed', { outbox: id, error }));
+    for (const { office, id } of resend) this.deliverReply(office, id).catch((error) => log.error('outbox resend failed', { outbox: id, error }));
     if (result.requeued > 0) void this.runOnce().catch((error) => log.error('outbox pass failed', { error }));
     return result;
   }
 
   /** Send a freshly committed reply row now; if the reply fails it becomes a push at once. */
-  deliverReply(id: number): Promise<void> {
-    const task = this.deliverReplyNow(id);
+  deliverReply(office: string, id: number): Promise<void> {
+    const task = this.deliverReplyNow(office, id);
     this.inFlight.add(task);
     return task.finally(() => this.inFlight.delete(task));
   }
 
-  private async deliverReplyNow(id: number): Promise<void> {
+  private async deliverReplyNow(office: string, id: number): Promise<void> {
     const now = this.now();
     const row = await this.db.get<OutboxRow>(q`
       UPDATE outbox SET status = 'sending', claimed_until = ${now + this.claimMs}, claimed_by = ${this.instanceId}
-      WHERE id = ${id} AND status = 'pending'
+      WHERE office_id = ${office} AND id = ${id} AND status = 'pending'
       RETURNING *`);
     if (row) await this.inLane(row);
   }
@@ -243,7 +249,8 @@ export class OutboxWorker {
    * Claim due rows atomically: the UPDATE … RETURNING marks them 'sending' by this instance with a
    * lease, so two passes (or two processes: SKIP LOCKED on PostgreSQL) never send the same row at
    * once. After a crash, `recover()` takes back the dead instance's claims at start-up; the lease is
-   * the last resort.
+   * the last resort. Cross-office on purpose: one worker serves every office; each row carries its
+   * office_id and is sent with that office's channel.
    */
   private async claimDue(now: number, limit: number): Promise<OutboxRow[]> {
     const rows = await this.db.all<OutboxRow>(q`
@@ -261,11 +268,12 @@ export class OutboxWorker {
   /** Send after whatever is already going to the same recipient. */
   private inLane(row: OutboxRow): Promise<void> {
     // A send that failed (it is logged by its caller) must not stop the ones queued behind it.
-    const before = this.lanes.get(row.to)?.catch(() => undefined) ?? Promise.resolve();
+    const lane = chatId({ officeId: row.officeId, chatKey: row.to });
+    const before = this.lanes.get(lane)?.catch(() => undefined) ?? Promise.resolve();
     const run = before.then(() => this.send(row));
-    this.lanes.set(row.to, run);
+    this.lanes.set(lane, run);
     const release = () => {
-      if (this.lanes.get(row.to) === run) this.lanes.delete(row.to);
+      if (this.lanes.get(lane) === run) this.lanes.delete(lane);
     };
     run.then(release, release);
     return run;
@@ -273,9 +281,17 @@ export class OutboxWorker {
 
   private async send(row: OutboxRow): Promise<void> {
     const messages = JSON.parse(row.messages) as Message[];
-    const user = await this.db.get<{ status: string }>(q`SELECT status FROM users WHERE user_id = ${row.to}`);
+    const office = row.officeId;
+    const line = this.lineFor(office);
+    if (!line) {
+      // An office taken out of the configuration: its rows wait (nothing is lost) until it is back.
+      log.warn('outbox row of an unknown office left pending', { outbox: row.id });
+      await this.finish(office, row.id, { status: 'pending', dueAt: this.now() + this.claimMs });
+      return;
+    }
+    const user = await this.db.get<{ status: string }>(q`SELECT status FROM users WHERE office_id = ${office} AND user_id = ${row.to}`);
     if (user?.status === 'blocked') {
-      await this.finish(row.id, { status: 'cancelled', lastError: 'recipient has blocked the bot' });
+      await this.finish(office, row.id, { status: 'cancelled', lastError: 'recipient has blocked the bot' });
       return;
     }
 
@@ -283,58 +299,58 @@ export class OutboxWorker {
       row.purpose === 'reply' &&
       Boolean(
         (await this.db.get<{ wait: unknown }>(q`
-          SELECT ${OLDER_ANSWER_UNSENT} AS wait FROM outbox WHERE id = ${row.id}`))?.wait,
+          SELECT ${OLDER_ANSWER_UNSENT} AS wait FROM outbox WHERE office_id = ${office} AND id = ${row.id}`))?.wait,
       );
     if (row.mode === 'reply') {
       // A reply is tried once, and only while its token can still be fresh and no older answer to
       // the user is still on its way; otherwise it is a push.
       const fresh = Boolean(row.replyToken) && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs;
       const waiting = fresh && (await mustWait());
-      const outcome = fresh && !waiting ? await this.line.reply(row.replyToken!, messages) : undefined;
+      const outcome = fresh && !waiting ? await line.reply(row.replyToken!, messages) : undefined;
       if (outcome?.ok) {
-        await this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: 1 });
+        await this.finish(office, row.id, { status: 'sent', sentAt: this.now(), attempts: 1 });
         return;
       }
       const lastError = outcome ? `reply: ${outcome.reason}` : waiting ? 'an older answer is still on its way' : 'reply token too old';
       log.info('reply not possible, sending as push', { outbox: row.id, status: outcome?.status });
-      await this.db.run(q`UPDATE outbox SET mode = 'push', reply_token = NULL, last_error = ${lastError} WHERE id = ${row.id}`);
+      await this.db.run(q`UPDATE outbox SET mode = 'push', reply_token = NULL, last_error = ${lastError} WHERE office_id = ${office} AND id = ${row.id}`);
       row = { ...row, mode: 'push', replyToken: null };
     }
     if (await mustWait()) {
-      await this.finish(row.id, { status: 'pending', dueAt: Math.min(row.dueAt, this.now()) });
+      await this.finish(office, row.id, { status: 'pending', dueAt: Math.min(row.dueAt, this.now()) });
       return;
     }
 
     // LINE asked every push to wait (Retry-After): put the row back for then, without an attempt.
     const paused = this.limiter.pausedMs();
     if (paused > 0) {
-      await this.finish(row.id, { status: 'pending', dueAt: this.now() + Math.ceil(paused) });
+      await this.finish(office, row.id, { status: 'pending', dueAt: this.now() + Math.ceil(paused) });
       return;
     }
     await this.limiter.acquire();
     const attempt = row.attempts + 1;
-    const outcome = await this.line.push(row.to, messages, row.retryKey);
+    const outcome = await line.push(row.to, messages, row.retryKey);
     if (outcome.ok) {
-      await this.finish(row.id, { status: 'sent', sentAt: this.now(), attempts: attempt });
+      await this.finish(office, row.id, { status: 'sent', sentAt: this.now(), attempts: attempt });
     } else if (outcome.retryable && attempt < this.maxAttempts) {
       // LINE's own word on when to come back wins; the backoff is for when it says nothing.
       if (outcome.retryAfterMs !== undefined) this.limiter.pauseFor(outcome.retryAfterMs);
       const wait = Math.max(outcome.retryAfterMs ?? backoffMs(attempt), 1_000);
-      await this.finish(row.id, { status: 'pending', attempts: attempt, dueAt: this.now() + wait, lastError: outcome.reason });
+      await this.finish(office, row.id, { status: 'pending', attempts: attempt, dueAt: this.now() + wait, lastError: outcome.reason });
     } else {
       log.error('push given up', { outbox: row.id, purpose: row.purpose, attempts: attempt, status: outcome.status, user: userHint(row.to) });
-      await this.finish(row.id, { status: 'failed', attempts: attempt, lastError: outcome.reason });
+      await this.finish(office, row.id, { status: 'failed', attempts: attempt, lastError: outcome.reason });
     }
   }
 
   /** The row's outcome: its new status and what goes with it; the claim is let go. */
-  private async finish(id: number, fields: Finish): Promise<void> {
+  private async finish(office: string, id: number, fields: Finish): Promise<void> {
     await this.db.run(q`
       UPDATE outbox SET status = ${fields.status},
         attempts = COALESCE(${fields.attempts ?? null}, attempts), due_at = COALESCE(${fields.dueAt ?? null}, due_at),
         sent_at = COALESCE(${fields.sentAt ?? null}, sent_at), last_error = COALESCE(${fields.lastError ?? null}, last_error),
         claimed_until = NULL, claimed_by = NULL
-      WHERE id = ${id}`);
+      WHERE office_id = ${office} AND id = ${id}`);
   }
 }
 

@@ -38,6 +38,7 @@ export async function scheduleReminders(tx: Sql, office: OfficeProfile, booking:
   for (const { kind, at } of times) {
     await enqueuePush(
       tx,
+      office.id,
       {
         to: booking.userId,
         messages: reminderMessages(office, service, booking, kind),
@@ -53,17 +54,17 @@ export async function scheduleReminders(tx: Sql, office: OfficeProfile, booking:
 }
 
 /** Cancel the booking's unsent reminders (it was cancelled or moved). */
-export function cancelReminders(tx: Sql, bookingId: number): Promise<number> {
-  return cancelPending(tx, bookingRef(bookingId));
+export function cancelReminders(tx: Sql, office: string, bookingId: number): Promise<number> {
+  return cancelPending(tx, office, bookingRef(bookingId));
 }
 
 /** Drop unsent reminders whose visit has already begun; they would only confuse. Returns how many. */
-export async function dropPastReminders(tx: Sql, now: Date): Promise<number> {
+export async function dropPastReminders(tx: Sql, office: string, now: Date): Promise<number> {
   // From the few pending reminders to their bookings by primary key, not through every past booking.
   const result = await tx.run(q`
     UPDATE outbox SET status = 'cancelled', last_error = 'the visit had begun before the reminder could be sent'
-    WHERE status = 'pending' AND purpose ${isIn(Object.values(PURPOSE))}
-      AND EXISTS (SELECT 1 FROM bookings WHERE bookings.id = CAST(substr(outbox.ref, ${REF_PREFIX.length + 1}) AS BIGINT)
+    WHERE office_id = ${office} AND status = 'pending' AND purpose ${isIn(Object.values(PURPOSE))}
+      AND EXISTS (SELECT 1 FROM bookings WHERE bookings.office_id = outbox.office_id AND bookings.id = CAST(substr(outbox.ref, ${REF_PREFIX.length + 1}) AS BIGINT)
                   AND bookings.starts_at <= ${now.getTime()})`);
   return result.changes;
 }

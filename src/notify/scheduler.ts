@@ -3,6 +3,8 @@
 // data past its retention, in small batches that let webhooks be answered between them. All are
 // idempotent — the agenda's dedupe key is agenda:<date>:<staff user id> — so a restart, a second
 // process or a missed minute sends nothing twice. Queued pushes go out through the outbox worker.
+// The agenda and reminder pass runs for each office in turn (its own staff, hours and bookings);
+// retention is one pass over all offices.
 import type { Sql } from '../db/sql';
 import { applyRetention, type RetentionResult } from '../db/retention';
 import { log } from '../log';
@@ -12,7 +14,8 @@ import { queueAgendas } from './staff';
 
 export interface SchedulerOptions {
   db: Sql;
-  office: OfficeProfile;
+  /** Every office the deployment serves. */
+  offices: readonly OfficeProfile[];
   now: () => Date;
   /** How often the retention pass runs (default hourly). */
   retentionIntervalMs?: number;
@@ -31,11 +34,20 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** The agenda and reminder pass, in one transaction. */
-  runOnce(): Promise<{ agendas: number; droppedReminders: number }> {
-    const { db, office } = this.options;
+  /** The agenda and reminder pass, one transaction per office. */
+  async runOnce(): Promise<{ agendas: number; droppedReminders: number }> {
+    const { db, offices } = this.options;
     const now = this.options.now();
-    return db.transaction(async (tx) => ({ droppedReminders: await dropPastReminders(tx, now), agendas: await queueAgendas(tx, office, now) }));
+    const total = { agendas: 0, droppedReminders: 0 };
+    for (const office of offices) {
+      const done = await db.transaction(async (tx) => ({
+        droppedReminders: await dropPastReminders(tx, office.id, now),
+        agendas: await queueAgendas(tx, office, now),
+      }));
+      total.agendas += done.agendas;
+      total.droppedReminders += done.droppedReminders;
+    }
+    return total;
   }
 
   /** One retention pass in batches; a pass asked for while one is under way joins it. */

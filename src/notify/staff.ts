@@ -27,12 +27,13 @@ function noticeKey(notice: StaffNotice, staffId: string): string {
 }
 
 /** Queue the notice for every staff member; returns how many rows were queued. */
-export async function noticeStaff(tx: Sql, notice: StaffNotice, now: Date): Promise<number> {
+export async function noticeStaff(tx: Sql, office: string, notice: StaffNotice, now: Date): Promise<number> {
   const messages = staffNoticeMessages(notice);
   let queued = 0;
-  for (const staffId of await staffIds(tx)) {
+  for (const staffId of await staffIds(tx, office)) {
     const id = await enqueuePush(
       tx,
+      office,
       { to: staffId, messages, purpose: `staff-${notice.kind}`, dueAt: now.getTime(), ref: noticeRef(notice.booking.id), dedupeKey: noticeKey(notice, staffId) },
       now.getTime(),
     );
@@ -55,25 +56,25 @@ export async function queueAgendas(tx: Sql, office: OfficeProfile, now: Date): P
   const date = agendaDueDate(office, now);
   if (!date) return 0;
   const keyOf = (staffId: string) => `agenda:${date}:${staffId}`;
-  const everyone = await staffIds(tx);
+  const everyone = await staffIds(tx, office.id);
   if (everyone.length === 0) return 0;
   const queuedBefore = new Set(
-    (await tx.all<{ dedupeKey: string }>(q`SELECT dedupe_key FROM outbox WHERE dedupe_key ${isIn(everyone.map(keyOf))}`)).map((row) => row.dedupeKey),
+    (await tx.all<{ dedupeKey: string }>(q`SELECT dedupe_key FROM outbox WHERE office_id = ${office.id} AND dedupe_key ${isIn(everyone.map(keyOf))}`)).map((row) => row.dedupeKey),
   );
   const recipients = everyone.filter((staffId) => !queuedBefore.has(keyOf(staffId)));
   if (recipients.length === 0) return 0;
-  const messages = agendaMessages(office, date, await bookingsOn(tx, date), date);
+  const messages = agendaMessages(office, date, await bookingsOn(tx, office.id, date), date);
   for (const staffId of recipients) {
-    await enqueuePush(tx, { to: staffId, messages, purpose: 'staff-agenda', dueAt: now.getTime(), dedupeKey: keyOf(staffId) }, now.getTime());
+    await enqueuePush(tx, office.id, { to: staffId, messages, purpose: 'staff-agenda', dueAt: now.getTime(), dedupeKey: keyOf(staffId) }, now.getTime());
   }
   return recipients.length;
 }
 
 /** Clear the content of notices already sent (or given up) about these bookings (data erasure). */
-export async function forgetNotices(tx: Sql, bookingIds: readonly number[]): Promise<void> {
+export async function forgetNotices(tx: Sql, office: string, bookingIds: readonly number[]): Promise<void> {
   if (bookingIds.length === 0) return;
   const refs = bookingIds.map(noticeRef);
   // Not yet sent (e.g. held up by a LINE outage): withdrawn, the erasure notice supersedes them.
-  await tx.run(q`UPDATE outbox SET status = 'cancelled', dedupe_key = NULL WHERE ref ${isIn(refs)} AND status = 'pending'`);
-  await tx.run(q`UPDATE outbox SET messages = '[]' WHERE ref ${isIn(refs)} AND status IN ('sent', 'failed', 'cancelled')`);
+  await tx.run(q`UPDATE outbox SET status = 'cancelled', dedupe_key = NULL WHERE office_id = ${office} AND ref ${isIn(refs)} AND status = 'pending'`);
+  await tx.run(q`UPDATE outbox SET messages = '[]' WHERE office_id = ${office} AND ref ${isIn(refs)} AND status IN ('sent', 'failed', 'cancelled')`);
 }

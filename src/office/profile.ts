@@ -219,6 +219,11 @@ const office = z.strictObject({
 const profileShape = z.strictObject({
   /** Free text for whoever edits the file; ignored by the bot. */
   $comment: z.string().optional(),
+  /**
+   * With several offices: the LINE user id of this office's bot (LINE's `destination` in each
+   * webhook), so POST /webhook without the office in its path finds the office. Not a secret.
+   */
+  botUserId: z.string().regex(/^U[0-9a-f]{32}$/, 'must be a LINE user id: U and 32 characters 0-9 a-f').optional(),
   office,
   schedule,
   services,
@@ -265,7 +270,15 @@ const officeProfileSchema = profileShape
     whenValid(z.object({ schedule: z.object({ weeklyHours }), services: serviceDurations })),
   );
 
-export type OfficeProfile = z.infer<typeof officeProfileSchema>;
+/**
+ * The office's id: which rows are its (office_id) and, with several offices, its file name and its
+ * webhook path /webhook/<id>. Not written in the file; a single office is 'default'.
+ */
+export type OfficeProfile = z.infer<typeof officeProfileSchema> & { id: string };
+
+export const DEFAULT_OFFICE_ID = 'default';
+/** Lower-case letters, digits and '-', at most 40 characters, starting with a letter or digit. */
+export const OFFICE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export type ServiceId = (typeof SERVICE_IDS)[number];
 export type OfficeService = OfficeProfile['services'][number];
 
@@ -306,17 +319,18 @@ const friendlyMessages: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** Validates already-parsed JSON; `source` names it in the error (usually the file path). */
-export function parseOfficeProfile(raw: unknown, source: string): OfficeProfile {
+export function parseOfficeProfile(raw: unknown, source: string, id: string = DEFAULT_OFFICE_ID): OfficeProfile {
   const result = officeProfileSchema.safeParse(raw, { error: friendlyMessages });
-  if (result.success) return result.data;
-  throw new OfficeProfileError(
-    source,
-    result.error.issues.map((issue) => ({ path: formatPath(issue.path), problem: issue.message })),
-  );
+  const problems = result.success ? [] : result.error.issues.map((issue) => ({ path: formatPath(issue.path), problem: issue.message }));
+  if (!OFFICE_ID_PATTERN.test(id)) {
+    problems.unshift({ path: '(office id)', problem: `"${id}" must be lower-case letters, digits and "-" (at most 40, starting with a letter or digit)` });
+  }
+  if (problems.length > 0 || !result.success) throw new OfficeProfileError(source, problems);
+  return { ...result.data, id };
 }
 
 /** Reads and validates the office profile at `path`; throws OfficeProfileError naming every bad field. */
-export function loadOfficeProfile(path: string): OfficeProfile {
+export function loadOfficeProfile(path: string, id: string = DEFAULT_OFFICE_ID): OfficeProfile {
   let content: string;
   try {
     content = readFileSync(path, 'utf8');
@@ -330,5 +344,5 @@ export function loadOfficeProfile(path: string): OfficeProfile {
   } catch (error) {
     throw new OfficeProfileError(path, [{ path: '(file)', problem: `is not valid JSON: ${(error as Error).message}` }]);
   }
-  return parseOfficeProfile(raw, path);
+  return parseOfficeProfile(raw, path, id);
 }

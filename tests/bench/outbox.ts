@@ -52,9 +52,9 @@ export async function runOutboxDrain(): Promise<void> {
   const db = openSqlite(file);
   const now = Date.now();
   await db.transaction(async (tx) => {
-    for (const to of users) await enqueuePush(tx, { to, messages, purpose: 'bench', dueAt: now }, now);
+    for (const to of users) await enqueuePush(tx, 'default', { to, messages, purpose: 'bench', dueAt: now }, now);
   });
-  const worker = new OutboxWorker({ db, line, batchSize: BATCH });
+  const worker = new OutboxWorker({ db, lineFor: () => line, batchSize: BATCH });
   const sentCount = async () => Number((await db.get<{ n: number }>(q`SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'`))!.n);
   const started = performance.now();
   worker.start();

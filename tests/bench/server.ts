@@ -67,7 +67,7 @@ if (mode === 'bare') {
     return c.json({ counts: userIds.map((id) => counts.get(id)!) });
   });
   outer.get('/bench/bookings', async (c) =>
-    c.json((await placesTakenPerSlot(db)).map((slot) => ({ ...slot, capacity: findService(office, slot.serviceId)?.counters ?? 0 }))),
+    c.json((await placesTakenPerSlot(db, 'default')).map((slot) => ({ ...slot, capacity: findService(office, slot.serviceId)?.counters ?? 0 }))),
   );
   // For the retention case: waits for the pass under way (or runs one) and says what it did.
   outer.post('/bench/retention', async (c) => {
@@ -80,7 +80,7 @@ if (mode === 'bare') {
   outer.all('*', (c) => bot!.app.fetch(c.req.raw));
   listen(outer, (port) => {
     const line = createLineClient({ channelAccessToken: BENCH_TOKEN, apiBaseUrl: `http://127.0.0.1:${port}`, dataApiBaseUrl: `http://127.0.0.1:${port}` });
-    bot = createApp({ config, db, line, office, fakeLine: undefined });
+    bot = createApp({ config, db, offices: [{ profile: office, channelSecret: config.line.channelSecret, channelAccessToken: BENCH_TOKEN, line }], fakeLine: undefined });
     // BENCH_TURN_EXTRA_MS makes every turn that much heavier (CPU inside the turn's transaction),
     // to show that the acknowledgement does not wait for the turn.
     const extraMs = Number(process.env.BENCH_TURN_EXTRA_MS ?? 0);

@@ -32,7 +32,7 @@ function storedCheck(userId: string): Promise<number> {
     receivesStateSalary: false,
     inStateInstitution: false,
   };
-  return recordCheck(t.db, { userId, forWhom: 'self', asOf: '2026-12-01', rulesVersion: RULES_VERSION, facts, decisions: [] }, clock.now().getTime());
+  return recordCheck(t.db, 'default', { userId, forWhom: 'self', asOf: '2026-12-01', rulesVersion: RULES_VERSION, facts, decisions: [] }, clock.now().getTime());
 }
 
 /** Every postback button in the Flex messages of a reply (label and data), found wherever it sits. */

@@ -32,25 +32,25 @@ const inTx = <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => db.transaction(fn);
 describe('insertBooking', () => {
   it('takes places up to the capacity and no further', async () => {
     const nine = slot('elderly', '09:00');
-    expect(await inTx((tx) => insertBooking(tx, nine, visitor('U1'), NOW))).toMatchObject({ slotStart: '09:00', status: 'booked' });
-    expect(await inTx((tx) => insertBooking(tx, nine, visitor('U2'), NOW))).toBeDefined();
-    expect(await inTx((tx) => insertBooking(tx, nine, visitor('U3'), NOW))).toBeUndefined();
-    expect((await placesTakenByDay(db, 'elderly', '2026-11-24', '2026-11-24')).get(slotCountKey('2026-11-24', '09:00'))).toBe(2);
+    expect(await inTx((tx) => insertBooking(tx, 'default', nine, visitor('U1'), NOW))).toMatchObject({ slotStart: '09:00', status: 'booked' });
+    expect(await inTx((tx) => insertBooking(tx, 'default', nine, visitor('U2'), NOW))).toBeDefined();
+    expect(await inTx((tx) => insertBooking(tx, 'default', nine, visitor('U3'), NOW))).toBeUndefined();
+    expect((await placesTakenByDay(db, 'default', 'elderly', '2026-11-24', '2026-11-24')).get(slotCountKey('2026-11-24', '09:00'))).toBe(2);
   });
 
   it('a cancelled place is free again', async () => {
     const nine = slot('disability', '09:00');
-    const first = (await inTx((tx) => insertBooking(tx, nine, visitor('U1'), NOW)))!;
-    expect(await inTx((tx) => cancelBooking(tx, first.id, 'U1', NOW))).toMatchObject({ status: 'cancelled' });
-    expect(await inTx((tx) => insertBooking(tx, nine, visitor('U2'), NOW))).toBeDefined();
+    const first = (await inTx((tx) => insertBooking(tx, 'default', nine, visitor('U1'), NOW)))!;
+    expect(await inTx((tx) => cancelBooking(tx, 'default', first.id, 'U1', NOW))).toMatchObject({ status: 'cancelled' });
+    expect(await inTx((tx) => insertBooking(tx, 'default', nine, visitor('U2'), NOW))).toBeDefined();
   });
 
   it('draws a new code when the first one is already taken', async () => {
     const sameDraws = [0, 0, 0, 0, 0, 0];
     draws.queue.push(...sameDraws);
-    const first = (await inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW)))!;
+    const first = (await inTx((tx) => insertBooking(tx, 'default', slot('elderly', '09:00'), visitor('U1'), NOW)))!;
     draws.queue.push(...sameDraws);
-    const second = (await inTx((tx) => insertBooking(tx, slot('elderly', '09:15'), visitor('U2'), NOW)))!;
+    const second = (await inTx((tx) => insertBooking(tx, 'default', slot('elderly', '09:15'), visitor('U2'), NOW)))!;
     expect(first.code).toBe('100000');
     expect(second.code).not.toBe('100000');
   });
@@ -62,26 +62,26 @@ describe('insertBooking', () => {
 
 describe('moveBooking', () => {
   it('moves only into a slot with room', async () => {
-    const mine = (await inTx((tx) => insertBooking(tx, slot('disability', '09:00'), visitor('U1'), NOW)))!;
-    await inTx((tx) => insertBooking(tx, slot('disability', '10:00'), visitor('U2'), NOW));
-    expect(await inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:00'), NOW))).toBe(false);
-    expect(await inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:15'), NOW))).toBe(true);
+    const mine = (await inTx((tx) => insertBooking(tx, 'default', slot('disability', '09:00'), visitor('U1'), NOW)))!;
+    await inTx((tx) => insertBooking(tx, 'default', slot('disability', '10:00'), visitor('U2'), NOW));
+    expect(await inTx((tx) => moveBooking(tx, 'default', mine.id, slot('disability', '10:00'), NOW))).toBe(false);
+    expect(await inTx((tx) => moveBooking(tx, 'default', mine.id, slot('disability', '10:15'), NOW))).toBe(true);
   });
 
   it('does not move a cancelled visit, nor into another service', async () => {
-    const mine = (await inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW)))!;
-    expect(await inTx((tx) => moveBooking(tx, mine.id, slot('disability', '10:00'), NOW))).toBe(false);
-    await inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW));
-    expect(await inTx((tx) => moveBooking(tx, mine.id, slot('elderly', '10:00'), NOW))).toBe(false);
+    const mine = (await inTx((tx) => insertBooking(tx, 'default', slot('elderly', '09:00'), visitor('U1'), NOW)))!;
+    expect(await inTx((tx) => moveBooking(tx, 'default', mine.id, slot('disability', '10:00'), NOW))).toBe(false);
+    await inTx((tx) => cancelBooking(tx, 'default', mine.id, 'U1', NOW));
+    expect(await inTx((tx) => moveBooking(tx, 'default', mine.id, slot('elderly', '10:00'), NOW))).toBe(false);
   });
 });
 
 describe('cancelBooking', () => {
   it('only the owner, only before the visit begins, only once', async () => {
-    const mine = (await inTx((tx) => insertBooking(tx, slot('elderly', '09:00'), visitor('U1'), NOW)))!;
-    expect(await inTx((tx) => cancelBooking(tx, mine.id, 'U2', NOW))).toBeUndefined();
-    expect(await inTx((tx) => cancelBooking(tx, mine.id, 'U1', mine.startsAt))).toBeUndefined();
-    expect(await inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW))).toMatchObject({ status: 'cancelled', cancelledAt: NOW });
-    expect(await inTx((tx) => cancelBooking(tx, mine.id, 'U1', NOW))).toBeUndefined();
+    const mine = (await inTx((tx) => insertBooking(tx, 'default', slot('elderly', '09:00'), visitor('U1'), NOW)))!;
+    expect(await inTx((tx) => cancelBooking(tx, 'default', mine.id, 'U2', NOW))).toBeUndefined();
+    expect(await inTx((tx) => cancelBooking(tx, 'default', mine.id, 'U1', mine.startsAt))).toBeUndefined();
+    expect(await inTx((tx) => cancelBooking(tx, 'default', mine.id, 'U1', NOW))).toMatchObject({ status: 'cancelled', cancelledAt: NOW });
+    expect(await inTx((tx) => cancelBooking(tx, 'default', mine.id, 'U1', NOW))).toBeUndefined();
   });
 });

@@ -21,7 +21,7 @@ describe('npm run staff', () => {
     expect(listed.stdout).toMatch(new RegExp(`^${USER}  เพิ่มด้วยคำสั่ง  \\d+ \\S+ 25\\d\\d เวลา \\d\\d:\\d\\d น\\.\\n$`));
 
     const db = await openTestDatabase(file);
-    expect(await isStaff(db, USER)).toBe(true);
+    expect(await isStaff(db, 'default', USER)).toBe(true);
     await db.close();
 
     expect(runCli('staff.ts', ['remove', USER], file)).toMatchObject({ code: 0, stdout: `นำ ${USER} ออกจากเจ้าหน้าที่แล้ว\n` });

@@ -140,7 +140,7 @@ function databaseBytes(file: string): Buffer {
 describe.skipIf(onPostgres)('erasure at rest', () => {
   it('leaves no trace of an erased phone number or name in the database files', async () => {
     const staff = new Person(t);
-    await addStaff(t.db, staff.userId, 'cli', clock.now().getTime());
+    await addStaff(t.db, 'default', staff.userId, 'cli', clock.now().getTime());
     const yai = new Person(t);
     await book(yai, { name: 'สมศรี ใจดี', phone: '089-765-4321' });
     await t.bot.outbox.runOnce(); // the staff notice, with the name and phone, goes out and stays on disk

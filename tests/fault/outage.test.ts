@@ -75,7 +75,7 @@ describe(`a ${OUTAGE_MS / 1000}-second LINE outage`, () => {
     await db.transaction(async (tx) => {
       for (const staffId of STAFF)
         for (let i = 0; i < NOTICES_EACH; i++) {
-          await enqueuePush(tx, { to: staffId, messages: [text(`มีการจองใหม่ ${i + 1} ค่ะ`)], purpose: 'staff-new', dueAt: Date.now(), dedupeKey: `fault:${staffId}:${i}` }, Date.now());
+          await enqueuePush(tx, 'default', { to: staffId, messages: [text(`มีการจองใหม่ ${i + 1} ค่ะ`)], purpose: 'staff-new', dueAt: Date.now(), dedupeKey: `fault:${staffId}:${i}` }, Date.now());
           notices.push(`fault:${staffId}:${i}`);
         }
     });

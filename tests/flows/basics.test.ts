@@ -46,7 +46,7 @@ describe('unfollow', () => {
     await t.bot.idle();
     expect(await t.db.get(q`SELECT * FROM users WHERE user_id = ${user.userId}`)).toMatchObject({ status: 'blocked' });
     expect(fake.calls).toHaveLength(0);
-    const id = await enqueuePush(t.db, { to: user.userId, messages: [text('x')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime())!;
+    const id = await enqueuePush(t.db, 'default', { to: user.userId, messages: [text('x')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime())!;
     await t.bot.outbox.runOnce();
     expect((await t.db.get<OutboxRow>(q`SELECT * FROM outbox WHERE id = ${id!}`))!.status).toBe('cancelled');
   });
@@ -85,6 +85,7 @@ describe('delete my data', () => {
     const user = new Person(t);
     const reminder = await enqueuePush(
       t.db,
+      'default',
       { to: user.userId, messages: [text('พรุ่งนี้มีนัดค่ะ')], purpose: 'reminder', dueAt: clock.now().getTime() + 86_400_000 },
       clock.now().getTime(),
     )!;

@@ -55,7 +55,7 @@ describe('a way on after every answer', () => {
   it('each one-shot entry answers with something to tap, for villagers and staff alike', async () => {
     const villager = new Person(t);
     const staff = new Person(t);
-    await addStaff(t.db, staff.userId, 'invite', clock.now().getTime());
+    await addStaff(t.db, 'default', staff.userId, 'invite', clock.now().getTime());
     await book(villager);
     const [booking] = (await bookingsOf(t, villager.userId));
     const params: Record<string, Record<string, string>[]> = {

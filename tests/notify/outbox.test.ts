@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 function queue(extra: { dedupeKey?: string; ref?: string; dueAt?: number } = {}) {
-  return enqueuePush(t.db, { to: USER, messages: [text('แจ้งเตือนค่ะ')], purpose: 'test', dueAt: clock.now().getTime(), ...extra }, clock.now().getTime());
+  return enqueuePush(t.db, 'default', { to: USER, messages: [text('แจ้งเตือนค่ะ')], purpose: 'test', dueAt: clock.now().getTime(), ...extra }, clock.now().getTime());
 }
 const row = async (id: number) => (await t.db.get<OutboxRow>(q`SELECT * FROM outbox WHERE id = ${id}`))!;
 const pushCalls = () => fake.calls.filter((c) => c.path === '/v2/bot/message/push');
@@ -113,7 +113,7 @@ describe('outbox worker', () => {
 
   it('cancels pending pushes by reference', async () => {
     const id = (await queue({ ref: 'booking:7', dueAt: clock.now().getTime() + 3600_000 }))!;
-    expect(await cancelPending(t.db, 'booking:7')).toBe(1);
+    expect(await cancelPending(t.db, 'default', 'booking:7')).toBe(1);
     clock.advance(2 * 3600_000);
     await t.bot.outbox.runOnce();
     expect((await row(id)).status).toBe('cancelled');
@@ -162,7 +162,7 @@ describe('Retry-After', () => {
   });
 
   it('a push LINE throttles leaves one log line, with the status and the wait, and nothing personal', async () => {
-    await enqueuePush(t.db, { to: USER, messages: [text('คุณสมศรี 081-234-5678 ค่ะ')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime());
+    await enqueuePush(t.db, 'default', { to: USER, messages: [text('คุณสมศรี 081-234-5678 ค่ะ')], purpose: 'test', dueAt: clock.now().getTime() }, clock.now().getTime());
     fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.', '120');
     const lines = await logged(() => t.bot.outbox.runOnce());
     expect(lines).toHaveLength(1);
@@ -182,7 +182,7 @@ describe('Retry-After', () => {
 
   it('holds every other push back too while LINE asks to wait, without spending an attempt', async () => {
     const first = (await queue())!;
-    const second = (await enqueuePush(t.db, { to: USER, messages: [text('อีกข้อความค่ะ')], purpose: 'test', dueAt: clock.now().getTime() + 1 }, clock.now().getTime()))!;
+    const second = (await enqueuePush(t.db, 'default', { to: USER, messages: [text('อีกข้อความค่ะ')], purpose: 'test', dueAt: clock.now().getTime() + 1 }, clock.now().getTime()))!;
     fake.failNext('push', 429, 1, 'The API rate limit has been exceeded. Try again later.', '5');
     clock.advance(1);
     await t.bot.outbox.runOnce();
@@ -197,7 +197,7 @@ describe('draining a backlog', () => {
   it('one pass keeps claiming while full batches come, without waiting for the next tick', async () => {
     const now = clock.now().getTime();
     for (let i = 0; i < 250; i++) {
-      await enqueuePush(t.db, { to: 'U' + String(i).padStart(32, '0'), messages: [text('แจ้งเตือนค่ะ')], purpose: 'test', dueAt: now }, now);
+      await enqueuePush(t.db, 'default', { to: 'U' + String(i).padStart(32, '0'), messages: [text('แจ้งเตือนค่ะ')], purpose: 'test', dueAt: now }, now);
     }
     expect(await t.bot.outbox.runOnce(100)).toBe(250);
     expect(pushCalls()).toHaveLength(250);
@@ -206,7 +206,7 @@ describe('draining a backlog', () => {
 
   it('sends one recipient’s messages in the order they were queued', async () => {
     const now = clock.now().getTime();
-    for (let i = 1; i <= 5; i++) await enqueuePush(t.db, { to: USER, messages: [text(`ข้อความที่ ${i} ค่ะ`)], purpose: 'test', dueAt: now }, now);
+    for (let i = 1; i <= 5; i++) await enqueuePush(t.db, 'default', { to: USER, messages: [text(`ข้อความที่ ${i} ค่ะ`)], purpose: 'test', dueAt: now }, now);
     await t.bot.outbox.runOnce();
     expect(fake.messagesTo(USER)).toEqual([1, 2, 3, 4, 5].map((i) => text(`ข้อความที่ ${i} ค่ะ`)));
   });
@@ -215,8 +215,8 @@ describe('draining a backlog', () => {
 describe('one user’s answers in order', () => {
   it('an answer waits while an older answer to the same user is still unsent (a backoff during an outage)', async () => {
     const now = clock.now().getTime();
-    const first = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now))!;
-    const second = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1))!;
+    const first = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now))!;
+    const second = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1))!;
     await updateRow(t.db, 'outbox', { id: first }, { dueAt: now + 8_000, attempts: 3 }); // backing off
     clock.advance(1_000);
     await t.bot.outbox.runOnce();
@@ -231,10 +231,10 @@ describe('one user’s answers in order', () => {
 describe('one user’s answers in order, fresh replies too', () => {
   it('a fresh reply does not overtake an older answer still on its way: it follows it as a push', async () => {
     const now = clock.now().getTime();
-    const first = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now))!;
+    const first = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now))!;
     await updateRow(t.db, 'outbox', { id: first }, { dueAt: now + 4_000, attempts: 2 }); // backing off
-    const second = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1))!;
-    await t.bot.outbox.deliverReply(second);
+    const second = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1))!;
+    await t.bot.outbox.deliverReply('default', second);
     expect((await row(second))).toMatchObject({ status: 'pending', mode: 'push' });
     expect(fake.sent).toHaveLength(0);
     clock.advance(4_000);
@@ -246,7 +246,7 @@ describe('one user’s answers in order, fresh replies too', () => {
 describe('crash recovery', () => {
   it('pushes a reply that was committed but never sent before a restart', async () => {
     // The process died between the commit and the reply call.
-    const id = (await enqueueReply(t.db, USER, 'token-that-will-be-stale', [text('คำตอบค่ะ')], clock.now().getTime()))!;
+    const id = (await enqueueReply(t.db, 'default', USER, 'token-that-will-be-stale', [text('คำตอบค่ะ')], clock.now().getTime()))!;
     t = await t.restart();
     clock.advance(60_000);
     await t.bot.outbox.runOnce();
@@ -289,8 +289,8 @@ describe('crash recovery', () => {
 
   it('after a crash, cancels a reply a later one has superseded and sends only the latest', async () => {
     const now = clock.now().getTime();
-    const older = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now))!;
-    const latest = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1))!;
+    const older = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now))!;
+    const latest = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1))!;
     await claimedByDeadProcess(older);
     await claimedByDeadProcess(latest);
     t = await t.restart();
@@ -303,8 +303,8 @@ describe('crash recovery', () => {
   });
 
   it('after a crash, an answer still to come (an event waiting in the inbox) supersedes an orphaned reply', async () => {
-    const orphan = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime()))!;
-    await storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
+    const orphan = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime()))!;
+    await storeEvents(t.db, 'default', [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
     t = await t.restart();
     clock.advance(1_000);
     await t.bot.start();
@@ -317,7 +317,7 @@ describe('crash recovery', () => {
   it('the recovery at start-up leaves one log line with its counts and nothing personal', async () => {
     const pushed = (await queue())!;
     await claimedByDeadProcess(pushed);
-    const reply = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime()))!;
+    const reply = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime()))!;
     await claimedByDeadProcess(reply);
     t = await t.restart();
     const lines = await logged(async () => {
@@ -333,7 +333,7 @@ describe('crash recovery', () => {
 
   it('processes events stored before a crash when the app starts again', async () => {
     // Stored (LINE got its 200) but the process died before handling it.
-    await storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
+    await storeEvents(t.db, 'default', [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
     t = await t.restart();
     clock.advance(3_000);
     await t.bot.start();

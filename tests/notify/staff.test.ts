@@ -22,7 +22,7 @@ beforeEach(async () => {
   clock.set('2026-11-23T03:00:00Z'); // Monday 23 Nov 2569, 10:00 in Bangkok
   t = await createTestBot({ env: { STAFF_INVITE_CODE: INVITE } });
   staff = new Person(t);
-  await addStaff(t.db, staff.userId, 'cli', clock.now().getTime());
+  await addStaff(t.db, 'default', staff.userId, 'cli', clock.now().getTime());
 });
 afterEach(async () => {
   await t.close();
@@ -69,7 +69,7 @@ describe('notices', () => {
 
   it('reach every staff member once each; a LINE outage delays them but never loses or repeats them', async () => {
     const second = new Person(t);
-    await addStaff(t.db, second.userId, 'invite', clock.now().getTime());
+    await addStaff(t.db, 'default', second.userId, 'invite', clock.now().getTime());
     await book(new Person(t));
     fake.failNext('push', 503, 3);
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -157,7 +157,7 @@ describe('the daily agenda', () => {
     clock.set('2026-11-24T00:30:00Z');
     (await t.bot.scheduler.runOnce());
     const newcomer = new Person(t);
-    await addStaff(t.db, newcomer.userId, 'invite', clock.now().getTime());
+    await addStaff(t.db, 'default', newcomer.userId, 'invite', clock.now().getTime());
     expect((await t.bot.scheduler.runOnce()).agendas).toBe(1);
   });
 });
@@ -240,7 +240,7 @@ describe('the invitation code', () => {
     expect(texts(reply)[0]).toContain('ลงทะเบียนเป็นเจ้าหน้าที่เรียบร้อยแล้วค่ะ');
     expect(texts(reply)[0]).toContain('07:30 น.');
     expect(quickReplyLabels(reply)).toEqual(['นัดวันนี้', 'นัดพรุ่งนี้', 'เมนู']);
-    expect(await isStaff(t.db, clerk.userId)).toBe(true);
+    expect(await isStaff(t.db, 'default', clerk.userId)).toBe(true);
     reply = await clerk.say(` ${INVITE} `);
     expect(texts(reply)).toEqual(['คุณเป็นเจ้าหน้าที่อยู่แล้วค่ะ 😊']);
   });
@@ -248,11 +248,11 @@ describe('the invitation code', () => {
   it('anything else is an ordinary message, and without a configured code nobody becomes staff this way', async () => {
     const villager = new Person(t);
     await villager.say('ขอเป็น จนท 2568');
-    expect(await isStaff(t.db, villager.userId)).toBe(false);
+    expect(await isStaff(t.db, 'default', villager.userId)).toBe(false);
     await t.close();
     t = await createTestBot({ file: t.file });
     await new Person(t, villager.userId).say(INVITE);
-    expect(await isStaff(t.db, villager.userId)).toBe(false);
+    expect(await isStaff(t.db, 'default', villager.userId)).toBe(false);
   });
 
   it('has a documented demo code in simulator mode only', () => {

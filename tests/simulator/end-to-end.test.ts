@@ -41,7 +41,12 @@ describe.skipIf(!hasChromium)('the simulator with the real bot', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const line = createLineClient({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: url, dataApiBaseUrl: url });
-    bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), fakeLine });
+    bot = createApp({
+      config,
+      db,
+      offices: [{ profile: loadOfficeProfile(config.officeConfigPath), channelSecret: config.line.channelSecret, channelAccessToken: config.line.channelAccessToken, line }],
+      fakeLine,
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,

@@ -107,7 +107,8 @@ export async function createTestBot(options: { file?: string; env?: Record<strin
   const config = testConfig({ DATABASE_PATH: tempDbFile(), ...options.env });
   const db = await openTestDatabase(file);
   const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
-  const bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), now: () => clock.now(), ...options.deps });
+  const office = { profile: loadOfficeProfile(config.officeConfigPath), channelSecret: config.line.channelSecret, channelAccessToken: TOKEN, line };
+  const bot = createApp({ config, db, offices: [office], now: () => clock.now(), ...options.deps });
   let closed = false;
   const testBot: TestBot = {
     bot,

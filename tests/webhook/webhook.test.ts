@@ -193,15 +193,14 @@ describe('a hung LINE call', () => {
     const never = { deliverReply: () => new Promise<void>(() => undefined) } as unknown as import('../../src/notify/outbox').OutboxWorker;
     const dispatcher = new Dispatcher({
       db: t.db,
-      line: { showLoading: async () => undefined } as never,
       engine: t.bot.engine,
-      services: t.bot.services,
+      officeOf: (id) => ({ ...t.bot.offices.get(id)!, line: { showLoading: async () => undefined } as never }),
       outbox: never,
       now: () => clock.now(),
       deliveryWaitMs: 20,
     });
     const now = clock.now().getTime();
-    await storeEvents(t.db, [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')].map((e) => screenEvent(e, now)), now);
+    await storeEvents(t.db, 'default', [events.text(USER_A, 'ติดต่อ'), events.text(USER_A, 'เมนู')].map((e) => screenEvent(e, now)), now);
     await dispatcher.kickAll();
     await dispatcher.idle();
     expect((await t.db.all<InboxRow>(q`SELECT * FROM inbox ORDER BY timestamp, event_id`)).map((r) => r.status)).toEqual(['done', 'done']);
