@@ -27,9 +27,17 @@ export const LINE_API = 'https://api.line.me';
 
 export type Message = messagingApi.Message;
 
+// ---- offices: 'default', and two more ('a', 'b') for the tests of several offices ------------
+
+/** Each test office's channel secret, access token and bot user id (LINE's destination). */
+export const officeSecret = (office: string): string => (office === 'default' ? SECRET : `${SECRET}-${office}`);
+export const officeToken = (office: string): string => (office === 'default' ? TOKEN : `${TOKEN}-${office}`);
+export const officeBotUserId = (office: string): string => `U${Buffer.from(office.padEnd(16, '.')).toString('hex').slice(0, 32)}`;
+const TEST_OFFICES = ['default', 'a', 'b'];
+
 // ---- one fake LINE per test file, reached through msw ---------------------------------------
 
-export const fake = new FakeLine(TOKEN, () => clock.now().getTime());
+export const fake = new FakeLine(Object.fromEntries(TEST_OFFICES.map((office) => [office, officeToken(office)])), () => clock.now().getTime());
 const lineProblems: string[] = [];
 const KIND_BY_PATH: Record<string, LineRequestKind> = {
   '/v2/bot/message/reply': 'reply',
@@ -102,13 +110,32 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, SIMULATOR: 'off', ...overrides });
 }
 
-export async function createTestBot(options: { file?: string; env?: Record<string, string>; deps?: Partial<AppDeps> } = {}): Promise<TestBot> {
+export async function createTestBot(
+  options: {
+    file?: string;
+    env?: Record<string, string>;
+    deps?: Partial<AppDeps>;
+    /** Serve these offices (each with its own channel and the example profile) instead of the single 'default'. */
+    offices?: readonly string[];
+    /** Wrap the database handle the app gets (e.g. to record its statements). */
+    wrapDb?: (db: Database) => Database;
+  } = {},
+): Promise<TestBot> {
   const file = options.file ?? newTestDatabaseName(tempDbFile);
   const config = testConfig({ DATABASE_PATH: tempDbFile(), ...options.env });
-  const db = await openTestDatabase(file);
-  const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
-  const office = { profile: loadOfficeProfile(config.officeConfigPath), channelSecret: config.line.channelSecret, channelAccessToken: TOKEN, line };
-  const bot = createApp({ config, db, offices: [office], now: () => clock.now(), ...options.deps });
+  const opened = await openTestDatabase(file);
+  const db = options.wrapDb ? options.wrapDb(opened) : opened;
+  const lineOf = (office: string) =>
+    createLineClient({ channelAccessToken: officeToken(office), apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
+  const offices = options.offices
+    ? options.offices.map((id) => ({
+        profile: { ...loadOfficeProfile(config.officeConfigPath, id), botUserId: officeBotUserId(id) },
+        channelSecret: officeSecret(id),
+        channelAccessToken: officeToken(id),
+        line: lineOf(id),
+      }))
+    : [{ profile: loadOfficeProfile(config.officeConfigPath), channelSecret: config.line.channelSecret, channelAccessToken: TOKEN, line: lineOf('default') }];
+  const bot = createApp({ config, db, offices, now: () => clock.now(), ...options.deps });
   let closed = false;
   const testBot: TestBot = {
     bot,
@@ -135,12 +162,13 @@ export function sign(body: string, secret = SECRET): string {
   return createHmac('sha256', secret).update(body).digest('base64');
 }
 
-export function postWebhook(bot: Bot, payload: unknown, signature?: string | null): Promise<Response> {
+/** POST /webhook (or /webhook/<path> when given), signed with the test secret unless `signature` says otherwise. */
+export function postWebhook(bot: Bot, payload: unknown, signature?: string | null, path = '/webhook'): Promise<Response> {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const sig = signature === undefined ? sign(body) : signature;
   if (sig !== null) headers['x-line-signature'] = sig;
-  return Promise.resolve(bot.app.request('/webhook', { method: 'POST', body, headers }));
+  return Promise.resolve(bot.app.request(path, { method: 'POST', body, headers }));
 }
 
 let eventCounter = 0;
@@ -155,23 +183,24 @@ function common(userId: string, extra: Record<string, unknown> = {}) {
   };
 }
 
+/** `channel`: the office whose channel the event comes through (its reply token is that channel's). */
 export const events = {
-  text: (userId: string, text: string) => ({
+  text: (userId: string, text: string, channel?: string) => ({
     ...common(userId),
     type: 'message',
-    replyToken: fake.issueReplyToken(userId),
+    replyToken: fake.issueReplyToken(userId, channel),
     message: { type: 'text', id: randomUUID(), quoteToken: 'q', text },
   }),
-  postback: (userId: string, data: string, params?: Record<string, string>) => ({
+  postback: (userId: string, data: string, params?: Record<string, string>, channel?: string) => ({
     ...common(userId),
     type: 'postback',
-    replyToken: fake.issueReplyToken(userId),
+    replyToken: fake.issueReplyToken(userId, channel),
     postback: params ? { data, params } : { data },
   }),
-  sticker: (userId: string) => ({
+  sticker: (userId: string, channel?: string) => ({
     ...common(userId),
     type: 'message',
-    replyToken: fake.issueReplyToken(userId),
+    replyToken: fake.issueReplyToken(userId, channel),
     message: { type: 'sticker', id: randomUUID(), packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', quoteToken: 'q' },
   }),
   audio: (userId: string) => ({
@@ -180,7 +209,7 @@ export const events = {
     replyToken: fake.issueReplyToken(userId),
     message: { type: 'audio', id: randomUUID(), duration: 3000, contentProvider: { type: 'line' } },
   }),
-  follow: (userId: string) => ({ ...common(userId), type: 'follow', replyToken: fake.issueReplyToken(userId), follow: { isUnblocked: false } }),
+  follow: (userId: string, channel?: string) => ({ ...common(userId), type: 'follow', replyToken: fake.issueReplyToken(userId, channel), follow: { isUnblocked: false } }),
   unfollow: (userId: string) => ({ ...common(userId), type: 'unfollow' }),
 };
 
@@ -188,35 +217,54 @@ export function callback(...evs: unknown[]) {
   return { destination: 'U' + 'f'.repeat(32), events: evs };
 }
 
-/** A pretend user: says things and taps buttons, and reads what the bot answered. */
+/** A batch as LINE sends it to one office's channel (its bot as the destination). */
+export function callbackTo(office: string, ...evs: unknown[]) {
+  return { destination: officeBotUserId(office), events: evs };
+}
+
+/**
+ * A pretend user: says things and taps buttons, and reads what the bot answered. With `office`, they
+ * talk to that office's channel (POST /webhook/<office>, its secret) and read only what it sent.
+ */
 export class Person {
   /** Only what the bot sends after this person appears counts as their reply. */
   private seen = fake.sent.reduce((max, r) => Math.max(max, r.seq), 0);
   constructor(
     readonly t: TestBot,
     readonly userId = 'U' + randomUUID().replace(/-/g, ''),
+    readonly office = 'default',
   ) {}
 
+  private mine(record: { to: string; channel: string }): boolean {
+    return record.to === this.userId && record.channel === this.office;
+  }
+
   private async deliver(event: unknown): Promise<Message[]> {
-    const response = await postWebhook(this.t.bot, callback(event));
+    const body = JSON.stringify(this.office === 'default' ? callback(event) : callbackTo(this.office, event));
+    const path = this.office === 'default' ? '/webhook' : `/webhook/${this.office}`;
+    const response = await postWebhook(this.t.bot, body, sign(body, officeSecret(this.office)), path);
     expect(response.status).toBe(200);
     await this.t.bot.idle();
-    const fresh = fake.sent.filter((r) => r.to === this.userId && r.seq > this.seen);
+    const fresh = fake.sent.filter((r) => this.mine(r) && r.seq > this.seen);
     this.seen = fake.sent.reduce((max, r) => Math.max(max, r.seq), this.seen);
     return fresh.flatMap((r) => r.messages);
   }
 
+  private get channel(): string | undefined {
+    return this.office === 'default' ? undefined : this.office;
+  }
+
   say(text: string): Promise<Message[]> {
-    return this.deliver(events.text(this.userId, text));
+    return this.deliver(events.text(this.userId, text, this.channel));
   }
   follow(): Promise<Message[]> {
-    return this.deliver(events.follow(this.userId));
+    return this.deliver(events.follow(this.userId, this.channel));
   }
   sticker(): Promise<Message[]> {
-    return this.deliver(events.sticker(this.userId));
+    return this.deliver(events.sticker(this.userId, this.channel));
   }
   postback(data: string, params?: Record<string, string>): Promise<Message[]> {
-    return this.deliver(events.postback(this.userId, data, params));
+    return this.deliver(events.postback(this.userId, data, params, this.channel));
   }
 
   /** Tap the quick-reply button with this label on the last message the bot sent. */
@@ -235,7 +283,7 @@ export class Person {
   }
 
   lastMessages(): Message[] {
-    const mine = fake.sent.filter((r) => r.to === this.userId);
+    const mine = fake.sent.filter((r) => this.mine(r));
     return mine.length ? mine[mine.length - 1]!.messages : [];
   }
 }
