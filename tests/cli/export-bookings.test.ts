@@ -9,7 +9,7 @@ import { slotsForDay } from '../../src/booking/schedule';
 import { newTestDatabaseName, openTestDatabase } from '../support/database';
 import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile, type ServiceId } from '../../src/office/profile';
 import { tempDbFile } from '../support/harness';
-import { runCli } from './run';
+import { CLI_TIMEOUT_MS, runCli } from './run';
 
 const office = loadOfficeProfile(DEFAULT_OFFICE_CONFIG_PATH);
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -66,6 +66,27 @@ describe('npm run export:bookings', () => {
     expect(result.stdout.split('\r\n')).toHaveLength(3);
     expect(result.stdout).toContain(codes[3]);
   });
+
+  it('exports one office with --office, and only that office', async () => {
+    const { file, codes } = await seeded();
+    const dir = fs.mkdtempSync(path.join(path.dirname(tempDbFile()), 'offices-'));
+    for (const id of ['default', 'b']) fs.copyFileSync(DEFAULT_OFFICE_CONFIG_PATH, path.join(dir, `${id}.json`));
+    const db = await openTestDatabase(file);
+    const inB = loadOfficeProfile(DEFAULT_OFFICE_CONFIG_PATH, 'b');
+    const slot = slotsForDay(inB, 'elderly', '2026-11-24').find((s) => s.start === '10:00')!;
+    const booked = await db.transaction((tx) => bookVisit(tx, inB, slot, { userId: 'U-b', name: 'บุญมี มีสุข', phone: '0899999999' }, NOW));
+    await db.close();
+    if (!booked.ok) throw new Error('seed failed');
+    const env = { OFFICES_DIR: dir };
+    const ofB = runCli('export-bookings.ts', ['--from', '2026-11-01', '--to', '2026-11-30', '--office', 'b'], file, env);
+    expect(ofB.code).toBe(0);
+    expect(ofB.stdout).toContain(booked.booking.code);
+    expect(ofB.stdout).not.toContain(codes[0]);
+    const ofDefault = runCli('export-bookings.ts', ['--from', '2026-11-01', '--to', '2026-11-30'], file, env);
+    expect(ofDefault.stdout).toContain(codes[0]);
+    expect(ofDefault.stdout).not.toContain('บุญมี');
+    expect(runCli('export-bookings.ts', ['--from', '2026-11-01', '--to', '2026-11-30', '--office', 'c'], file, env)).toMatchObject({ code: 1 });
+  }, CLI_TIMEOUT_MS);
 
   it.each([
     [['--from', '2026-11-01'], 'ต้องระบุ --to'],
