@@ -39,6 +39,24 @@ describe('npm start with bad settings', () => {
   });
 });
 
+describe('npm start with OFFICES_DIR', () => {
+  it('exits 1 naming the office without its token and the bad profile, together with bad settings, secrets hidden', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offices-'));
+    const example = fs.readFileSync(path.join(ROOT, 'src/office/example.json'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'ban-na.json'), example);
+    fs.writeFileSync(path.join(dir, 'nong-khai.json'), JSON.stringify({ office: { name: '' } }));
+    const run = start({ PORT: 'abc', OFFICES_DIR: dir, LINE_CHANNEL_SECRET_BAN_NA: 'top-secret-value' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('PORT: must be a port number');
+    expect(run.stderr).toContain('nong-khai.json is not valid');
+    fs.rmSync(path.join(dir, 'nong-khai.json'));
+    const again = start({ OFFICES_DIR: dir, LINE_CHANNEL_SECRET_BAN_NA: 'top-secret-value' });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('office "ban-na": no LINE_CHANNEL_ACCESS_TOKEN_BAN_NA');
+    expect(run.stderr + run.stdout + again.stderr + again.stdout).not.toContain('top-secret-value');
+  });
+});
+
 describe('npm start with a holiday list that ends too soon', () => {
   it('starts, and warns that days and payment dates past the listed years are not covered', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'office-'));
