@@ -114,11 +114,12 @@ export function createApp(deps: AppDeps): Bot {
   if (config.simulatorEnabled && deps.fakeLine) {
     mountSimulator(app, {
       fake: deps.fakeLine,
-      channelSecret: first.channelSecret,
-      office: first.profile,
+      offices: [...offices.values()].map((office) => ({ id: office.id, name: office.profile.office.name, channelSecret: office.channelSecret })),
       now,
-      deliver: (body, signature) =>
-        Promise.resolve(app.request('/webhook', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-line-signature': signature } })),
+      deliver: (body, signature, office) =>
+        Promise.resolve(
+          app.request(`/webhook/${office}`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-line-signature': signature } }),
+        ),
     });
   }
 

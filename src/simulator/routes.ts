@@ -1,17 +1,20 @@
 // The simulator's server side: pretend users send events that are signed with the channel secret
 // and posted to the bot's own /webhook (the same pipeline LINE uses); the bot's messages are read
 // back from the fake LINE API. Served only when the config enables it (by default: no credentials).
+// With several offices the page picks one: events go to that office's /webhook/<id>, signed with its
+// pretend channel secret, and the page reads what that office's channel sent.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { FakeLine } from '../line/fake';
 import { signatureOf } from '../line/signature';
-import type { OfficeProfile } from '../office/profile';
 import { simulatorPageHtml } from './page';
 
 const userId = z.string().regex(/^U[0-9a-f]{32}$/, 'userId must look like a LINE user id');
 const sendSchema = z.object({
   userId,
+  /** The office to talk to (several offices); the first when absent. */
+  office: z.string().optional(),
   displayName: z.string().trim().min(1).max(60).default('ผู้ใช้ทดลอง'),
   event: z.discriminatedUnion('type', [
     z.object({ type: z.literal('text'), text: z.string().min(1).max(5000) }),
@@ -29,30 +32,45 @@ const sendSchema = z.object({
 
 type SimEvent = z.infer<typeof sendSchema>['event'];
 
+export interface SimulatorOffice {
+  id: string;
+  name: string;
+  channelSecret: string;
+}
+
 export interface SimulatorOptions {
   fake: FakeLine;
-  channelSecret: string;
-  office: OfficeProfile;
-  /** Posts a signed webhook into the same app (in-process, through the real route). */
-  deliver: (body: string, signature: string) => Promise<Response>;
+  /** Every office served, the first one shown first. */
+  offices: readonly SimulatorOffice[];
+  /** Posts a signed webhook for one office into the same app (in-process, through the real route). */
+  deliver: (body: string, signature: string, office: string) => Promise<Response>;
   now: () => Date;
 }
 
 export function mountSimulator(app: Hono, options: SimulatorOptions): void {
   const users = new Map<string, string>();
+  const first = options.offices[0]!;
+  const officeOf = (id: string | undefined) => (id === undefined ? first : options.offices.find((office) => office.id === id));
 
   app.get('/', (c) => c.redirect('/simulator'));
   app.get('/simulator', (c) => c.html(simulatorPageHtml()));
 
   app.get('/simulator/api/info', (c) =>
-    c.json({ officeName: options.office.office.name, users: [...users].map(([id, displayName]) => ({ userId: id, displayName })) }),
+    c.json({
+      officeName: first.name,
+      users: [...users].map(([id, displayName]) => ({ userId: id, displayName })),
+      // Only with several: a single office's page looks as it always has.
+      ...(options.offices.length > 1 ? { offices: options.offices.map(({ id, name }) => ({ id, name })) } : {}),
+    }),
   );
 
   app.get('/simulator/api/messages', (c) => {
     const parsed = userId.safeParse(c.req.query('userId'));
     if (!parsed.success) return c.json({ error: 'userId is required' }, 400);
+    const office = officeOf(c.req.query('office'));
+    if (!office) return c.json({ error: 'no such office' }, 400);
     const after = Number(c.req.query('after') ?? 0) || 0;
-    const items = options.fake.sentAfter(parsed.data, after).flatMap((record) =>
+    const items = options.fake.sentAfter(parsed.data, after, office.id).flatMap((record) =>
       record.messages.map((message) => ({ seq: record.seq, at: record.at, via: record.via, message })),
     );
     return c.json({ items });
@@ -62,16 +80,18 @@ export function mountSimulator(app: Hono, options: SimulatorOptions): void {
     const parsed = sendSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => i.message).join('; ') }, 400);
     const { userId: id, displayName, event } = parsed.data;
+    const office = officeOf(parsed.data.office);
+    if (!office) return c.json({ error: 'no such office' }, 400);
     users.set(id, displayName);
     options.fake.setProfile(id, displayName);
-    const body = JSON.stringify({ destination: 'U' + '0'.repeat(32), events: [toWebhookEvent(id, event, options)] });
-    const signature = signatureOf(body, options.channelSecret);
-    const response = await options.deliver(body, signature);
+    const body = JSON.stringify({ destination: 'U' + '0'.repeat(32), events: [toWebhookEvent(id, event, office.id, options)] });
+    const signature = signatureOf(body, office.channelSecret);
+    const response = await options.deliver(body, signature, office.id);
     return c.json({ ok: response.ok, status: response.status });
   });
 }
 
-function toWebhookEvent(userIdValue: string, event: SimEvent, options: SimulatorOptions): Record<string, unknown> {
+function toWebhookEvent(userIdValue: string, event: SimEvent, office: string, options: SimulatorOptions): Record<string, unknown> {
   const common = {
     webhookEventId: randomUUID(),
     timestamp: options.now().getTime(),
@@ -79,7 +99,7 @@ function toWebhookEvent(userIdValue: string, event: SimEvent, options: Simulator
     source: { type: 'user', userId: userIdValue },
     deliveryContext: { isRedelivery: false },
   };
-  const replyToken = () => options.fake.issueReplyToken(userIdValue);
+  const replyToken = () => options.fake.issueReplyToken(userIdValue, office);
   const messageId = () => String(Date.now()) + randomBytes(2).readUInt16BE(0);
   switch (event.type) {
     case 'follow':

@@ -260,6 +260,37 @@ describe.skipIf(!hasChromium)('simulator page in a browser', () => {
     expect(await page.locator('#chat .note', { hasText: 'unfollow' }).count()).toBe(1);
   });
 
+  it('with several offices, switches office: the name, where events go, and each office its own chat', async () => {
+    await stub.close();
+    stub = await startStubServer({ offices: [{ id: 'ban-na', name: 'อบต.บ้านนา' }, { id: 'nong-khai', name: 'เทศบาลหนองไข่' }] });
+    const { page, userId } = await openAsNewUser();
+    await expect.poll(() => page.textContent('#office-name'), SEND_TIMEOUT).toBe('อบต.บ้านนา');
+    await page.fill('#text-input', 'ข้อความถึงบ้านนา');
+    await page.press('#text-input', 'Enter');
+    await page.locator('#chat .location-card').waitFor();
+
+    await page.selectOption('#office-select', 'nong-khai');
+    await expect.poll(() => page.textContent('#office-name'), SEND_TIMEOUT).toBe('เทศบาลหนองไข่');
+    expect(await page.locator('#chat').innerText()).not.toContain('ข้อความถึงบ้านนา');
+    await page.fill('#text-input', 'ข้อความถึงหนองไข่');
+    await page.press('#text-input', 'Enter');
+    await expect
+      .poll(() => stub.sent.filter((s) => s.userId === userId && s.event.type === 'text').map((s) => [s.office, s.event.text]), SEND_TIMEOUT)
+      .toEqual([
+        ['ban-na', 'ข้อความถึงบ้านนา'],
+        ['nong-khai', 'ข้อความถึงหนองไข่'],
+      ]);
+
+    await page.selectOption('#office-select', 'ban-na');
+    await page.locator('#chat .row.user', { hasText: 'ข้อความถึงบ้านนา' }).waitFor();
+    expect(await page.locator('#chat').innerText()).not.toContain('ข้อความถึงหนองไข่');
+  });
+
+  it('shows no office picker with one office', async () => {
+    const { page } = await openAsNewUser();
+    expect(await page.locator('#office-picker').isHidden()).toBe(true);
+  });
+
   it("keeps each pretend user's chat separate when switching users", async () => {
     const { page, userId } = await openAsNewUser();
     await page.fill('#text-input', 'ข้อความของยายสมศรี');

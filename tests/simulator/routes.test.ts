@@ -71,3 +71,19 @@ describe('simulator API', () => {
     await off.close();
   });
 });
+
+describe('simulator API with several offices', () => {
+  it('lists the offices, sends to the one picked, and shows only what that office sent', async () => {
+    await t.close();
+    t = await createTestBot({ offices: ['a', 'b'], env: { SIMULATOR: 'on', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '' }, deps: { fakeLine: fake } });
+    const info = (await (await t.bot.app.request('/simulator/api/info')).json()) as { offices: { id: string }[] };
+    expect(info.offices.map((o) => o.id)).toEqual(['a', 'b']);
+    expect((await send({ userId: USER, office: 'b', event: { type: 'text', text: 'ติดต่อ' } })).status).toBe(200);
+    expect(await t.db.all(q`SELECT office_id FROM inbox`)).toEqual([{ officeId: 'b' }]);
+    const of = async (office: string) =>
+      ((await (await t.bot.app.request(`/simulator/api/messages?userId=${USER}&after=0&office=${office}`)).json()) as { items: unknown[] }).items;
+    expect(await of('b')).toHaveLength(2);
+    expect(await of('a')).toEqual([]);
+    expect((await send({ userId: USER, office: 'zz', event: { type: 'sticker' } })).status).toBe(400);
+  });
+});

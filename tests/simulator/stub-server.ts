@@ -8,6 +8,8 @@ import { OFFICE_NAME, SAMPLE_IMAGE_PATH, cannedReplyTo } from './canned-messages
 export interface SentEvent {
   userId: string;
   displayName: string;
+  /** The office picked in the page (only with several offices). */
+  office?: string;
   event: { type: string; [field: string]: unknown };
 }
 
@@ -44,7 +46,8 @@ function respond(response: ServerResponse, status: number, contentType: string, 
 const respondJson = (response: ServerResponse, body: unknown): void =>
   respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(body));
 
-export async function startStubServer(): Promise<StubServer> {
+/** `offices`: serve several (the page then shows its office picker); each keeps its own messages. */
+export async function startStubServer(options: { offices?: { id: string; name: string }[] } = {}): Promise<StubServer> {
   const sent: SentEvent[] = [];
   const botItems = new Map<string, BotItem[]>();
   let lastSeq = 0;
@@ -62,17 +65,18 @@ export async function startStubServer(): Promise<StubServer> {
     if (route === `GET ${SAMPLE_IMAGE_PATH}`) return respond(response, 200, 'image/png', SAMPLE_PNG);
     if (route === 'GET /simulator/api/info') {
       const users = [...new Map(sent.map((s) => [s.userId, { userId: s.userId, displayName: s.displayName }])).values()];
-      return respondJson(response, { officeName: OFFICE_NAME, users });
+      return respondJson(response, { officeName: OFFICE_NAME, users, ...(options.offices ? { offices: options.offices } : {}) });
     }
     if (route === 'GET /simulator/api/messages') {
       const after = Number(url.searchParams.get('after') ?? 0);
-      const items = (botItems.get(url.searchParams.get('userId') ?? '') ?? []).filter((item) => item.seq > after);
+      const key = `${url.searchParams.get('office') ?? ''}|${url.searchParams.get('userId') ?? ''}`;
+      const items = (botItems.get(key) ?? []).filter((item) => item.seq > after);
       return respondJson(response, { items });
     }
     if (route === 'POST /simulator/api/send') {
       const body = JSON.parse(await readBody(request)) as SentEvent;
       sent.push(body);
-      queueBotMessages(body.userId, cannedReplyTo(body.event));
+      queueBotMessages(`${body.office ?? ''}|${body.userId}`, cannedReplyTo(body.event));
       return respondJson(response, { ok: true });
     }
     respond(response, 404, 'text/plain', 'not found');
