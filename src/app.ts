@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps): Bot {
     now: () => now().getTime(),
     maxAttempts: config.outboxMaxAttempts,
     pushesPerSecond: config.outboxPushesPerSecond,
+    instanceId: config.instanceId,
   });
   const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
   const scheduler = new Scheduler({ db, office: deps.office, now, retentionIntervalMs: config.retentionIntervalMs });
@@ -107,9 +108,9 @@ export function createApp(deps: AppDeps): Bot {
     async start() {
       // First what a crashed process left half sent: an answer still to come (events waiting in the
       // inbox) supersedes an orphaned reply, so those are cancelled rather than sent late.
-      const waiting = await pendingChatKeys(db);
-      await outbox.recover(new Set(waiting));
-      dispatcher.kick(waiting);
+      await outbox.heartbeat();
+      await outbox.recover({ startup: true });
+      dispatcher.kick(await pendingChatKeys(db));
       // Before the outbox's first pass, so a reminder left from before a long stop is dropped, not sent late.
       scheduler.start();
       outbox.start();

@@ -160,7 +160,7 @@ export class Dispatcher {
         const messages = await handler.handle(event, { tx, now, engine, services }, prepared);
         // Without a user (a group join) there is nobody to push to later; reply or nothing.
         const target = userId ?? (replyToken ? chatKey : undefined);
-        const id = target ? await enqueueReply(tx, target, replyToken, messages, now.getTime()) : undefined;
+        const id = target ? await enqueueReply(tx, target, replyToken, messages, now.getTime(), outbox.instanceId) : undefined;
         await markDone(tx, row.eventId, now.getTime());
         return id;
       });
@@ -174,7 +174,7 @@ export class Dispatcher {
         // trap the user in apologies: after a few, let the conversation go and start from the menu.
         const stuck = (await recentFailures(tx, chatKey, now.getTime() - STUCK_WINDOW_MS)) >= STUCK_AFTER_FAILURES;
         if (stuck) await resetConversation(tx, userId, now.getTime());
-        return enqueueReply(tx, userId, replyToken, [text(stuck ? APOLOGY_RESTART : APOLOGY)], now.getTime());
+        return enqueueReply(tx, userId, replyToken, [text(stuck ? APOLOGY_RESTART : APOLOGY)], now.getTime(), outbox.instanceId);
       });
     }
     slot.release();
