@@ -39,7 +39,7 @@ export interface Bot {
   /** The daily staff agenda and dropping reminders whose visit has begun. */
   scheduler: Scheduler;
   services: Services;
-  /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler and the outbox timer. */
+  /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler, the outbox timer and heartbeat, and the queue's sweep. */
   start(): Promise<void>;
   stop(): void;
   /** Resolves when no event is being processed and no send is under way. */
@@ -114,8 +114,10 @@ export function createApp(deps: AppDeps): Bot {
       // Before the outbox's first pass, so a reminder left from before a long stop is dropped, not sent late.
       scheduler.start();
       outbox.start();
+      dispatcher.start();
     },
     stop() {
+      dispatcher.stop();
       outbox.stop();
       scheduler.stop();
     },

@@ -131,10 +131,15 @@ export async function createTestBot(options: { file?: string; env?: Record<strin
 /**
  * Another instance of the bot on the same database, with its own INSTANCE_ID: on PostgreSQL its own
  * connection pool (another process, as far as the database can tell); on SQLite the same handle, as
- * SQLite has one writer. Not started: the test drives it.
+ * SQLite has one writer. `wrap` may slow its database down. Not started: the test drives it.
  */
-export async function secondInstance(t: TestBot, instanceId: string): Promise<{ bot: Bot; close(): Promise<void> }> {
-  const db = onPostgres ? await openTestDatabase(t.file) : t.db;
+export async function secondInstance(
+  t: TestBot,
+  instanceId: string,
+  wrap: (db: Database) => Database = (db) => db,
+): Promise<{ bot: Bot; close(): Promise<void> }> {
+  const opened = onPostgres ? await openTestDatabase(t.file) : t.db;
+  const db = wrap(opened);
   const config = testConfig({ DATABASE_PATH: tempDbFile(), INSTANCE_ID: instanceId });
   const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
   const bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), now: () => clock.now() });
@@ -143,7 +148,7 @@ export async function secondInstance(t: TestBot, instanceId: string): Promise<{ 
     async close() {
       bot.stop();
       await bot.idle();
-      if (db !== t.db) await db.close();
+      if (opened !== t.db) await opened.close();
     },
   };
 }
