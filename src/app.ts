@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import { checkpoint } from './db/client';
 import type { Database } from './db/sql';
-import { chatId, pendingChatKeys } from './db/inbox';
+import { pendingChatKeys } from './db/inbox';
 import { isStaff } from './db/staff';
 import { Engine } from './flows/engine';
 import { defaultEntries, defaultFlows } from './flows/registry';
@@ -50,7 +50,7 @@ export interface Bot {
   offices: ReadonlyMap<string, Office>;
   /** The first office's services (the only office's, in a single-office deployment). */
   services: Services;
-  /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler and the outbox timer. */
+  /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler, the outbox timer and heartbeat, and the queue's sweep. */
   start(): Promise<void>;
   stop(): void;
   /** Resolves when no event is being processed and no send is under way. */
@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps): Bot {
     now: () => now().getTime(),
     maxAttempts: config.outboxMaxAttempts,
     pushesPerSecond: config.outboxPushesPerSecond,
+    instanceId: config.instanceId,
   });
   const dispatcher = new Dispatcher({ db, engine, officeOf: (officeId) => offices.get(officeId), outbox, now });
   const scheduler = new Scheduler({ db, offices: [...offices.values()].map((office) => office.profile), now, retentionIntervalMs: config.retentionIntervalMs });
@@ -134,18 +135,21 @@ export function createApp(deps: AppDeps): Bot {
     async start() {
       // First what a crashed process left half sent: an answer still to come (events waiting in the
       // inbox) supersedes an orphaned reply, so those are cancelled rather than sent late.
+      await outbox.heartbeat();
+      await outbox.recover({ startup: true });
       const waiting = (await pendingChatKeys(db)).filter((chat) => {
         if (offices.has(chat.officeId)) return true;
         log.warn('events of an office no longer configured left pending', { office: chat.officeId });
         return false;
       });
-      await outbox.recover(new Set(waiting.map(chatId)));
       dispatcher.kick(waiting);
       // Before the outbox's first pass, so a reminder left from before a long stop is dropped, not sent late.
       scheduler.start();
       outbox.start();
+      dispatcher.start();
     },
     stop() {
+      dispatcher.stop();
       outbox.stop();
       scheduler.stop();
     },

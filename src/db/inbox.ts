@@ -58,9 +58,22 @@ export function chatId(chat: ChatRef): string {
   return `${chat.officeId}\u0000${chat.chatKey}`;
 }
 
-/** Cross-office on purpose (start-up): every office's chats with events left from before. */
-export function pendingChatKeys(db: Sql): Promise<ChatRef[]> {
-  return db.all<ChatRef>(q`SELECT DISTINCT office_id, chat_key FROM inbox WHERE status = 'pending'`);
+/**
+ * Cross-office on purpose (start-up and the sweep): every office's chats with events still to
+ * handle, received before `receivedBefore` (the sweep's "left waiting").
+ */
+export function pendingChatKeys(db: Sql, receivedBefore = Number.MAX_SAFE_INTEGER): Promise<ChatRef[]> {
+  return db.all<ChatRef>(q`SELECT DISTINCT office_id, chat_key FROM inbox WHERE status = 'pending' AND received_at < ${receivedBefore}`);
+}
+
+/**
+ * Inside a turn's transaction, before reading the chat's next event: one chat's turns run one at a
+ * time, whichever instance runs them. PostgreSQL: a transaction-scoped advisory lock on the chat,
+ * let go at commit or rollback; SQLite: nothing to do, the single writer already is the lock.
+ */
+export async function lockChat(tx: Sql, office: string, chatKey: string): Promise<void> {
+  if (tx.dialect === 'sqlite') return;
+  await tx.get(q`SELECT pg_advisory_xact_lock(hashtextextended(CAST(${office} AS text) || ':' || CAST(${chatKey} AS text), 0)) AS locked`);
 }
 
 /** The oldest pending event of one chat (timestamp order; LINE may deliver out of order). */

@@ -146,7 +146,7 @@ describe('the statements the bot runs for one office', () => {
    */
   const CROSS_OFFICE = [
     /^\s*UPDATE outbox SET status = 'sending'[\s\S]*WHERE id IN \(/, // OutboxWorker.claimDue
-    /WHERE \(status = 'sending' AND \(claimed_by IS NULL/, // OutboxWorker.recover
+    /WHERE \(status = 'sending' OR \(status = 'pending' AND mode = 'reply'\)\)/, // OutboxWorker.recover
     /^SELECT DISTINCT office_id, chat_key FROM inbox/, // pendingChatKeys
   ];
   const OFFICE_TABLES = /\b(users|inbox|conversations|outbox|staff|bookings|eligibility_checks)\b/;

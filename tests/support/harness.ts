@@ -10,10 +10,10 @@ import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { messagingApi } from '@line/bot-sdk';
-import { createApp, type AppDeps, type Bot } from '../../src/app';
+import { createApp, type AppDeps, type Bot, type OfficeSetup } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import type { Database } from '../../src/db/sql';
-import { newTestDatabaseName, openTestDatabase } from './database';
+import type { Database, Sql } from '../../src/db/sql';
+import { newTestDatabaseName, onPostgres, openTestDatabase } from './database';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
 import { setLogSink } from '../../src/log';
@@ -110,6 +110,20 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, SIMULATOR: 'off', ...overrides });
 }
 
+/** The offices a test bot serves: the single 'default', or these ids (each with its own channel and the example profile). */
+function testOffices(config: Config, ids?: readonly string[]): OfficeSetup[] {
+  const lineOf = (office: string) =>
+    createLineClient({ channelAccessToken: officeToken(office), apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
+  return ids
+    ? ids.map((id) => ({
+        profile: { ...loadOfficeProfile(config.officeConfigPath, id), botUserId: officeBotUserId(id) },
+        channelSecret: officeSecret(id),
+        channelAccessToken: officeToken(id),
+        line: lineOf(id),
+      }))
+    : [{ profile: loadOfficeProfile(config.officeConfigPath), channelSecret: config.line.channelSecret, channelAccessToken: TOKEN, line: lineOf('default') }];
+}
+
 export async function createTestBot(
   options: {
     file?: string;
@@ -125,16 +139,7 @@ export async function createTestBot(
   const config = testConfig({ DATABASE_PATH: tempDbFile(), ...options.env });
   const opened = await openTestDatabase(file);
   const db = options.wrapDb ? options.wrapDb(opened) : opened;
-  const lineOf = (office: string) =>
-    createLineClient({ channelAccessToken: officeToken(office), apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
-  const offices = options.offices
-    ? options.offices.map((id) => ({
-        profile: { ...loadOfficeProfile(config.officeConfigPath, id), botUserId: officeBotUserId(id) },
-        channelSecret: officeSecret(id),
-        channelAccessToken: officeToken(id),
-        line: lineOf(id),
-      }))
-    : [{ profile: loadOfficeProfile(config.officeConfigPath), channelSecret: config.line.channelSecret, channelAccessToken: TOKEN, line: lineOf('default') }];
+  const offices = testOffices(config, options.offices);
   const bot = createApp({ config, db, offices, now: () => clock.now(), ...options.deps });
   let closed = false;
   const testBot: TestBot = {
@@ -154,6 +159,51 @@ export async function createTestBot(
     },
   };
   return testBot;
+}
+
+/**
+ * The database with every transaction held a while before it commits (a slow turn, holding its
+ * locks): 40 ms, or until `pause` resolves.
+ */
+export function slowTransactions(db: Database, pause: () => Promise<unknown> = () => new Promise((resolve) => setTimeout(resolve, 40))): Database {
+  return {
+    dialect: db.dialect,
+    get: (query) => db.get(query),
+    all: (query) => db.all(query),
+    run: (query) => db.run(query),
+    transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
+      db.transaction(async (tx) => {
+        const result = await fn(tx);
+        await pause();
+        return result;
+      }),
+    reachable: () => db.reachable(),
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Another instance of the bot on the same database, with its own INSTANCE_ID: on PostgreSQL its own
+ * connection pool (another process, as far as the database can tell); on SQLite the same handle, as
+ * SQLite has one writer. `wrap` may slow its database down. Not started: the test drives it.
+ */
+export async function secondInstance(
+  t: TestBot,
+  instanceId: string,
+  wrap: (db: Database) => Database = (db) => db,
+): Promise<{ bot: Bot; close(): Promise<void> }> {
+  const opened = onPostgres ? await openTestDatabase(t.file) : t.db;
+  const db = wrap(opened);
+  const config = testConfig({ DATABASE_PATH: tempDbFile(), INSTANCE_ID: instanceId });
+  const bot = createApp({ config, db, offices: testOffices(config), now: () => clock.now() });
+  return {
+    bot,
+    async close() {
+      bot.stop();
+      await bot.idle();
+      if (opened !== t.db) await opened.close();
+    },
+  };
 }
 
 // ---- talking to it ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The bot as LINE meets it, for fault-injection tests: the real server (`node --import tsx
-// src/index.ts`) as a child process that can be killed, on a temp SQLite file, talking to the fake
+// src/index.ts`) as a child process that can be killed, on the test database (a temp SQLite file, or
+// a fresh PostgreSQL schema when DATABASE_URL is set: tests/support/database.ts), talking to the fake
 // LINE API served from the test process on a loopback port; and a webhook sender that behaves like
 // LINE (signed posts, redelivery of what was not acknowledged with the same webhookEventId).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,8 +10,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import Database from 'better-sqlite3';
+import type { Database } from '../../src/db/sql';
 import { FakeLine, type FakeLineOptions } from '../../src/line/fake';
+import { dynamicQuery, newTestDatabaseName, openTestDatabase, testDatabaseUrl } from './database';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const LIVE_SECRET = 'fault-channel-secret';
@@ -50,7 +52,10 @@ export async function freePort(): Promise<number> {
 
 export interface LiveBot {
   readonly url: string;
+  /** The test database's name (the SQLite file, or the PostgreSQL schema). */
   readonly file: string;
+  /** The test process's own handle on the bot's database (reads while it runs; test set-up). */
+  readonly db: Database;
   /** Every JSON log line the bot wrote, across restarts. */
   readonly logs: Record<string, unknown>[];
   readonly running: boolean;
@@ -58,13 +63,18 @@ export interface LiveBot {
   /** SIGKILL: no shutdown, no flush, as a power cut or the OOM killer. */
   kill(): Promise<void>;
   stop(): Promise<void>;
-  /** A read-only look at the database (the bot may be running). */
-  query<T>(sql: string, ...params: unknown[]): T[];
+  /** A look at the database (the bot may be running); rows camelCased, as the bot reads them. */
+  query<T>(sql: string): Promise<T[]>;
+  /** Stop the process and close the test's handle. */
+  close(): Promise<void>;
 }
 
-export async function liveBot(line: LiveLine, env: Record<string, string> = {}): Promise<LiveBot> {
+/** `name`: an existing test database to share (another bot process on it); by default a new one. */
+export async function liveBot(line: LiveLine, env: Record<string, string> = {}, name?: string): Promise<LiveBot> {
   const port = await freePort();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-fault-')), 'bot.db');
+  const file = name ?? newTestDatabaseName(() => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-fault-')), 'bot.db'));
+  const db = await openTestDatabase(file);
+  const url = testDatabaseUrl(file);
   const logs: Record<string, unknown>[] = [];
   let child: ChildProcess | undefined;
   const end = async (signal: NodeJS.Signals) => {
@@ -79,6 +89,7 @@ export async function liveBot(line: LiveLine, env: Record<string, string> = {}):
   const bot: LiveBot = {
     url: `http://127.0.0.1:${port}`,
     file,
+    db,
     logs,
     get running() {
       return child !== undefined;
@@ -89,7 +100,7 @@ export async function liveBot(line: LiveLine, env: Record<string, string> = {}):
         env: {
           PATH: process.env.PATH ?? '',
           PORT: String(port),
-          DATABASE_PATH: file,
+          ...(url ? { DATABASE_URL: url } : { DATABASE_PATH: file }),
           LINE_CHANNEL_SECRET: LIVE_SECRET,
           LINE_CHANNEL_ACCESS_TOKEN: LIVE_TOKEN,
           LINE_API_BASE_URL: line.url,
@@ -125,13 +136,12 @@ export async function liveBot(line: LiveLine, env: Record<string, string> = {}):
     },
     kill: () => end('SIGKILL'),
     stop: () => end('SIGTERM'),
-    query<T>(sql: string, ...params: unknown[]): T[] {
-      const db = new Database(file, { readonly: true, fileMustExist: true });
-      try {
-        return db.prepare(sql).all(...params) as T[];
-      } finally {
-        db.close();
-      }
+    query<T>(sql: string): Promise<T[]> {
+      return db.all<T>(dynamicQuery([sql], []));
+    },
+    async close() {
+      await end('SIGTERM');
+      await db.close();
     },
   };
   return bot;
@@ -175,10 +185,10 @@ export async function postSigned(bot: LiveBot, events: unknown[]): Promise<boole
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Poll until `done()` or the deadline; returns whether it got there. */
-export async function waitFor(done: () => boolean, ms: number, every = 100): Promise<boolean> {
+export async function waitFor(done: () => boolean | Promise<boolean>, ms: number, every = 100): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (done()) return true;
+    if (await done()) return true;
     await sleep(every);
   }
   return done();
