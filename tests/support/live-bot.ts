@@ -62,7 +62,8 @@ export interface LiveBot {
   query<T>(sql: string, ...params: unknown[]): T[];
 }
 
-export async function liveBot(line: LiveLine, env: Record<string, string> = {}): Promise<LiveBot> {
+/** `line`: where the bot finds LINE (the fake in this process, or one in a process of its own). */
+export async function liveBot(line: Pick<LiveLine, 'url'>, env: Record<string, string> = {}): Promise<LiveBot> {
   const port = await freePort();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-fault-')), 'bot.db');
   const logs: Record<string, unknown>[] = [];
@@ -141,6 +142,11 @@ let eventCounter = 0;
 
 /** A text message event as LINE sends it, with a reply token the fake will honour. */
 export function textEvent(fake: FakeLine, userId: string, text: string) {
+  return textEventWith(fake.issueReplyToken(userId), userId, text);
+}
+
+/** A text message event carrying a reply token issued elsewhere (a fake LINE in another process). */
+export function textEventWith(replyToken: string, userId: string, text: string) {
   return {
     type: 'message',
     mode: 'active',
@@ -148,16 +154,16 @@ export function textEvent(fake: FakeLine, userId: string, text: string) {
     webhookEventId: `01FAULT${String(++eventCounter).padStart(19, '0')}`,
     deliveryContext: { isRedelivery: false },
     source: { type: 'user', userId },
-    replyToken: fake.issueReplyToken(userId),
+    replyToken,
     message: { type: 'text', id: randomUUID(), quoteToken: 'q', text },
   };
 }
 export type LiveEvent = ReturnType<typeof textEvent>;
 
 /** POST one signed batch; true when the bot answered 200 (LINE's "delivered"). */
-export async function postSigned(bot: LiveBot, events: unknown[]): Promise<boolean> {
+export async function postSigned(bot: Pick<LiveBot, 'url'>, events: unknown[], secret = LIVE_SECRET): Promise<boolean> {
   const body = JSON.stringify({ destination: 'U' + 'f'.repeat(32), events });
-  const signature = createHmac('sha256', LIVE_SECRET).update(body).digest('base64');
+  const signature = createHmac('sha256', secret).update(body).digest('base64');
   try {
     const response = await fetch(`${bot.url}/webhook`, {
       method: 'POST',
