@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { announcedPort } from '../support/instances';
 import { runContention } from './contention';
 import { runInstancesBench } from './instances';
 import { runOutboxDrain } from './outbox';
@@ -29,15 +30,7 @@ export async function startServer(mode: 'bot' | 'bare', env: Record<string, stri
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /PORT (\d+)/.exec(buffer);
-      if (match) resolve(Number(match[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
+  const port = await announcedPort(child, `${mode} server`);
   return { url: `http://127.0.0.1:${port}`, child };
 }
 

@@ -57,6 +57,19 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** The port a helper process prints as `PORT <n>` once it listens (the fake LINE, the bench servers). */
+export function announcedPort(child: ChildProcess, what: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /PORT (\d+)/.exec(buffer);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
+  });
+}
+
 /** The fake LINE API in its own process (tests/support/fake-line-process.ts). */
 export async function startFakeLineProcess(options: { token: string; latencyMs?: number; pushesPerSecond?: number }): Promise<FakeLineProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/support/fake-line-process.ts')], {
@@ -71,15 +84,7 @@ export async function startFakeLineProcess(options: { token: string; latencyMs?:
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /PORT (\d+)/.exec(buffer);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the fake LINE process exited with ${code}`)));
-  });
+  const port = await announcedPort(child, 'the fake LINE process');
   const url = `http://127.0.0.1:${port}`;
   const json = async <T>(route: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}${route}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
