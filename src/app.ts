@@ -39,7 +39,7 @@ export interface Bot {
   /** The daily staff agenda and dropping reminders whose visit has begun. */
   scheduler: Scheduler;
   services: Services;
-  /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler and the outbox timer. */
+  /** Start background work: recover half-sent messages and drain events left from before a restart, the scheduler, the outbox timer and heartbeat, and the queue's sweep. */
   start(): Promise<void>;
   stop(): void;
   /** Resolves when no event is being processed and no send is under way. */
@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps): Bot {
     now: () => now().getTime(),
     maxAttempts: config.outboxMaxAttempts,
     pushesPerSecond: config.outboxPushesPerSecond,
+    instanceId: config.instanceId,
   });
   const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
   const scheduler = new Scheduler({ db, office: deps.office, now, retentionIntervalMs: config.retentionIntervalMs });
@@ -107,14 +108,16 @@ export function createApp(deps: AppDeps): Bot {
     async start() {
       // First what a crashed process left half sent: an answer still to come (events waiting in the
       // inbox) supersedes an orphaned reply, so those are cancelled rather than sent late.
-      const waiting = await pendingChatKeys(db);
-      await outbox.recover(new Set(waiting));
-      dispatcher.kick(waiting);
+      await outbox.heartbeat();
+      await outbox.recover({ startup: true });
+      dispatcher.kick(await pendingChatKeys(db));
       // Before the outbox's first pass, so a reminder left from before a long stop is dropped, not sent late.
       scheduler.start();
       outbox.start();
+      dispatcher.start();
     },
     stop() {
+      dispatcher.stop();
       outbox.stop();
       scheduler.stop();
     },

@@ -1,5 +1,6 @@
 // Every setting, from the environment, validated with zod, with safe defaults.
 // A bad setting stops start-up with one message that names every bad value (secrets never shown).
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_OFFICE_CONFIG_PATH } from './office/profile';
@@ -42,6 +43,11 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** Minutes between passes that forget personal data past its retention (src/db/retention.ts). */
     RETENTION_INTERVAL_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
+    /**
+     * This process among the instances sharing the database (outbox claims, heartbeats). Default:
+     * host name and port — unique among instances running at once, and the same after a restart.
+     */
+    INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
     /** Pushes per second at most; LINE allows 2,000/s per channel, retries included. */
     OUTBOX_PUSHES_PER_SECOND: z.coerce
       .number({ error: 'must be a number of pushes per second from 1 to 2000' })
@@ -73,6 +79,7 @@ export interface Config {
   outboxMaxAttempts: number;
   retentionIntervalMs: number;
   outboxPushesPerSecond: number;
+  instanceId: string;
 }
 
 const SECRET_KEYS = new Set(['DATABASE_URL', 'LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
@@ -136,5 +143,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     retentionIntervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,
     outboxPushesPerSecond: env.OUTBOX_PUSHES_PER_SECOND,
+    instanceId: env.INSTANCE_ID ?? `${os.hostname()}:${env.PORT}`,
   };
 }

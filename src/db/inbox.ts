@@ -47,8 +47,21 @@ export function storeEvents(db: Sql, events: readonly StoredEvent[], now: number
   });
 }
 
-export async function pendingChatKeys(db: Sql): Promise<string[]> {
-  return (await db.all<{ chatKey: string }>(q`SELECT DISTINCT chat_key FROM inbox WHERE status = 'pending'`)).map((r) => r.chatKey);
+/** The chats with events still to handle (received before `receivedBefore`: the sweep's "left waiting"). */
+export async function pendingChatKeys(db: Sql, receivedBefore = Number.MAX_SAFE_INTEGER): Promise<string[]> {
+  // Cross-office on purpose: start-up and the sweep look at every office's waiting chats.
+  const rows = await db.all<{ chatKey: string }>(q`SELECT DISTINCT chat_key FROM inbox WHERE status = 'pending' AND received_at < ${receivedBefore}`);
+  return rows.map((r) => r.chatKey);
+}
+
+/**
+ * Inside a turn's transaction, before reading the chat's next event: one chat's turns run one at a
+ * time, whichever instance runs them. PostgreSQL: a transaction-scoped advisory lock on the chat,
+ * let go at commit or rollback; SQLite: nothing to do, the single writer already is the lock.
+ */
+export async function lockChat(tx: Sql, office: string, chatKey: string): Promise<void> {
+  if (tx.dialect === 'sqlite') return;
+  await tx.get(q`SELECT pg_advisory_xact_lock(hashtextextended(CAST(${office} AS text) || ':' || CAST(${chatKey} AS text), 0)) AS locked`);
 }
 
 /** The oldest pending event of one chat (timestamp order; LINE may deliver out of order). */

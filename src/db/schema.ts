@@ -113,8 +113,9 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       dueAt: time('due_at').notNull(),
       claimedUntil: time('claimed_until'),
       /**
-       * The worker instance (a random id per process start) that claimed the row while it is 'sending'.
-       * A claim by an instance that is gone is recovered at start-up instead of waiting out the lease.
+       * The instance (INSTANCE_ID) that claimed the row while it is 'sending'.
+       * A reply row is written owned by the instance whose turn made it. A claim by an instance that has
+       * stopped beating (the instances table) is taken back by a live one instead of waiting out the lease.
        */
       claimedBy: text('claimed_by'),
       lastError: text('last_error'),
@@ -192,7 +193,19 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
     (t) => [index('eligibility_user').on(t.userId)],
   );
 
-  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks };
+  /**
+   * The bot processes sharing this database, each beating every few seconds (src/db/instances.ts).
+   * An outbox claim whose instance has stopped beating is taken back by a live one. Deployment-level:
+   * the one table without office_id (an instance serves every office).
+   */
+  const instances = table('instances', {
+    /** INSTANCE_ID: by default host name and port, so a restarted process is its own predecessor. */
+    id: text('id').primaryKey(),
+    startedAt: time('started_at').notNull(),
+    heartbeatAt: time('heartbeat_at').notNull(),
+  });
+
+  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances };
 }
 
 // ---- rows as the query layer returns them (camelCased; booleans as stored: 0/1 on SQLite) ----

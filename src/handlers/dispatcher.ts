@@ -1,10 +1,12 @@
 // The per-user queue. Stored inbox events are processed one chat at a time, oldest first; different
-// users run side by side. Each event is handled in one transaction that updates the
+// users run side by side. Several instances may share the database: a turn takes the chat's lock
+// first and reads the chat's oldest pending event inside it, so whichever instance runs it, one
+// chat's events are handled once each and in order. Each event is handled in one transaction that updates the
 // conversation, writes any domain rows, queues the reply in the outbox and marks the event done —
 // all or nothing. A failure rolls that back, tells the user politely, and keeps a diagnosis (event type, flow, step, error) for staff.
 import type { webhook } from '@line/bot-sdk';
 import type { Sql } from '../db/sql';
-import { markDone, markFailed, nextPending, pendingChatKeys, recentFailures } from '../db/inbox';
+import { lockChat, markDone, markFailed, nextPending, pendingChatKeys, recentFailures } from '../db/inbox';
 import { resetConversation } from '../db/conversations';
 import type { InboxRow } from '../db/schema';
 import type { Engine } from '../flows/engine';
@@ -30,6 +32,14 @@ const DELIVERY_WAIT_MS = 8_000;
 const TURN_BUDGET_MS = 10;
 /** Longer than this in the queue and the user sees the loading animation while they wait. */
 const SLOW_QUEUE_MS = 1_000;
+/** How often every instance looks for chats whose events wait with no worker (a gone instance's). */
+const SWEEP_EVERY_MS = 3_000;
+/** An event waiting this long with no worker here is picked up by the sweep. */
+const SWEEP_AFTER_MS = 5_000;
+/** Until offices are wired into the queue (issue 9, tenancy), every chat is the default office's. */
+const OFFICE = 'default';
+/** What a turn's transaction returns when its event was handled elsewhere meanwhile. */
+const HANDLED_ELSEWHERE = Symbol('handled elsewhere');
 
 export interface DispatcherOptions {
   db: Sql;
@@ -47,8 +57,32 @@ export class Dispatcher {
   /** Workers waiting for their slot (see nextSlot), first come first served. */
   private readonly waiting: ((release: () => void) => void)[] = [];
   private pumping = false;
+  private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DispatcherOptions) {}
+
+  /** The sweep every few seconds (see sweep()). */
+  start(intervalMs = SWEEP_EVERY_MS): void {
+    this.stop();
+    this.sweepTimer = setInterval(() => {
+      this.sweep().catch((error: unknown) => log.error('queue sweep failed', { error: error instanceof Error ? error.name : 'unknown' }));
+    }, intervalMs);
+    this.sweepTimer.unref();
+  }
+
+  stop(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = undefined;
+  }
+
+  /**
+   * Start a worker for every chat whose events have waited SWEEP_AFTER_MS with none running here:
+   * events an instance stored and then died before handling, which no webhook will kick again.
+   * Runs on every instance; two picking up the same chat take turns under its lock.
+   */
+  async sweep(): Promise<void> {
+    this.kick(await pendingChatKeys(this.options.db, this.options.now().getTime() - SWEEP_AFTER_MS));
+  }
 
   /**
    * Start a worker for each chat that has pending events and none running: the chats just stored
@@ -128,8 +162,19 @@ export class Dispatcher {
   }
 
   /**
+   * Under the chat's lock, inside the turn's transaction: whether `row` is still the chat's oldest
+   * pending event. Another instance may have handled it (or an older one arrived late) since it was
+   * read; then this turn lets go, and the worker reads the chat's next event again.
+   */
+  private async stillNext(tx: Sql, row: InboxRow): Promise<boolean> {
+    await lockChat(tx, OFFICE, row.chatKey);
+    return (await nextPending(tx, row.chatKey))?.eventId === row.eventId;
+  }
+
+  /**
    * One event. The slot is let go while the handler calls LINE before the turn (prepare) and once
-   * the transactions are done, before waiting on the reply's delivery.
+   * the transactions are done, before waiting on the reply's delivery. What prepare fetched is for
+   * this event only: when the turn finds it handled elsewhere, the next one is prepared afresh.
    */
   private async process(row: InboxRow, slot: { release: () => void }): Promise<void> {
     const { db, line, engine, services, outbox } = this.options;
@@ -156,25 +201,30 @@ export class Dispatcher {
         prepared = await handler.prepare(event, { line });
         slot.release = await this.nextSlot();
       }
-      replyId = await db.transaction(async (tx) => {
+      const outcome = await db.transaction(async (tx) => {
+        if (!(await this.stillNext(tx, row))) return HANDLED_ELSEWHERE;
         const messages = await handler.handle(event, { tx, now, engine, services }, prepared);
         // Without a user (a group join) there is nobody to push to later; reply or nothing.
         const target = userId ?? (replyToken ? chatKey : undefined);
-        const id = target ? await enqueueReply(tx, target, replyToken, messages, now.getTime()) : undefined;
+        const id = target ? await enqueueReply(tx, target, replyToken, messages, now.getTime(), outbox.instanceId) : undefined;
         await markDone(tx, row.eventId, now.getTime());
         return id;
       });
+      if (outcome === HANDLED_ELSEWHERE) return;
+      replyId = outcome;
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       log.error('event failed', { event: row.eventId, type: row.type, error: err.name, at: stackFrames(err) });
       replyId = await db.transaction(async (tx) => {
+        // Rolled back and let go: another instance may have handled it meanwhile, then nothing to say.
+        if (!(await this.stillNext(tx, row))) return undefined;
         await markFailed(tx, row.eventId, describeError(err), now.getTime());
         if (!userId) return undefined;
         // The same conversation failing again and again (a bug, or a step whose data is gone) would
         // trap the user in apologies: after a few, let the conversation go and start from the menu.
         const stuck = (await recentFailures(tx, chatKey, now.getTime() - STUCK_WINDOW_MS)) >= STUCK_AFTER_FAILURES;
         if (stuck) await resetConversation(tx, userId, now.getTime());
-        return enqueueReply(tx, userId, replyToken, [text(stuck ? APOLOGY_RESTART : APOLOGY)], now.getTime());
+        return enqueueReply(tx, userId, replyToken, [text(stuck ? APOLOGY_RESTART : APOLOGY)], now.getTime(), outbox.instanceId);
       });
     }
     slot.release();

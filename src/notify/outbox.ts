@@ -2,6 +2,8 @@
 // the change that caused it. Replies are tried once with the reply token; anything that cannot go as
 // a reply, and every scheduled push, goes out as a push with a stored X-Line-Retry-Key.
 import { randomUUID } from 'node:crypto';
+import { beat, HEARTBEAT_MS, STALE_AFTER_MS } from '../db/instances';
+import { nextPending } from '../db/inbox';
 import type { OutboxRow } from '../db/schema';
 import { fragment, q, skipLocked, type Sql } from '../db/sql';
 import type { LineApi } from '../line/client';
@@ -20,13 +22,23 @@ export interface PushRequest {
   dedupeKey?: string;
 }
 
-/** Queue a reply. Returns the row id; call `OutboxWorker.deliverReply(id)` after the commit. */
-export async function enqueueReply(tx: Sql, to: string, replyToken: string | undefined, messages: Message[], now: number): Promise<number | undefined> {
+/**
+ * Queue a reply, owned by `owner` — the instance whose turn wrote it and will send it — so no other
+ * live instance takes it for orphaned. Returns the row id; call `OutboxWorker.deliverReply(id)` after the commit.
+ */
+export async function enqueueReply(
+  tx: Sql,
+  to: string,
+  replyToken: string | undefined,
+  messages: Message[],
+  now: number,
+  owner: string,
+): Promise<number | undefined> {
   if (messages.length === 0) return undefined;
   assertValidMessages(messages);
   const row = await tx.get<{ id: number }>(q`
-    INSERT INTO outbox ("to", mode, reply_token, messages, retry_key, purpose, due_at, created_at)
-    VALUES (${to}, ${replyToken ? 'reply' : 'push'}, ${replyToken ?? null}, ${JSON.stringify(messages)}, ${randomUUID()}, 'reply', ${now}, ${now})
+    INSERT INTO outbox ("to", mode, reply_token, messages, retry_key, purpose, due_at, created_at, claimed_by)
+    VALUES (${to}, ${replyToken ? 'reply' : 'push'}, ${replyToken ?? null}, ${JSON.stringify(messages)}, ${randomUUID()}, 'reply', ${now}, ${now}, ${owner})
     RETURNING id`);
   return row!.id;
 }
@@ -61,15 +73,15 @@ export interface OutboxWorkerOptions {
   pushesPerSecond?: number;
   /** Rows claimed at a time; a pass keeps claiming while batches come full. */
   batchSize?: number;
-  /** This process's id in `claimed_by` (default: a fresh random id per start). */
+  /** This process's id in `claimed_by` and the instances table (default: a fresh random id). */
   instanceId?: string;
   /** The pacing of pushes (tests inject one with a fake clock). */
   limiter?: RateLimiter;
 }
 
-/** What the start-up recovery found; logged as one line (counts only). */
+/** What a recovery pass found; logged as one line (counts only). */
 export interface RecoveryResult {
-  /** Rows a gone process left unfinished: claimed ('sending'), or replies written but never tried. */
+  /** Rows a gone instance left unfinished: claimed ('sending'), or replies written but never tried. */
   orphaned: number;
   /** Orphaned replies cancelled because a later message to the same user exists or is coming. */
   superseded: number;
@@ -104,7 +116,9 @@ export class OutboxWorker {
   private readonly orphanedReplyMs: number;
   private readonly batchSize: number;
   private readonly limiter: RateLimiter;
+  private readonly startedAt: number;
   private timer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private rerun = false;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -121,40 +135,56 @@ export class OutboxWorker {
     this.batchSize = options.batchSize ?? 100;
     this.instanceId = options.instanceId ?? randomUUID();
     this.limiter = options.limiter ?? new RateLimiter({ perSecond: options.pushesPerSecond ?? DEFAULT_PUSHES_PER_SECOND });
+    this.startedAt = this.now();
+  }
+
+  /** Record in the instances table that this instance is alive (every HEARTBEAT_MS once started). */
+  heartbeat(): Promise<void> {
+    return beat(this.db, this.instanceId, this.startedAt, this.now());
   }
 
   /**
-   * Start-up recovery: take back what a process that is gone left half done, before anything new runs.
-   * Today one process owns the database, so every claim that is not this instance's belongs to a dead
-   * one, and every reply row never tried was orphaned by it. (With several instances on one database
-   * — issue 9 — "gone" becomes "claimed_by is not among the instances with a fresh heartbeat", and
-   * reply rows carry their writer's id the same way; the lease stays the last resort.)
+   * Take back what a gone instance left half done: rows it claimed ('sending') and replies it wrote
+   * but never tried. Gone means its heartbeat is older than STALE_AFTER_MS or missing; a claim by a
+   * live instance — one that is sending it right now — is never taken. Runs on every instance after
+   * each heartbeat, and at start-up with `startup`: then this instance's own rows are a previous
+   * life's too (INSTANCE_ID is stable across restarts by default), so a restart recovers at once.
+   * Rows are locked with SKIP LOCKED, so two instances recovering at once split them.
    *
    * A reply nobody can say was delivered is cancelled when a later message to the same user exists,
-   * or is coming (`awaitingAnswer`: users whose events still wait in the inbox): so after a crash no
-   * user gets a message a later one has superseded. The latest is sent again (a push when its token
-   * is too old), so it arrives at most twice. Pushes keep their retry key: LINE answers 409 for one it
-   * already accepted, and nothing is sent twice.
+   * or is coming (an event of theirs still waits in the inbox): so after a crash no user gets a
+   * message a later one has superseded. The latest is sent again (a push when its token is too old),
+   * so it arrives at most twice. Pushes keep their retry key: LINE answers 409 for one it already
+   * accepted, and nothing is sent twice.
    */
-  async recover(awaitingAnswer: ReadonlySet<string> = new Set()): Promise<RecoveryResult> {
+  async recover(options: { startup?: boolean } = {}): Promise<RecoveryResult> {
+    const now = this.now();
+    // Cross-office on purpose: a gone instance's rows, whichever office they belong to.
+    const mine = options.startup ? this.instanceId : null;
     const { resend, result } = await this.db.transaction(async (tx) => {
       const orphans = await tx.all<OutboxRow>(q`
         SELECT * FROM outbox
-        WHERE (status = 'sending' AND (claimed_by IS NULL OR claimed_by <> ${this.instanceId})) OR (status = 'pending' AND mode = 'reply')
-        ORDER BY id`);
+        WHERE (status = 'sending' OR (status = 'pending' AND mode = 'reply'))
+          AND (claimed_by IS NULL OR claimed_by = ${mine}
+               OR (claimed_by <> ${this.instanceId}
+                   AND NOT EXISTS (SELECT 1 FROM instances WHERE instances.id = outbox.claimed_by AND instances.heartbeat_at >= ${now - STALE_AFTER_MS})))
+        ORDER BY id ${skipLocked}`);
       const result: RecoveryResult = { orphaned: orphans.length, superseded: 0, resent: 0, requeued: 0 };
       const resend: number[] = [];
       for (const row of orphans) {
-        const latest = (await tx.get<{ id: number }>(q`SELECT MAX(id) AS id FROM outbox WHERE "to" = ${row.to} AND purpose = 'reply'`))?.id ?? 0;
         const isReply = row.purpose === 'reply';
-        if (isReply && (Number(latest) > row.id || awaitingAnswer.has(row.to))) {
-          await tx.run(q`
-            UPDATE outbox SET status = 'cancelled', claimed_until = NULL, claimed_by = NULL, last_error = 'superseded by a later message after a restart'
-            WHERE id = ${row.id}`);
-          result.superseded++;
-          continue;
+        if (isReply) {
+          const latest = (await tx.get<{ id: number }>(q`SELECT MAX(id) AS id FROM outbox WHERE "to" = ${row.to} AND purpose = 'reply'`))?.id ?? 0;
+          if (Number(latest) > row.id || (await nextPending(tx, row.to))) {
+            await tx.run(q`
+              UPDATE outbox SET status = 'cancelled', claimed_until = NULL, claimed_by = NULL, last_error = 'superseded by a later message after a restart'
+              WHERE id = ${row.id}`);
+            result.superseded++;
+            continue;
+          }
         }
-        await tx.run(q`UPDATE outbox SET status = 'pending', claimed_until = NULL, claimed_by = NULL WHERE id = ${row.id}`);
+        // A reply to send again is this instance's now, so no other one takes it for orphaned meanwhile.
+        await tx.run(q`UPDATE outbox SET status = 'pending', claimed_until = NULL, claimed_by = ${isReply ? this.instanceId : null} WHERE id = ${row.id}`);
         if (isReply) {
           resend.push(row.id);
           result.resent++;
@@ -162,7 +192,8 @@ export class OutboxWorker {
       }
       return { resend, result };
     });
-    log.info('outbox recovered at start-up', { ...result });
+    if (options.startup) log.info('outbox recovered at start-up', { ...result });
+    else if (result.orphaned > 0) log.info('outbox recovered from a gone instance', { ...result });
     for (const id of resend) this.deliverReply(id).catch((error) => log.error('outbox resend failed', { outbox: id, error }));
     if (result.requeued > 0) void this.runOnce().catch((error) => log.error('outbox pass failed', { error }));
     return result;
@@ -220,16 +251,29 @@ export class OutboxWorker {
     setImmediate(() => void this.runOnce().catch((error) => log.error('outbox pass failed', { error })));
   }
 
-  start(intervalMs = 1_000): void {
+  /** The send timer, and the heartbeat each followed by a recovery pass (call heartbeat() and recover({ startup }) first). */
+  start(intervalMs = 1_000, heartbeatMs = HEARTBEAT_MS): void {
     this.stop();
     this.timer = setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
+    this.heartbeatTimer = setInterval(() => this.keepAlive(), heartbeatMs);
+    this.heartbeatTimer.unref();
     this.kick();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.timer = undefined;
+    this.heartbeatTimer = undefined;
+  }
+
+  private keepAlive(): void {
+    const task = this.heartbeat().then(() => this.recover());
+    this.inFlight.add(task);
+    task
+      .catch((error: unknown) => log.error('heartbeat failed', { error: error instanceof Error ? error.name : 'unknown' }))
+      .finally(() => this.inFlight.delete(task));
   }
 
   /** Wait for everything under way (graceful shutdown, tests). */
@@ -242,8 +286,8 @@ export class OutboxWorker {
   /**
    * Claim due rows atomically: the UPDATE … RETURNING marks them 'sending' by this instance with a
    * lease, so two passes (or two processes: SKIP LOCKED on PostgreSQL) never send the same row at
-   * once. After a crash, `recover()` takes back the dead instance's claims at start-up; the lease is
-   * the last resort.
+   * once. After a crash, `recover()` takes back the dead instance's claims once its heartbeat is
+   * stale (at once on its restart); the lease is the last resort.
    */
   private async claimDue(now: number, limit: number): Promise<OutboxRow[]> {
     const rows = await this.db.all<OutboxRow>(q`

@@ -10,7 +10,7 @@ import { text } from '../../src/line/messages';
 import { parseRetryAfter } from '../../src/line/client';
 import { setLogSink } from '../../src/log';
 import { backoffMs, cancelPending, enqueuePush, enqueueReply } from '../../src/notify/outbox';
-import { callback, clock, createTestBot, events, expectNoLineProblems, fake, postWebhook, type TestBot } from '../support/harness';
+import { callback, clock, createTestBot, events, expectNoLineProblems, fake, postWebhook, secondInstance, type TestBot } from '../support/harness';
 
 const USER = 'U' + 'c'.repeat(32);
 let t: TestBot;
@@ -215,8 +215,8 @@ describe('draining a backlog', () => {
 describe('one user’s answers in order', () => {
   it('an answer waits while an older answer to the same user is still unsent (a backoff during an outage)', async () => {
     const now = clock.now().getTime();
-    const first = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now))!;
-    const second = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1))!;
+    const first = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now, t.bot.outbox.instanceId))!;
+    const second = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1, t.bot.outbox.instanceId))!;
     await updateRow(t.db, 'outbox', { id: first }, { dueAt: now + 8_000, attempts: 3 }); // backing off
     clock.advance(1_000);
     await t.bot.outbox.runOnce();
@@ -231,9 +231,9 @@ describe('one user’s answers in order', () => {
 describe('one user’s answers in order, fresh replies too', () => {
   it('a fresh reply does not overtake an older answer still on its way: it follows it as a push', async () => {
     const now = clock.now().getTime();
-    const first = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now))!;
+    const first = (await enqueueReply(t.db, USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now, t.bot.outbox.instanceId))!;
     await updateRow(t.db, 'outbox', { id: first }, { dueAt: now + 4_000, attempts: 2 }); // backing off
-    const second = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1))!;
+    const second = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1, t.bot.outbox.instanceId))!;
     await t.bot.outbox.deliverReply(second);
     expect((await row(second))).toMatchObject({ status: 'pending', mode: 'push' });
     expect(fake.sent).toHaveLength(0);
@@ -243,10 +243,56 @@ describe('one user’s answers in order, fresh replies too', () => {
   });
 });
 
+describe('several instances on one database', () => {
+  it('takes back the sending row of an instance that stopped beating, and sends it once; a live one’s is left alone', async () => {
+    const other = await secondInstance(t, 'instance-b');
+    try {
+      const pushed = (await queue())!;
+      const reply = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบค่ะ')], clock.now().getTime() + 1, t.bot.outbox.instanceId))!;
+      await t.bot.outbox.heartbeat();
+      // This instance claimed the push and is sending it; its reply is written, about to go.
+      await updateRow(t.db, 'outbox', { id: pushed }, { status: 'sending', claimedBy: t.bot.outbox.instanceId, claimedUntil: clock.now().getTime() + 60_000 });
+      clock.advance(5_000);
+      await other.bot.outbox.heartbeat();
+      expect(await other.bot.outbox.recover()).toMatchObject({ orphaned: 0 });
+      await other.bot.idle();
+      expect(await row(pushed)).toMatchObject({ status: 'sending', claimedBy: t.bot.outbox.instanceId });
+      expect(await row(reply)).toMatchObject({ status: 'pending', claimedBy: t.bot.outbox.instanceId });
+
+      // The first instance dies (no more beats); the other one's next passes find it gone.
+      clock.advance(20_000);
+      await other.bot.outbox.heartbeat();
+      expect(await other.bot.outbox.recover()).toMatchObject({ orphaned: 2, requeued: 1, resent: 1 });
+      await other.bot.idle();
+      expect(await other.bot.outbox.recover()).toMatchObject({ orphaned: 0 });
+      await other.bot.outbox.runOnce();
+      expect(await row(pushed)).toMatchObject({ status: 'sent', claimedBy: null });
+      expect(await row(reply)).toMatchObject({ status: 'sent' }); // by reply: its token is 25 s old, still good
+      expect(fake.sent).toHaveLength(2);
+      expect(fake.messagesTo(USER)).toEqual(expect.arrayContaining([text('แจ้งเตือนค่ะ'), text('คำตอบค่ะ')]));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a restarted instance (same INSTANCE_ID) takes back its previous life’s claims at once, though its beat is fresh', async () => {
+    const id = (await queue())!;
+    await t.bot.outbox.heartbeat();
+    await updateRow(t.db, 'outbox', { id }, { status: 'sending', claimedBy: t.bot.outbox.instanceId, claimedUntil: clock.now().getTime() + 60_000 });
+    const before = t.bot.outbox.instanceId;
+    t = await t.restart();
+    expect(t.bot.outbox.instanceId).toBe(before);
+    await t.bot.start();
+    await t.bot.idle();
+    expect(await row(id)).toMatchObject({ status: 'sent' });
+    expect(pushCalls()).toHaveLength(1);
+  });
+});
+
 describe('crash recovery', () => {
   it('pushes a reply that was committed but never sent before a restart', async () => {
     // The process died between the commit and the reply call.
-    const id = (await enqueueReply(t.db, USER, 'token-that-will-be-stale', [text('คำตอบค่ะ')], clock.now().getTime()))!;
+    const id = (await enqueueReply(t.db, USER, 'token-that-will-be-stale', [text('คำตอบค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!;
     t = await t.restart();
     clock.advance(60_000);
     await t.bot.outbox.runOnce();
@@ -289,8 +335,8 @@ describe('crash recovery', () => {
 
   it('after a crash, cancels a reply a later one has superseded and sends only the latest', async () => {
     const now = clock.now().getTime();
-    const older = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now))!;
-    const latest = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1))!;
+    const older = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now, t.bot.outbox.instanceId))!;
+    const latest = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1, t.bot.outbox.instanceId))!;
     await claimedByDeadProcess(older);
     await claimedByDeadProcess(latest);
     t = await t.restart();
@@ -303,7 +349,7 @@ describe('crash recovery', () => {
   });
 
   it('after a crash, an answer still to come (an event waiting in the inbox) supersedes an orphaned reply', async () => {
-    const orphan = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime()))!;
+    const orphan = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!;
     await storeEvents(t.db, [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
     t = await t.restart();
     clock.advance(1_000);
@@ -317,7 +363,7 @@ describe('crash recovery', () => {
   it('the recovery at start-up leaves one log line with its counts and nothing personal', async () => {
     const pushed = (await queue())!;
     await claimedByDeadProcess(pushed);
-    const reply = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime()))!;
+    const reply = (await enqueueReply(t.db, USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!;
     await claimedByDeadProcess(reply);
     t = await t.restart();
     const lines = await logged(async () => {

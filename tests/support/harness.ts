@@ -13,7 +13,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { createApp, type AppDeps, type Bot } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Database } from '../../src/db/sql';
-import { newTestDatabaseName, openTestDatabase } from './database';
+import { newTestDatabaseName, onPostgres, openTestDatabase } from './database';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
 import { setLogSink } from '../../src/log';
@@ -126,6 +126,31 @@ export async function createTestBot(options: { file?: string; env?: Record<strin
     },
   };
   return testBot;
+}
+
+/**
+ * Another instance of the bot on the same database, with its own INSTANCE_ID: on PostgreSQL its own
+ * connection pool (another process, as far as the database can tell); on SQLite the same handle, as
+ * SQLite has one writer. `wrap` may slow its database down. Not started: the test drives it.
+ */
+export async function secondInstance(
+  t: TestBot,
+  instanceId: string,
+  wrap: (db: Database) => Database = (db) => db,
+): Promise<{ bot: Bot; close(): Promise<void> }> {
+  const opened = onPostgres ? await openTestDatabase(t.file) : t.db;
+  const db = wrap(opened);
+  const config = testConfig({ DATABASE_PATH: tempDbFile(), INSTANCE_ID: instanceId });
+  const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
+  const bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), now: () => clock.now() });
+  return {
+    bot,
+    async close() {
+      bot.stop();
+      await bot.idle();
+      if (opened !== t.db) await opened.close();
+    },
+  };
 }
 
 // ---- talking to it ---------------------------------------------------------------------------
