@@ -6,7 +6,10 @@
 // skipped, and it says so.
 import { databaseUrl } from '../support/database-url';
 import { realLookingCredentials, startFakeLineProcess, startInstances } from '../support/instances';
-import { CONCURRENCY, f, load, REQUESTS, WARMUP, type LoadTarget, type Result } from './run';
+import { CONCURRENCY, f, load, WARMUP, type LoadTarget, type Result } from './run';
+
+/** Fewer than the webhook case: three rows of real processes, each started, warmed up and stopped. */
+const REQUESTS = Number(process.env.BENCH_INSTANCES_REQUESTS ?? 1000);
 
 async function measure(instances: number, pgUrl: string | undefined): Promise<Result> {
   const { secret, token } = realLookingCredentials();
