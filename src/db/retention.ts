@@ -61,14 +61,25 @@ export interface RetentionOptions {
   signal?: AbortSignal;
 }
 
-/** One full pass: every rule in batches until none is left (or the signal stops it). */
+/**
+ * Several instances run the scheduler: each batch first tries a PostgreSQL advisory lock (held to
+ * its commit), and a pass that finds it held ends there — another instance is doing this work.
+ * SQLite: always granted, the single writer is the lock. Every office's rows: cross-office on purpose.
+ */
+async function tryRetentionLock(tx: Sql): Promise<boolean> {
+  if (tx.dialect === 'sqlite') return true;
+  return (await tx.get<{ locked: boolean }>(q`SELECT pg_try_advisory_xact_lock(hashtextextended('retention', 0)) AS locked`))?.locked === true;
+}
+
+/** One full pass: every rule in batches until none is left (or the signal stops it, or another instance is at it). */
 export async function applyRetention(db: Sql, now: Date, options: RetentionOptions = {}): Promise<RetentionResult> {
   const limit = options.batchSize ?? RETENTION_BATCH;
   const pause = options.pause ?? (() => nextTurn());
   const result: RetentionResult = { conversations: 0, inbox: 0, outbox: 0 };
   for (const rule of Object.keys(result) as (keyof RetentionResult)[]) {
     for (;;) {
-      const { changes } = await db.run(retentionStatements(now, limit)[rule]);
+      const changes = await db.transaction(async (tx) => ((await tryRetentionLock(tx)) ? (await tx.run(retentionStatements(now, limit)[rule])).changes : undefined));
+      if (changes === undefined) return result;
       result[rule] += changes;
       if (changes < limit) break;
       await pause();

@@ -269,11 +269,14 @@ export class OutboxWorker {
   }
 
   private keepAlive(): void {
-    const task = this.heartbeat().then(() => this.recover());
-    this.inFlight.add(task);
-    task
-      .catch((error: unknown) => log.error('heartbeat failed', { error: error instanceof Error ? error.name : 'unknown' }))
+    const task: Promise<void> = this.heartbeat()
+      .then(() => this.recover())
+      .then(
+        () => undefined,
+        (error: unknown) => log.error('heartbeat failed', { error: error instanceof Error ? error.name : 'unknown' }),
+      )
       .finally(() => this.inFlight.delete(task));
+    this.inFlight.add(task);
   }
 
   /** Wait for everything under way (graceful shutdown, tests). */

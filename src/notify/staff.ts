@@ -63,10 +63,15 @@ export async function queueAgendas(tx: Sql, office: OfficeProfile, now: Date): P
   const recipients = everyone.filter((staffId) => !queuedBefore.has(keyOf(staffId)));
   if (recipients.length === 0) return 0;
   const messages = agendaMessages(office, date, await bookingsOn(tx, date), date);
+  // Another instance's scheduler may be queueing the same agendas right now: the dedupe key keeps one
+  // each (the second insert waits for the first to commit, then does nothing), and only what this
+  // pass inserted is counted.
+  let queued = 0;
   for (const staffId of recipients) {
-    await enqueuePush(tx, { to: staffId, messages, purpose: 'staff-agenda', dueAt: now.getTime(), dedupeKey: keyOf(staffId) }, now.getTime());
+    const id = await enqueuePush(tx, { to: staffId, messages, purpose: 'staff-agenda', dueAt: now.getTime(), dedupeKey: keyOf(staffId) }, now.getTime());
+    if (id !== undefined) queued++;
   }
-  return recipients.length;
+  return queued;
 }
 
 /** Clear the content of notices already sent (or given up) about these bookings (data erasure). */

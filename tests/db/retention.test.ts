@@ -9,8 +9,8 @@ import { addStaff } from '../../src/db/staff';
 import { book } from '../booking/helpers';
 import { RETENTION, applyRetention, retentionStatements } from '../../src/db/retention';
 import { openSqlite } from '../../src/db/client';
-import { onPostgres } from '../support/database';
-import { clock, createTestBot, expectNoLineProblems, fake, Person, type TestBot } from '../support/harness';
+import { onPostgres, openTestDatabase } from '../support/database';
+import { clock, createTestBot, expectNoLineProblems, fake, Person, slowTransactions, type TestBot } from '../support/harness';
 
 const DAY = 86_400_000;
 let t: TestBot;
@@ -127,6 +127,36 @@ describe('retention cadence', () => {
     // Started again, the next pass finishes the work.
     expect(await t.bot.scheduler.runRetention()).toMatchObject({ inbox: 150 });
     expect(await count()).toBe(0);
+  });
+});
+
+describe.skipIf(!onPostgres)('retention on several instances', () => {
+  it('a pass that finds another instance’s pass at work leaves the batches to it', async () => {
+    const old = clock.now().getTime() - 100 * DAY;
+    await t.db.transaction(async (tx) => {
+      for (let i = 0; i < 250; i++) {
+        await tx.run(q`INSERT INTO inbox (event_id, chat_key, type, timestamp, status, received_at) VALUES (${`old-${i}`}, 'U1', 'message', ${old}, 'done', ${old})`);
+      }
+    });
+    // The other instance: its own pool, its first batch held open until this one's pass has run.
+    const other = await openTestDatabase(t.file);
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      const theirs = applyRetention(
+        slowTransactions(other, () => (inside(), gate)),
+        clock.now(),
+      );
+      await entered;
+      expect(await applyRetention(t.db, clock.now())).toEqual({ conversations: 0, inbox: 0, outbox: 0 });
+      open();
+      expect(await theirs).toMatchObject({ inbox: 250 });
+    } finally {
+      open();
+      await other.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@
 // webhookEventId, isRedelivery true). Afterwards: no event lost, none processed twice, and no user
 // received a message that a later one to them had superseded (the latest at most twice).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres } from '../support/database';
 import { liveBot, postSigned, sleep, startLiveLine, textEvent, waitFor, type LiveBot, type LiveEvent, type LiveLine } from '../support/live-bot';
 
 const USERS = 20;
@@ -19,9 +20,11 @@ beforeAll(async () => {
   line = await startLiveLine({ latencyMs: 25 });
   bot = await liveBot(line);
   await bot.start();
+  // The suite's database: PostgreSQL in the DATABASE_URL run.
+  expect(bot.logs.find((l) => l.msg === 'bot listening')?.database).toBe(onPostgres ? 'postgresql' : bot.file);
 });
 afterAll(async () => {
-  await bot?.stop();
+  await bot?.close();
   await line?.close();
 });
 
@@ -57,9 +60,11 @@ describe('SIGKILL under load, twice', () => {
     })();
     await Promise.all([...users.map(talk), killer]);
 
-    const count = (sql: string) => bot.query<{ n: number }>(sql)[0]!.n;
+    const count = async (sql: string) => (await bot.query<{ n: number }>(sql))[0]!.n;
     const settled = await waitFor(
-      () => count(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')`) === 0 && count(`SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'`) === 0,
+      async () =>
+        (await count(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')`)) === 0 &&
+        (await count(`SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'`)) === 0,
       25_000,
       200,
     );
@@ -67,17 +72,17 @@ describe('SIGKILL under load, twice', () => {
     expect(settled, 'every event handled and every message settled within 25 s of the load').toBe(true);
 
     // 0 lost: every event LINE delivered is stored and done.
-    expect(count(`SELECT COUNT(*) AS n FROM inbox WHERE status = 'done'`)).toBe(TOTAL);
-    expect(count(`SELECT COUNT(*) AS n FROM inbox`)).toBe(TOTAL);
+    expect(await count(`SELECT COUNT(*) AS n FROM inbox WHERE status = 'done'`)).toBe(TOTAL);
+    expect(await count(`SELECT COUNT(*) AS n FROM inbox`)).toBe(TOTAL);
 
     // 0 double-processed: each event wrote exactly one answer.
-    const replies = bot.query<{ id: number; to: string; retry_key: string; status: string }>(
+    const replies = await bot.query<{ id: number; to: string; retryKey: string; status: string }>(
       `SELECT id, "to", retry_key, status FROM outbox WHERE purpose = 'reply' ORDER BY id`,
     );
     const rowsOf = new Map<string, number[]>();
     for (const r of replies) rowsOf.set(r.to, [...(rowsOf.get(r.to) ?? []), r.id]);
     for (const userId of users) expect(rowsOf.get(userId), userId).toHaveLength(MESSAGES);
-    const byRetryKey = new Map(replies.map((r) => [r.retry_key, { userId: r.to, index: rowsOf.get(r.to)!.indexOf(r.id) }]));
+    const byRetryKey = new Map(replies.map((r) => [r.retryKey, { userId: r.to, index: rowsOf.get(r.to)!.indexOf(r.id) }]));
 
     // 0 superseded: what each user received, as indexes of the event answered, never goes back;
     // each answer arrives at most twice, and the answer to the last message arrives.

@@ -18,7 +18,7 @@ import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile } from '../../src/office/
 import { raceSlots } from '../support/booking-race';
 import { databaseUrl } from '../support/database-url';
 import { LoadBalancer, realLookingCredentials, startFakeLineProcess, startInstances, type FakeLineProcess, type InstanceSet } from '../support/instances';
-import { sleep, textEventWith, waitFor } from '../support/live-bot';
+import { sleep, textEventWith, waitFor } from '../support/bot-process';
 
 const INSTANCES = 3;
 const KILLED = 1;

@@ -6,10 +6,10 @@
 // The outage lasts FAULT_OUTAGE_MS (default 30 s, as in the issue); the test takes about that plus
 // the backoff that follows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/db/client';
 import { text } from '../../src/line/messages';
 import type { Disruption } from '../../src/line/fake';
 import { enqueuePush } from '../../src/notify/outbox';
+import { onPostgres } from '../support/database';
 import { liveBot, postSigned, sleep, startLiveLine, textEvent, waitFor, type LiveBot, type LiveLine } from '../support/live-bot';
 
 const OUTAGE_MS = Number(process.env.FAULT_OUTAGE_MS ?? 30_000);
@@ -24,9 +24,11 @@ beforeAll(async () => {
   line = await startLiveLine();
   bot = await liveBot(line);
   await bot.start();
+  // The suite's database: PostgreSQL in the DATABASE_URL run.
+  expect(bot.logs.find((l) => l.msg === 'bot listening')?.database).toBe(onPostgres ? 'postgresql' : bot.file);
 });
 afterAll(async () => {
-  await bot?.stop();
+  await bot?.close();
   await line?.close();
 });
 
@@ -69,8 +71,7 @@ describe(`a ${OUTAGE_MS / 1000}-second LINE outage`, () => {
     const outageStart = Date.now();
 
     // Staff notices queued while LINE is down (as booking changes would queue them).
-    // The bot process runs on its own SQLite file (live-bot.ts), whichever database the suite uses.
-    const db = openSqlite(bot.file);
+    const db = bot.db;
     const notices: string[] = [];
     await db.transaction(async (tx) => {
       for (const staffId of STAFF)
@@ -79,7 +80,6 @@ describe(`a ${OUTAGE_MS / 1000}-second LINE outage`, () => {
           notices.push(`fault:${staffId}:${i}`);
         }
     });
-    await db.close();
 
     // Villagers keep writing: two more messages each during the outage.
     await sleep(OUTAGE_MS / 4);
@@ -90,15 +90,15 @@ describe(`a ${OUTAGE_MS / 1000}-second LINE outage`, () => {
     line.fake.endOutage();
     const outageEnd = Date.now();
 
-    const count = (sql: string) => bot.query<{ n: number }>(sql)[0]!.n;
-    const settled = await waitFor(() => count(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')`) === 0, 80_000, 250);
+    const count = async (sql: string) => (await bot.query<{ n: number }>(sql))[0]!.n;
+    const settled = await waitFor(async () => (await count(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')`)) === 0, 80_000, 250);
     const recoverySeconds = (Date.now() - outageEnd) / 1000;
     expect(settled, 'every message settled after the outage').toBe(true);
-    expect(count(`SELECT COUNT(*) AS n FROM outbox WHERE status <> 'sent'`)).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM outbox WHERE status <> 'sent'`)).toBe(0);
 
     // Every answer exactly once, in order.
-    const replies = bot.query<{ id: number; to: string; retry_key: string }>(`SELECT id, "to", retry_key FROM outbox WHERE purpose = 'reply' ORDER BY id`);
-    const byRetryKey = new Map(replies.map((r) => [r.retry_key, { userId: r.to, index: replies.filter((x) => x.to === r.to).indexOf(r) }]));
+    const replies = await bot.query<{ id: number; to: string; retryKey: string }>(`SELECT id, "to", retry_key FROM outbox WHERE purpose = 'reply' ORDER BY id`);
+    const byRetryKey = new Map(replies.map((r) => [r.retryKey, { userId: r.to, index: replies.filter((x) => x.to === r.to).indexOf(r) }]));
     for (const userId of users) {
       const received = line.fake.sent
         .filter((s) => s.to === userId)
@@ -106,9 +106,9 @@ describe(`a ${OUTAGE_MS / 1000}-second LINE outage`, () => {
       expect(received, userId).toEqual([0, 1, 2]);
     }
     // Every notice exactly once.
-    const noticeRows = bot.query<{ retry_key: string; dedupe_key: string }>(`SELECT retry_key, dedupe_key FROM outbox WHERE purpose = 'staff-new'`);
-    expect(noticeRows.map((r) => r.dedupe_key).sort()).toEqual(notices.sort());
-    for (const r of noticeRows) expect(line.fake.sent.filter((s) => s.retryKey === r.retry_key), r.dedupe_key).toHaveLength(1);
+    const noticeRows = await bot.query<{ retryKey: string; dedupeKey: string }>(`SELECT retry_key, dedupe_key FROM outbox WHERE purpose = 'staff-new'`);
+    expect(noticeRows.map((r) => r.dedupeKey).sort()).toEqual(notices.sort());
+    for (const r of noticeRows) expect(line.fake.sent.filter((s) => s.retryKey === r.retryKey), r.dedupeKey).toHaveLength(1);
     for (const staffId of STAFF) expect(line.fake.sent.filter((s) => s.to === staffId)).toHaveLength(NOTICES_EACH);
 
     // The outage really was all of these, and LINE de-duplicated what it had already accepted.

@@ -10,7 +10,7 @@ import { SAY } from '../../src/booking/messages';
 import { loadConfig, SIMULATOR_STAFF_INVITE_CODE } from '../../src/config';
 import { addStaff, isStaff } from '../../src/db/staff';
 import { backoffMs } from '../../src/notify/outbox';
-import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, texts, type TestBot } from '../support/harness';
+import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, secondInstance, slowTransactions, texts, type TestBot } from '../support/harness';
 import { book, bookingsOf, cancelFirst, flexButtons, flexLabels, moveFirst, outboxRows, tapFlex } from '../booking/helpers';
 
 const INVITE = 'ขอเป็น จนท 2569';
@@ -144,6 +144,27 @@ describe('the daily agenda', () => {
     expect(content).toContain('ทั้งหมด 1 นัด');
     expect(content).toContain('สมศรี ใจดี โทร 081-234-5678');
     expect((await outboxRows(t, 'staff-agenda')).map((r) => r.dedupeKey)).toEqual([`agenda:2026-11-24:${staff.userId}`]);
+  });
+
+  it('three instances’ schedulers in the same minute queue one agenda per staff member, counted once', async () => {
+    await book(new Person(t));
+    const colleague = new Person(t);
+    await addStaff(t.db, colleague.userId, 'cli', clock.now().getTime());
+    const b = await secondInstance(t, 'instance-b', slowTransactions);
+    const c = await secondInstance(t, 'instance-c');
+    try {
+      clock.set('2026-11-24T00:30:00Z'); // Tuesday 07:30
+      const passes = await Promise.all([b.bot.scheduler.runOnce(), c.bot.scheduler.runOnce(), t.bot.scheduler.runOnce()]);
+      expect(passes.reduce((n, pass) => n + pass.agendas, 0)).toBe(2);
+      expect((await outboxRows(t, 'staff-agenda')).map((r) => r.dedupeKey).sort()).toEqual(
+        [`agenda:2026-11-24:${staff.userId}`, `agenda:2026-11-24:${colleague.userId}`].sort(),
+      );
+      await Promise.all([b.bot.outbox.runOnce(), c.bot.outbox.runOnce(), t.bot.outbox.runOnce()]);
+      for (const person of [staff, colleague]) expect(pushesTo(person.userId).filter((r) => allText(r.messages).includes('📋'))).toHaveLength(1);
+    } finally {
+      await b.close();
+      await c.close();
+    }
   });
 
   it('is not sent on a closed day, nor after the office has closed', async () => {

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { messagingApi } from '@line/bot-sdk';
 import { createApp, type AppDeps, type Bot } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import type { Database } from '../../src/db/sql';
+import type { Database, Sql } from '../../src/db/sql';
 import { newTestDatabaseName, onPostgres, openTestDatabase } from './database';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
@@ -126,6 +126,27 @@ export async function createTestBot(options: { file?: string; env?: Record<strin
     },
   };
   return testBot;
+}
+
+/**
+ * The database with every transaction held a while before it commits (a slow turn, holding its
+ * locks): 40 ms, or until `pause` resolves.
+ */
+export function slowTransactions(db: Database, pause: () => Promise<unknown> = () => new Promise((resolve) => setTimeout(resolve, 40))): Database {
+  return {
+    dialect: db.dialect,
+    get: (query) => db.get(query),
+    all: (query) => db.all(query),
+    run: (query) => db.run(query),
+    transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
+      db.transaction(async (tx) => {
+        const result = await fn(tx);
+        await pause();
+        return result;
+      }),
+    reachable: () => db.reachable(),
+    close: () => db.close(),
+  };
 }
 
 /**

@@ -6,9 +6,11 @@
 // Used by tests/fault/instances.test.ts and `npm run bench` (tests/bench/instances.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { botProcess, postSigned, sleep, type BotProcess } from './bot-process';
 import { freshPgSchema, testDatabaseUrl } from './database-url';
-import { liveBot, postSigned, sleep, type LiveBot } from './live-bot';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const READY_MS = 30_000;
@@ -102,7 +104,7 @@ export async function startFakeLineProcess(options: { token: string; latencyMs?:
 }
 
 export interface InstanceSet {
-  readonly bots: readonly LiveBot[];
+  readonly bots: readonly BotProcess[];
   readonly secret: string;
   /** Where a test reads the shared database: the PostgreSQL URL with the schema's search_path (undefined on SQLite). */
   readonly databaseUrl: string | undefined;
@@ -112,7 +114,7 @@ export interface InstanceSet {
   close(): Promise<void>;
 }
 
-async function healthy(bot: LiveBot): Promise<void> {
+async function healthy(bot: BotProcess): Promise<void> {
   const deadline = Date.now() + READY_MS;
   for (;;) {
     const ok = await fetch(`${bot.url}/healthz`).then((r) => r.ok, () => false);
@@ -134,20 +136,16 @@ export async function startInstances(
   if (!options.pgUrl && count > 1) throw new Error('several instances need PostgreSQL: one SQLite file has one process');
   const schema = options.pgUrl ? await freshPgSchema(options.pgUrl) : undefined;
   const databaseUrl = schema ? testDatabaseUrl(schema.schema) : undefined;
-  const env = {
-    LINE_CHANNEL_SECRET: options.secret,
-    LINE_CHANNEL_ACCESS_TOKEN: options.token,
-    ...(databaseUrl && { DATABASE_URL: databaseUrl }),
-    ...options.env,
-  };
-  const bots: LiveBot[] = [];
+  const database: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-instances-')), 'bot.db') };
+  const env = { LINE_CHANNEL_SECRET: options.secret, LINE_CHANNEL_ACCESS_TOKEN: options.token, ...database, ...options.env };
+  const bots: BotProcess[] = [];
   const close = async () => {
     await Promise.all(bots.map((bot) => bot.kill()));
     await schema?.drop();
   };
   try {
-    for (let i = 0; i < count; i++) bots.push(await liveBot(options.line, env));
-    const ready = async (bot: LiveBot) => {
+    for (let i = 0; i < count; i++) bots.push(await botProcess(options.line.url, env));
+    const ready = async (bot: BotProcess) => {
       await bot.start();
       await healthy(bot);
     };
@@ -173,7 +171,7 @@ export class LoadBalancer {
   redeliveries = 0;
 
   constructor(
-    private readonly bots: readonly Pick<LiveBot, 'url'>[],
+    private readonly bots: readonly Pick<BotProcess, 'url'>[],
     private readonly secret: string,
   ) {}
 

@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeEvents } from '../../src/db/inbox';
 import type { InboxRow, OutboxRow } from '../../src/db/schema';
-import { q, type Database, type Sql } from '../../src/db/sql';
+import { q } from '../../src/db/sql';
 import { screenEvent } from '../../src/handlers/webhook-input';
-import { callback, clock, createTestBot, events, expectNoLineProblems, fake, Person, postWebhook, secondInstance, type Message, type TestBot } from '../support/harness';
+import { callback, clock, createTestBot, events, expectNoLineProblems, fake, Person, postWebhook, secondInstance, slowTransactions, type Message, type TestBot } from '../support/harness';
 
 /** A flow started, a question inside it, the menu: answered differently in any other order. */
 const WORDS = ['ตรวจสิทธิ์', 'ติดต่อ', 'เมนู'];
@@ -23,25 +23,6 @@ afterEach(async () => {
   expectNoLineProblems();
 });
 
-/** Every turn of this instance holds its transaction (and so the chat's lock) a while before committing. */
-function slow(db: Database): Database {
-  const pause = () => new Promise((resolve) => setTimeout(resolve, 40));
-  return {
-    dialect: db.dialect,
-    get: (query) => db.get(query),
-    all: (query) => db.all(query),
-    run: (query) => db.run(query),
-    transaction: <T>(fn: (tx: Sql) => Promise<T>) =>
-      db.transaction(async (tx) => {
-        const result = await fn(tx);
-        await pause();
-        return result;
-      }),
-    reachable: () => db.reachable(),
-    close: () => db.close(),
-  };
-}
-
 /** What one instance answers to WORDS, said one after the other by another user. */
 async function expectedAnswers(): Promise<Message[][]> {
   const person = new Person(t);
@@ -54,7 +35,7 @@ async function expectedAnswers(): Promise<Message[][]> {
 describe('one user, two instances', () => {
   it('events received by either instance are handled once each, in timestamp order', async () => {
     const expected = await expectedAnswers();
-    const a = await secondInstance(t, 'instance-a', slow);
+    const a = await secondInstance(t, 'instance-a', slowTransactions);
     const b = await secondInstance(t, 'instance-b');
     try {
       // LINE spreads one user's messages over the instances behind the load balancer.
