@@ -10,7 +10,7 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Database } from '../../src/db/sql';
 import { FakeLine, type FakeLineOptions } from '../../src/line/fake';
-import { botProcess, LIVE_TOKEN, textEventWith } from './bot-process';
+import { botProcess, LIVE_TOKEN, textEventWith, type BotProcess } from './bot-process';
 import { dynamicQuery, newTestDatabaseName, openTestDatabase, testDatabaseUrl } from './database';
 
 export { freePort, LIVE_SECRET, LIVE_TOKEN, postSigned, sleep, textEventWith, waitFor } from './bot-process';
@@ -39,19 +39,12 @@ export async function startLiveLine(options: FakeLineOptions = {}): Promise<Live
   };
 }
 
-export interface LiveBot {
-  readonly url: string;
+/** The bot process on its own test database. */
+export interface LiveBot extends BotProcess {
   /** The test database's name (the SQLite file, or the PostgreSQL schema). */
   readonly file: string;
   /** The test process's own handle on the bot's database (reads while it runs; test set-up). */
   readonly db: Database;
-  /** Every JSON log line the bot wrote, across restarts. */
-  readonly logs: Record<string, unknown>[];
-  readonly running: boolean;
-  start(): Promise<void>;
-  /** SIGKILL: no shutdown, no flush, as a power cut or the OOM killer. */
-  kill(): Promise<void>;
-  stop(): Promise<void>;
   /** A look at the database (the bot may be running); rows camelCased, as the bot reads them. */
   query<T>(sql: string): Promise<T[]>;
   /** Stop the process and close the test's handle. */
