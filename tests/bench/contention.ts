@@ -3,10 +3,8 @@
 // of a few slots; then all of them confirm at the same moment. Prints the time until every user has
 // had an answer, the bookings made against the capacity, and any slot holding more than its capacity.
 import { randomUUID } from 'node:crypto';
-import { bookableSlots, openDays, type Slot } from '../../src/booking/schedule';
-import { bangkokDateOf } from '../../src/office/clock';
 import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile } from '../../src/office/profile';
-import { toBuddhistYear } from '../../src/thai/thai-calendar';
+import { RACE_SERVICE as SERVICE, raceSlots } from '../support/booking-race';
 import { signedBody, startServer, stopServer, type Server } from './run';
 
 const USERS = Number(process.env.BENCH_CONTENTION_USERS ?? 200);
@@ -14,9 +12,6 @@ const USERS = Number(process.env.BENCH_CONTENTION_USERS ?? 200);
 const SLOTS = 6;
 /** Users walking to the summary at the same time during the untimed preparation. */
 const PREPARE_CONCURRENCY = 32;
-// Not the old-age allowance: its registration has rounds, so on many days of the year no slot of it is
-// bookable at all (the bench runs on the real date). This service is taken any open day.
-const SERVICE = { id: 'disability', label: 'เบี้ยความพิการ' } as const;
 const ANSWER_TIMEOUT_MS = 15_000;
 const POLL_MS = 10;
 
@@ -60,16 +55,6 @@ async function say(server: Server, userId: string, text: string): Promise<void> 
   await answered(server, [userId], before);
 }
 
-/** The last slots of the first open day after today: far enough that the lead time never interferes. */
-function raceSlots(): { date: string; typedDate: string; slots: Slot[] } {
-  const office = loadOfficeProfile(DEFAULT_OFFICE_CONFIG_PATH);
-  const now = new Date();
-  const date = openDays(office, now).find((day) => day > bangkokDateOf(now) && bookableSlots(office, SERVICE.id, now, day).length >= SLOTS);
-  if (!date) throw new Error('no open day with enough slots in the booking horizon');
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return { date, typedDate: `${day}/${month}/${toBuddhistYear(year)}`, slots: bookableSlots(office, SERVICE.id, now, date).slice(-SLOTS) };
-}
-
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: size }, async () => {
@@ -78,14 +63,14 @@ async function inBatches<T>(items: readonly T[], size: number, work: (item: T) =
 }
 
 export async function runContention(): Promise<void> {
-  const { date, typedDate, slots } = raceSlots();
+  const { date, slots, walk } = raceSlots(loadOfficeProfile(DEFAULT_OFFICE_CONFIG_PATH), SLOTS);
   const starts = slots.map((slot) => slot.start);
   const places = slots.reduce((sum, slot) => sum + slot.capacity, 0);
-  const users = Array.from({ length: USERS }, (_, i) => ({ userId: 'U' + randomUUID().replace(/-/g, ''), start: starts[i % starts.length]! }));
+  const users = Array.from({ length: USERS }, (_, i) => ({ userId: 'U' + randomUUID().replace(/-/g, ''), slot: slots[i % slots.length]! }));
   const server = await startServer('bot');
   try {
-    await inBatches(users, PREPARE_CONCURRENCY, async ({ userId, start }) => {
-      for (const text of ['จองคิว', SERVICE.label, typedDate, start, 'ผู้ทดสอบ ระบบจองคิว', '081-234-5678']) await say(server, userId, text);
+    await inBatches(users, PREPARE_CONCURRENCY, async ({ userId, slot }) => {
+      for (const text of walk(slot)) await say(server, userId, text);
     });
 
     const userIds = users.map((user) => user.userId);

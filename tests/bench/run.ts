@@ -6,15 +6,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { announcedPort } from '../support/instances';
 import { runContention } from './contention';
+import { runInstancesBench } from './instances';
 import { runOutboxDrain } from './outbox';
 import { runRetentionBench } from './retention';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-channel-secret';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const WARMUP = 200;
+export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+export const WARMUP = 200;
 /** How much heavier each turn is in the heavy-turn case (busy CPU inside the turn). */
 const HEAVY_MS = Number(process.env.BENCH_HEAVY_MS ?? 5);
 
@@ -28,15 +30,7 @@ export async function startServer(mode: 'bot' | 'bare', env: Record<string, stri
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /PORT (\d+)/.exec(buffer);
-      if (match) resolve(Number(match[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
+  const port = await announcedPort(child, `${mode} server`);
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
@@ -46,7 +40,7 @@ export async function stopServer(server: Server): Promise<void> {
   await exited;
 }
 
-export function signedBody(userId: string, text: string, replyToken: string): { body: string; signature: string } {
+export function signedBody(userId: string, text: string, replyToken: string, secret = SECRET): { body: string; signature: string } {
   const body = JSON.stringify({
     destination: 'U' + '0'.repeat(32),
     events: [
@@ -62,7 +56,7 @@ export function signedBody(userId: string, text: string, replyToken: string): { 
       },
     ],
   });
-  return { body, signature: createHmac('sha256', SECRET).update(body).digest('base64') };
+  return { body, signature: createHmac('sha256', secret).update(body).digest('base64') };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -70,38 +64,61 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function token(server: Server, userId: string): Promise<string> {
-  const response = await fetch(`${server.url}/bench/token`, { method: 'POST', body: JSON.stringify({ userId }) });
-  return response.ok ? ((await response.json()) as { token: string }).token : randomUUID().replace(/-/g, '');
+/** What the load is sent to: the webhook (or several, taken in turn) and the fake LINE API behind it. */
+export interface LoadTarget {
+  webhooks: string[];
+  secret: string;
+  /** A reply token per user, as LINE issues one per event before it calls. */
+  tokens(userIds: string[]): Promise<string[]>;
+  /** How many messages the fake LINE API accepted; with `full`, each one's recipient and time (epoch ms). */
+  replies(full: boolean): Promise<{ count: number; sent: { to: string; at: number }[]; rss?: number }>;
 }
 
-interface Result {
+/** The bench server (server.ts): one process with the fake LINE API inside. */
+function serverTarget(server: Server): LoadTarget {
+  return {
+    webhooks: [`${server.url}/webhook`],
+    secret: SECRET,
+    tokens: (userIds) =>
+      Promise.all(
+        userIds.map(async (userId) => {
+          const response = await fetch(`${server.url}/bench/token`, { method: 'POST', body: JSON.stringify({ userId }) });
+          return response.ok ? ((await response.json()) as { token: string }).token : randomUUID().replace(/-/g, '');
+        }),
+      ),
+    replies: async (full) => (await (await fetch(`${server.url}/bench/stats${full ? '?full=1' : ''}`)).json()) as { count: number; sent: { to: string; at: number }[]; rss: number },
+  };
+}
+
+export interface Result {
   rps: number;
   p50: number;
   p99: number;
   turnRps?: number;
   turnP50?: number;
   turnP99?: number;
-  rssMb: number;
+  rssMb?: number;
 }
 
-async function load(server: Server, requests: number, fullTurn: boolean): Promise<Result> {
+export async function load(target: LoadTarget, requests: number, fullTurn: boolean): Promise<Result> {
   const users = Array.from({ length: requests }, () => 'U' + randomUUID().replace(/-/g, ''));
   // Reply tokens are issued before the clock starts, as LINE issues them before it calls us.
-  const prepared = await Promise.all(users.map(async (userId) => ({ userId, ...signedBody(userId, 'ติดต่อ', fullTurn ? await token(server, userId) : 'x'.repeat(32)) })));
+  const tokens = fullTurn ? await target.tokens(users) : users.map(() => 'x'.repeat(32));
+  const prepared = users.map((userId, i) => ({ userId, ...signedBody(userId, 'ติดต่อ', tokens[i]!, target.secret) }));
   const latencies: number[] = [];
   const sentAt = new Map<string, number>();
-  const sentBefore = fullTurn ? (await (await fetch(`${server.url}/bench/stats`)).json() as { count: number }).count : 0;
+  const sentBefore = fullTurn ? (await target.replies(false)).count : 0;
   let next = 0;
   const started = performance.now();
   const startedWall = Date.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < prepared.length) {
+        const webhook = target.webhooks[next % target.webhooks.length]!;
         const item = prepared[next++]!;
         const t0 = performance.now();
         sentAt.set(item.userId, Date.now());
-        const response = await fetch(`${server.url}/webhook`, {
+        const response = await fetch(webhook, {
           method: 'POST',
           body: item.body,
           headers: { 'content-type': 'application/json', 'x-line-signature': item.signature },
@@ -114,20 +131,21 @@ async function load(server: Server, requests: number, fullTurn: boolean): Promis
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const result: Result = { rps: requests / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rssMb: 0 };
+  const result: Result = { rps: requests / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 
-  type Stats = { rss: number; count: number; sent: { to: string; at: number }[] };
-  const readStats = async (full: boolean) => (await (await fetch(`${server.url}/bench/stats${full ? '?full=1' : ''}`)).json()) as Stats;
-  let stats = await readStats(false);
+  let stats = await target.replies(false);
   if (fullTurn) {
     const want = new Set(users);
     const expected = sentBefore + requests;
-    const deadline = Date.now() + 60_000;
-    while (stats.count < expected && Date.now() < deadline) {
+    // Until every reply is in, or none has come for 15 s (on a busy machine the turns lag far behind).
+    let progressAt = Date.now();
+    while (stats.count < expected && Date.now() - progressAt < 15_000) {
       await new Promise((r) => setTimeout(r, 50));
-      stats = await readStats(false);
+      const before = stats.count;
+      stats = await target.replies(false);
+      if (stats.count > before) progressAt = Date.now();
     }
-    stats = await readStats(true);
+    stats = await target.replies(true);
     const mine = stats.sent.filter((s) => want.has(s.to));
     if (mine.length < requests) throw new Error(`only ${mine.length} of ${requests} replies arrived`);
     const turnLatencies = mine.map((s) => s.at - sentAt.get(s.to)!).sort((a, b) => a - b);
@@ -138,29 +156,29 @@ async function load(server: Server, requests: number, fullTurn: boolean): Promis
       turnP99: percentile(turnLatencies, 99),
     });
   }
-  result.rssMb = stats.rss / 1024 / 1024;
+  if (stats.rss !== undefined) result.rssMb = stats.rss / 1024 / 1024;
   return result;
 }
 
-const f = (n: number | undefined, digits = 1) => (n === undefined ? '—' : n.toFixed(digits));
+export const f = (n: number | undefined, digits = 1) => (n === undefined ? '—' : n.toFixed(digits));
 
 async function webhookBench(): Promise<void> {
   console.log(`\nWebhook: ${REQUESTS} signed requests, concurrency ${CONCURRENCY}, after ${WARMUP} warm-up requests each\n`);
   const bare = await startServer('bare');
-  await load(bare, WARMUP, false);
-  const baseline = await load(bare, REQUESTS, false);
+  await load(serverTarget(bare), WARMUP, false);
+  const baseline = await load(serverTarget(bare), REQUESTS, false);
   await stopServer(bare);
 
   const bot = await startServer('bot');
-  await load(bot, WARMUP, true);
-  const full = await load(bot, REQUESTS, true);
+  await load(serverTarget(bot), WARMUP, true);
+  const full = await load(serverTarget(bot), REQUESTS, true);
   await stopServer(bot);
 
   // The same bot with every turn made HEAVY_MS heavier: the turn latency grows, the ack should not
   // grow with it (the route answers before the turn runs).
   const heavyBot = await startServer('bot', { BENCH_TURN_EXTRA_MS: String(HEAVY_MS) });
-  await load(heavyBot, WARMUP, true);
-  const heavy = await load(heavyBot, REQUESTS, true);
+  await load(serverTarget(heavyBot), WARMUP, true);
+  const heavy = await load(serverTarget(heavyBot), REQUESTS, true);
   await stopServer(heavyBot);
 
   console.log('| server | req/s | ack p50 ms | ack p99 ms | full turns/s | turn p50 ms | turn p99 ms | RSS MB |');
@@ -179,8 +197,11 @@ async function webhookBench(): Promise<void> {
 // The clean-up case pre-fills a million users, which takes minutes: only on request.
 if (process.argv.includes('--retention') || process.env.BENCH_RETENTION) {
   await runRetentionBench();
+} else if (process.argv.includes('--instances')) {
+  await runInstancesBench();
 } else {
   await webhookBench();
+  await runInstancesBench();
   await runContention();
   await runOutboxDrain();
   console.log('\n(the clean-up case at 1M users: npm run bench -- --retention)');

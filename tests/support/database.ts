@@ -1,35 +1,13 @@
 // Test databases: SQLite by default; with DATABASE_URL=postgres://… each test database is its own
 // PostgreSQL schema, created (and migrated) here and dropped when the test file is done.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll } from 'vitest';
-import { databaseUrl } from './database-url';
+import { admin, databaseUrl, freshPgSchema } from './database-url';
 import { openPostgres, openSqlite } from '../../src/db/client';
 import { q, type Database, type Query, type Sql, type SqlValue } from '../../src/db/sql';
 
-export { databaseUrl, testDatabaseUrl } from './database-url';
+export { databaseUrl, freshPgSchema, testDatabaseUrl } from './database-url';
 export const onPostgres = databaseUrl !== undefined;
-
-async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new, empty schema on the server; connections made with `options` use it. */
-export async function freshPgSchema(url: string, name?: string): Promise<{ schema: string; options: pg.PoolConfig; drop: () => Promise<void> }> {
-  const schema = name ?? `test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin(url, (client) => client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
-  return {
-    schema,
-    options: { connectionString: url, options: `-c search_path=${schema}`, max: 4 },
-    drop: () => admin(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).then(() => undefined),
-  };
-}
 
 const schemas = new Set<string>();
 afterAll(async () => {

@@ -3,8 +3,6 @@
 // a fresh PostgreSQL schema when DATABASE_URL is set: tests/support/database.ts), talking to the fake
 // LINE API served from the test process on a loopback port; and a webhook sender that behaves like
 // LINE (signed posts, redelivery of what was not acknowledged with the same webhookEventId).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -12,11 +10,10 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Database } from '../../src/db/sql';
 import { FakeLine, type FakeLineOptions } from '../../src/line/fake';
+import { botProcess, LIVE_TOKEN, textEventWith, type BotProcess } from './bot-process';
 import { dynamicQuery, newTestDatabaseName, openTestDatabase, testDatabaseUrl } from './database';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-export const LIVE_SECRET = 'fault-channel-secret';
-export const LIVE_TOKEN = 'fault-access-token';
+export { freePort, LIVE_SECRET, LIVE_TOKEN, postSigned, sleep, textEventWith, waitFor } from './bot-process';
 
 export interface LiveLine {
   fake: FakeLine;
@@ -42,154 +39,50 @@ export async function startLiveLine(options: FakeLineOptions = {}): Promise<Live
   };
 }
 
-export async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-export interface LiveBot {
-  readonly url: string;
+/** The bot process on its own test database. */
+export interface LiveBot extends BotProcess {
   /** The test database's name (the SQLite file, or the PostgreSQL schema). */
   readonly file: string;
   /** The test process's own handle on the bot's database (reads while it runs; test set-up). */
   readonly db: Database;
-  /** Every JSON log line the bot wrote, across restarts. */
-  readonly logs: Record<string, unknown>[];
-  readonly running: boolean;
-  start(): Promise<void>;
-  /** SIGKILL: no shutdown, no flush, as a power cut or the OOM killer. */
-  kill(): Promise<void>;
-  stop(): Promise<void>;
   /** A look at the database (the bot may be running); rows camelCased, as the bot reads them. */
   query<T>(sql: string): Promise<T[]>;
   /** Stop the process and close the test's handle. */
   close(): Promise<void>;
 }
 
-/** `name`: an existing test database to share (another bot process on it); by default a new one. */
-export async function liveBot(line: LiveLine, env: Record<string, string> = {}, name?: string): Promise<LiveBot> {
-  const port = await freePort();
+/**
+ * `line`: where the bot finds LINE. `name`: an existing test database to share (another bot process
+ * on it); by default a new one.
+ */
+export async function liveBot(line: Pick<LiveLine, 'url'>, env: Record<string, string> = {}, name?: string): Promise<LiveBot> {
   const file = name ?? newTestDatabaseName(() => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-fault-')), 'bot.db'));
   const db = await openTestDatabase(file);
   const url = testDatabaseUrl(file);
-  const logs: Record<string, unknown>[] = [];
-  let child: ChildProcess | undefined;
-  const end = async (signal: NodeJS.Signals) => {
-    const proc = child;
-    if (!proc) return;
-    const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill(signal);
-    await exited;
-    child = undefined;
-  };
-
-  const bot: LiveBot = {
-    url: `http://127.0.0.1:${port}`,
+  const proc = await botProcess(line.url, { ...(url ? { DATABASE_URL: url } : { DATABASE_PATH: file }), ...env });
+  return {
+    url: proc.url,
     file,
     db,
-    logs,
+    logs: proc.logs,
     get running() {
-      return child !== undefined;
+      return proc.running;
     },
-    async start() {
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          PORT: String(port),
-          ...(url ? { DATABASE_URL: url } : { DATABASE_PATH: file }),
-          LINE_CHANNEL_SECRET: LIVE_SECRET,
-          LINE_CHANNEL_ACCESS_TOKEN: LIVE_TOKEN,
-          LINE_API_BASE_URL: line.url,
-          LINE_DATA_API_BASE_URL: line.url,
-          SIMULATOR: 'off',
-          LOG_LEVEL: 'info',
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child = proc;
-      let buffer = '';
-      let stderr = '';
-      proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      await new Promise<void>((resolve, reject) => {
-        proc.stdout!.on('data', (chunk: Buffer) => {
-          buffer += chunk.toString();
-          let newline: number;
-          while ((newline = buffer.indexOf('\n')) >= 0) {
-            const lineText = buffer.slice(0, newline);
-            buffer = buffer.slice(newline + 1);
-            if (!lineText.startsWith('{')) continue;
-            const entry = JSON.parse(lineText) as Record<string, unknown>;
-            logs.push(entry);
-            if (entry.msg === 'bot listening') resolve();
-          }
-        });
-        proc.once('exit', (code, signal) => {
-          if (child === proc) child = undefined;
-          reject(new Error(`bot exited (${code ?? signal}) before listening: ${stderr.slice(0, 2000)}`));
-        });
-      });
-    },
-    kill: () => end('SIGKILL'),
-    stop: () => end('SIGTERM'),
+    start: () => proc.start(),
+    kill: () => proc.kill(),
+    stop: () => proc.stop(),
     query<T>(sql: string): Promise<T[]> {
       return db.all<T>(dynamicQuery([sql], []));
     },
     async close() {
-      await end('SIGTERM');
+      await proc.stop();
       await db.close();
     },
   };
-  return bot;
 }
-
-let eventCounter = 0;
 
 /** A text message event as LINE sends it, with a reply token the fake will honour. */
 export function textEvent(fake: FakeLine, userId: string, text: string) {
-  return {
-    type: 'message',
-    mode: 'active',
-    timestamp: Date.now(),
-    webhookEventId: `01FAULT${String(++eventCounter).padStart(19, '0')}`,
-    deliveryContext: { isRedelivery: false },
-    source: { type: 'user', userId },
-    replyToken: fake.issueReplyToken(userId),
-    message: { type: 'text', id: randomUUID(), quoteToken: 'q', text },
-  };
+  return textEventWith(fake.issueReplyToken(userId), userId, text);
 }
 export type LiveEvent = ReturnType<typeof textEvent>;
-
-/** POST one signed batch; true when the bot answered 200 (LINE's "delivered"). */
-export async function postSigned(bot: LiveBot, events: unknown[]): Promise<boolean> {
-  const body = JSON.stringify({ destination: 'U' + 'f'.repeat(32), events });
-  const signature = createHmac('sha256', LIVE_SECRET).update(body).digest('base64');
-  try {
-    const response = await fetch(`${bot.url}/webhook`, {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'application/json', 'x-line-signature': signature },
-      signal: AbortSignal.timeout(5_000),
-    });
-    await response.arrayBuffer();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Poll until `done()` or the deadline; returns whether it got there. */
-export async function waitFor(done: () => boolean | Promise<boolean>, ms: number, every = 100): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await done()) return true;
-    await sleep(every);
-  }
-  return done();
-}
