@@ -102,10 +102,18 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, SIMULATOR: 'off', ...overrides });
 }
 
-export async function createTestBot(options: { file?: string; env?: Record<string, string>; deps?: Partial<AppDeps> } = {}): Promise<TestBot> {
+export interface TestBotOptions {
+  file?: string;
+  env?: Record<string, string>;
+  deps?: Partial<AppDeps>;
+  /** How `file` is opened: the test database by default (a SQLite file, or a PostgreSQL schema with DATABASE_URL). */
+  open?: (file: string) => Promise<Database>;
+}
+
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const file = options.file ?? newTestDatabaseName(tempDbFile);
   const config = testConfig({ DATABASE_PATH: tempDbFile(), ...options.env });
-  const db = await openTestDatabase(file);
+  const db = await (options.open ?? openTestDatabase)(file);
   const line = createLineClient({ channelAccessToken: TOKEN, apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
   const bot = createApp({ config, db, line, office: loadOfficeProfile(config.officeConfigPath), now: () => clock.now(), ...options.deps });
   let closed = false;
