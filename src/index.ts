@@ -38,7 +38,7 @@ function loadSettings() {
 async function boot() {
   const { config, office } = loadSettings();
   for (const warning of holidayCoverageWarnings(office, new Date())) log.warn(warning);
-  const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
+  const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath, poolSize: config.databasePoolSize });
   // Without credentials the bot talks to its own fake LINE API, served on the same port.
   const selfUrl = `http://127.0.0.1:${config.port}`;
   const fakeLine = config.simulated ? new FakeLine(config.line.channelAccessToken) : undefined;

@@ -67,8 +67,8 @@ export async function openPostgres(options: pg.PoolConfig): Promise<PgDatabase> 
 }
 
 /** The database the configuration names: PostgreSQL for a `postgres://` URL, else the SQLite file. */
-export function openDatabase(target: { url?: string; path: string }): Promise<Db> {
-  return target.url ? openPostgres({ connectionString: target.url }) : Promise.resolve(openSqlite(target.path));
+export function openDatabase(target: { url?: string; path: string; poolSize?: number }): Promise<Db> {
+  return target.url ? openPostgres({ connectionString: target.url, ...(target.poolSize !== undefined && { max: target.poolSize }) }) : Promise.resolve(openSqlite(target.path));
 }
 
 /**

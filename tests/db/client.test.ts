@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { openPostgres, openSqlite } from '../../src/db/client';
+import { openDatabase, openPostgres, openSqlite } from '../../src/db/client';
+import type { PgDatabase } from '../../src/db/postgres';
 import { q } from '../../src/db/sql';
-import { databaseUrl, freshPgSchema, newTestDatabaseName, onPostgres, openTestDatabase } from '../support/database';
+import { databaseUrl, freshPgSchema, newTestDatabaseName, onPostgres, openTestDatabase, testDatabaseUrl } from '../support/database';
 import { tempDbFile } from '../support/harness';
 
 const PG_MIGRATIONS = path.join(import.meta.dirname, '../../src/db/migrations/pg');
@@ -65,6 +66,17 @@ describe('opening the database', () => {
       const applied = await dbs[0]!.get<{ n: number }>(q`SELECT COUNT(*) AS n FROM __drizzle_migrations`);
       expect(applied?.n).toBe(fs.readdirSync(PG_MIGRATIONS).filter((f) => f.endsWith('.sql')).length);
       for (const db of dbs) await db.close();
+    } finally {
+      await drop();
+    }
+  });
+
+  it.skipIf(!onPostgres)('opens PostgreSQL with the pool size it is given', async () => {
+    const { options, drop } = await freshPgSchema(databaseUrl!);
+    try {
+      const db = await openDatabase({ url: testDatabaseUrl(String(options.options).replace('-c search_path=', '')), path: '', poolSize: 3 });
+      expect((db as PgDatabase).pool.options.max).toBe(3);
+      await db.close();
     } finally {
       await drop();
     }
