@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { runContention } from './contention';
 import { runOutboxDrain } from './outbox';
 import { runRetentionBench } from './retention';
+import { runSizeBench } from './size';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-channel-secret';
@@ -85,7 +86,7 @@ interface Result {
   rssMb: number;
 }
 
-async function load(server: Server, requests: number, fullTurn: boolean): Promise<Result> {
+export async function load(server: Server, requests: number, fullTurn: boolean): Promise<Result> {
   const users = Array.from({ length: requests }, () => 'U' + randomUUID().replace(/-/g, ''));
   // Reply tokens are issued before the clock starts, as LINE issues them before it calls us.
   const prepared = await Promise.all(users.map(async (userId) => ({ userId, ...signedBody(userId, 'ติดต่อ', fullTurn ? await token(server, userId) : 'x'.repeat(32)) })));
@@ -179,9 +180,11 @@ async function webhookBench(): Promise<void> {
 // The clean-up case pre-fills a million users, which takes minutes: only on request.
 if (process.argv.includes('--retention') || process.env.BENCH_RETENTION) {
   await runRetentionBench();
+} else if (process.argv.includes('--size')) {
+  await runSizeBench();
 } else {
   await webhookBench();
   await runContention();
   await runOutboxDrain();
-  console.log('\n(the clean-up case at 1M users: npm run bench -- --retention)');
+  console.log('\n(the clean-up case at 1M users: npm run bench -- --retention; per-turn cost with 1k and 1M stored users: npm run bench -- --size)');
 }
