@@ -97,19 +97,23 @@ async function pgDatabase(url: string, users: number, now: number): Promise<{ ur
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
   const schemaUrl = new URL(url);
   schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
-  const t0 = performance.now();
-  const db = await openPostgres({ connectionString: schemaUrl.toString() });
-  await db.pool.query(`BEGIN; ${fillSql(users, now, 'pg')} COMMIT; ANALYZE;`);
-  await db.close();
-  const buildMs = performance.now() - t0;
-  return {
-    url: schemaUrl.toString(),
-    buildMs,
-    drop: async () => {
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    },
+  const drop = async () => {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
   };
+  const t0 = performance.now();
+  try {
+    const db = await openPostgres({ connectionString: schemaUrl.toString() });
+    try {
+      await db.pool.query(`BEGIN; ${fillSql(users, now, 'pg')} COMMIT; ANALYZE;`);
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { url: schemaUrl.toString(), buildMs: performance.now() - t0, drop };
 }
 
 interface Row {
