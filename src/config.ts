@@ -26,6 +26,8 @@ const envSchema = z
       .trim()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
+    /** PostgreSQL connections each instance keeps at most (instances × this < the server's max_connections). */
+    DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a number of connections from 1 to 100' }).int().min(1).max(100).default(10),
     LINE_CHANNEL_SECRET: optionalSecret,
     LINE_CHANNEL_ACCESS_TOKEN: optionalSecret,
     LINE_API_BASE_URL: baseUrl.default('https://api.line.me'),
@@ -67,6 +69,8 @@ export interface Config {
   databasePath: string;
   /** Set: PostgreSQL at this URL (never logged: it holds the password); unset: the SQLite file. */
   databaseUrl?: string;
+  /** PostgreSQL connections this instance keeps at most. */
+  databasePoolSize: number;
   line: {
     channelSecret: string;
     channelAccessToken: string;
@@ -139,6 +143,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     databasePath: env.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(env.DATABASE_PATH),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     line: {
       channelSecret: env.LINE_CHANNEL_SECRET ?? SIMULATOR_CHANNEL_SECRET,
       channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN ?? SIMULATOR_ACCESS_TOKEN,

@@ -49,7 +49,7 @@ async function boot() {
   for (const { profile } of offices) {
     for (const warning of holidayCoverageWarnings(profile, new Date())) log.warn(warning, ...(offices.length > 1 ? [{ office: profile.id }] : []));
   }
-  const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
+  const db = await openDatabase({ url: config.databaseUrl, path: config.databasePath, poolSize: config.databasePoolSize });
   // Without credentials the bot talks to its own fake LINE API, served on the same port.
   const selfUrl = `http://127.0.0.1:${config.port}`;
   const fakeLine = config.simulated ? new FakeLine(Object.fromEntries(offices.map((office) => [office.profile.id, office.channelAccessToken]))) : undefined;

@@ -32,17 +32,33 @@ export function openSqlite(file: string): SqliteDatabase {
   return new SqliteDatabase(sqlite);
 }
 
+/** The first key of the migration lock (pg_advisory_lock's two-key form, apart from the one-key locks on slots). */
+const MIGRATION_LOCK = 0x77656c66; // "welf"
+
 /**
  * A PostgreSQL pool with the migrations applied. drizzle records them in the connection's current
  * schema (the first of its search_path), beside the tables: so one server can hold several
- * databases-by-schema (the tests do), each knowing its own migrations.
+ * databases-by-schema (the tests do), each knowing its own migrations. Every instance migrates at
+ * start and drizzle's migrator takes no lock, so instances starting at once queue on a session
+ * advisory lock for that schema and migrate on the connection that holds it, one after another
+ * (the later ones find nothing left to apply).
  */
 export async function openPostgres(options: pg.PoolConfig): Promise<PgDatabase> {
   const db = new PgDatabase(options);
   try {
-    const { rows } = await db.pool.query<{ schema: string }>('SELECT current_schema() AS schema');
-    const migrationsSchema = rows[0]?.schema ?? 'public';
-    await pgMigrate(pgDrizzle(db.pool), { migrationsFolder: path.join(MIGRATIONS, 'pg'), migrationsSchema });
+    const client = await db.pool.connect();
+    try {
+      const { rows } = await client.query<{ schema: string }>('SELECT current_schema() AS schema');
+      const migrationsSchema = rows[0]?.schema ?? 'public';
+      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK, migrationsSchema]);
+      try {
+        await pgMigrate(pgDrizzle(client), { migrationsFolder: path.join(MIGRATIONS, 'pg'), migrationsSchema });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MIGRATION_LOCK, migrationsSchema]);
+      }
+    } finally {
+      client.release();
+    }
   } catch (error) {
     await db.close();
     throw error;
@@ -51,8 +67,8 @@ export async function openPostgres(options: pg.PoolConfig): Promise<PgDatabase> 
 }
 
 /** The database the configuration names: PostgreSQL for a `postgres://` URL, else the SQLite file. */
-export function openDatabase(target: { url?: string; path: string }): Promise<Db> {
-  return target.url ? openPostgres({ connectionString: target.url }) : Promise.resolve(openSqlite(target.path));
+export function openDatabase(target: { url?: string; path: string; poolSize?: number }): Promise<Db> {
+  return target.url ? openPostgres({ connectionString: target.url, ...(target.poolSize !== undefined && { max: target.poolSize }) }) : Promise.resolve(openSqlite(target.path));
 }
 
 /**

@@ -11,6 +11,7 @@ import { runContention } from './contention';
 import { runInstancesBench } from './instances';
 import { runOutboxDrain } from './outbox';
 import { runRetentionBench } from './retention';
+import { runSizeBench } from './size';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECRET = 'bench-channel-secret';
@@ -75,7 +76,7 @@ export interface LoadTarget {
 }
 
 /** The bench server (server.ts): one process with the fake LINE API inside. */
-function serverTarget(server: Server): LoadTarget {
+export function serverTarget(server: Server): LoadTarget {
   return {
     webhooks: [`${server.url}/webhook`],
     secret: SECRET,
@@ -199,10 +200,12 @@ if (process.argv.includes('--retention') || process.env.BENCH_RETENTION) {
   await runRetentionBench();
 } else if (process.argv.includes('--instances')) {
   await runInstancesBench();
+} else if (process.argv.includes('--size')) {
+  await runSizeBench();
 } else {
   await webhookBench();
   await runInstancesBench();
   await runContention();
   await runOutboxDrain();
-  console.log('\n(the clean-up case at 1M users: npm run bench -- --retention)');
+  console.log('\n(the clean-up case at 1M users: npm run bench -- --retention; per-turn cost with 1k and 1M stored users: npm run bench -- --size)');
 }

@@ -44,6 +44,8 @@ if (mode === 'bare') {
     LINE_CHANNEL_SECRET: BENCH_SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: BENCH_TOKEN,
     DATABASE_PATH: process.env.BENCH_DATABASE ?? path.join(dir, 'bench.db'),
+    // A PostgreSQL database (or schema, by search_path in the URL) instead of the SQLite file.
+    ...(process.env.BENCH_DATABASE_URL && { DATABASE_URL: process.env.BENCH_DATABASE_URL }),
     SIMULATOR: 'off',
   });
   const fake = new FakeLine(BENCH_TOKEN);

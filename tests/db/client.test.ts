@@ -1,11 +1,13 @@
 // The database handle: each dialect's migrations applied at start, an existing database opened again
 // without loss, and each statement's call site prepared once.
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { openSqlite } from '../../src/db/client';
+import { openDatabase, openPostgres, openSqlite } from '../../src/db/client';
+import type { PgDatabase } from '../../src/db/postgres';
 import { q } from '../../src/db/sql';
-import { newTestDatabaseName, onPostgres, openTestDatabase } from '../support/database';
+import { databaseUrl, freshPgSchema, newTestDatabaseName, onPostgres, openTestDatabase, testDatabaseUrl } from '../support/database';
 import { tempDbFile } from '../support/harness';
 
 /** How many SQLite migrations there are (drizzle-kit's journal). */
@@ -13,6 +15,7 @@ const SQLITE_MIGRATIONS = (
   JSON.parse(fs.readFileSync(new URL('../../src/db/migrations/sqlite/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }
 ).entries.length;
 
+const PG_MIGRATIONS = path.join(import.meta.dirname, '../../src/db/migrations/pg');
 const TABLES = ['bookings', 'conversations', 'eligibility_checks', 'inbox', 'outbox', 'staff', 'users'];
 
 describe('opening the database', () => {
@@ -55,5 +58,32 @@ describe('opening the database', () => {
     expect(prepare).toHaveBeenCalledTimes(1);
     expect(await db.get(q`SELECT ${7} AS answer`)).toEqual({ answer: 7 });
     await db.close();
+  });
+
+  // Every instance behind a load balancer runs the migrations at start; drizzle's migrator takes no
+  // lock, so openPostgres serialises them with an advisory lock.
+  it.skipIf(!onPostgres)('migrates once when several instances open an empty PostgreSQL schema at the same moment', async () => {
+    const { options, drop } = await freshPgSchema(databaseUrl!);
+    try {
+      const opened = await Promise.allSettled(Array.from({ length: 4 }, () => openPostgres(options)));
+      expect(opened.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok', 'ok', 'ok']);
+      const dbs = opened.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof openPostgres>>>).value);
+      const applied = await dbs[0]!.get<{ n: number }>(q`SELECT COUNT(*) AS n FROM __drizzle_migrations`);
+      expect(applied?.n).toBe(fs.readdirSync(PG_MIGRATIONS).filter((f) => f.endsWith('.sql')).length);
+      for (const db of dbs) await db.close();
+    } finally {
+      await drop();
+    }
+  });
+
+  it.skipIf(!onPostgres)('opens PostgreSQL with the pool size it is given', async () => {
+    const { options, drop } = await freshPgSchema(databaseUrl!);
+    try {
+      const db = await openDatabase({ url: testDatabaseUrl(String(options.options).replace('-c search_path=', '')), path: '', poolSize: 3 });
+      expect((db as PgDatabase).pool.options.max).toBe(3);
+      await db.close();
+    } finally {
+      await drop();
+    }
   });
 });

@@ -124,20 +124,22 @@ function testOffices(config: Config, ids?: readonly string[]): OfficeSetup[] {
     : [{ profile: loadOfficeProfile(config.officeConfigPath), channelSecret: config.line.channelSecret, channelAccessToken: TOKEN, line: lineOf('default') }];
 }
 
-export async function createTestBot(
-  options: {
-    file?: string;
-    env?: Record<string, string>;
-    deps?: Partial<AppDeps>;
-    /** Serve these offices (each with its own channel and the example profile) instead of the single 'default'. */
-    offices?: readonly string[];
-    /** Wrap the database handle the app gets (e.g. to record its statements). */
-    wrapDb?: (db: Database) => Database;
-  } = {},
-): Promise<TestBot> {
+export interface TestBotOptions {
+  file?: string;
+  env?: Record<string, string>;
+  deps?: Partial<AppDeps>;
+  /** Serve these offices (each with its own channel and the example profile) instead of the single 'default'. */
+  offices?: readonly string[];
+  /** Wrap the database handle the app gets (e.g. to record its statements). */
+  wrapDb?: (db: Database) => Database;
+  /** How `file` is opened: the test database by default (a SQLite file, or a PostgreSQL schema with DATABASE_URL). */
+  open?: (file: string) => Promise<Database>;
+}
+
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const file = options.file ?? newTestDatabaseName(tempDbFile);
   const config = testConfig({ DATABASE_PATH: tempDbFile(), ...options.env });
-  const opened = await openTestDatabase(file);
+  const opened = await (options.open ?? openTestDatabase)(file);
   const db = options.wrapDb ? options.wrapDb(opened) : opened;
   const offices = testOffices(config, options.offices);
   const bot = createApp({ config, db, offices, now: () => clock.now(), ...options.deps });
