@@ -219,6 +219,8 @@ const office = z.strictObject({
 const profileShape = z.strictObject({
   /** Free text for whoever edits the file; ignored by the bot. */
   $comment: z.string().optional(),
+  /** The office's id in every row it owns (tenancy); a single-office deployment is `default`. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lowercase letters, digits or dashes, starting with a letter or digit').default('default'),
   office,
   schedule,
   services,
