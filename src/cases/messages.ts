@@ -33,6 +33,7 @@ export const CASE_SAY = {
   staffHeading: { new: '📥 มีเรื่องใหม่ส่งเข้ามา', resubmitted: '🔁 ผู้ยื่นส่งข้อมูลเพิ่มแล้ว', withdrawn: '↩️ ผู้ยื่นยกเลิกเรื่อง' },
   reopened: 'ส่วนที่ต้องแก้ไข',
   note: 'ข้อความจากเจ้าหน้าที่',
+  toApplicant: 'ข้อความถึงผู้ยื่น',
 };
 
 export function referenceText(c: Pick<CaseRow, 'reference'>): string {
@@ -110,11 +111,14 @@ export function staffCaseMessages(kind: AnyKind, c: CaseRow): Message[] {
   return [caseCard(kind, c, `เรื่อง${kind.title}`)];
 }
 
-/** The answer to the staff member who decided: done, and what can be decided next. */
-export function decidedMessages(kind: AnyKind, c: CaseRow): Message[] {
-  const label = statusInfo(kind, c.status).label;
-  const more = decisions(kind, c).length > 0;
-  return [text(`${CASE_SAY.done(referenceText(c), label)}\n${more ? CASE_SAY.nextDecision : CASE_SAY.noMoreDecisions}`, decisionItems(kind, c))];
+/** The answer to the staff member who decided: done, what the applicant was told, and what can be decided next. */
+export function decidedMessages(kind: AnyKind, c: CaseRow, note?: string): Message[] {
+  const lines = [CASE_SAY.done(referenceText(c), statusInfo(kind, c.status).label)];
+  const reopened = reopenedLabels(kind, c);
+  if (reopened.length > 0) lines.push(`${CASE_SAY.reopened}: ${reopened.join(', ')}`);
+  if (note) lines.push(`${CASE_SAY.toApplicant}: ${note}`);
+  lines.push(decisions(kind, c).length > 0 ? CASE_SAY.nextDecision : CASE_SAY.noMoreDecisions);
+  return [text(lines.join('\n'), decisionItems(kind, c))];
 }
 
 /** Someone else acted first (the button's version is old): the current status and today's buttons. */

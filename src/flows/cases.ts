@@ -59,7 +59,7 @@ async function target(ctx: FlowContext, params: Record<string, string>): Promise
 /** Make the decision as this staff member and say what came of it. */
 async function decide(ctx: FlowContext, t: Target, extra: { note?: string; sections?: string[] } = {}): Promise<Message[]> {
   const result = await transition(ctx.tx, ctx.services.office.id, t.c.id, { to: t.to, actor: { role: 'officer', id: ctx.userId }, expectedVersion: t.version, ...extra }, ctx.now);
-  if (result.ok) return decidedMessages(t.kind, result.case);
+  if (result.ok) return decidedMessages(t.kind, result.case, extra.note);
   switch (result.reason) {
     case 'not_found':
       return notFoundMessages();

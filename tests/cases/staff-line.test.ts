@@ -142,6 +142,7 @@ describe('a decision that needs a note', () => {
 
     const done = await staffA.say('กลุ่มตั้งอยู่นอกเขตเทศบาล ติดต่อ อบต. ข้างเคียงได้ค่ะ');
     expect(texts(done)[0]).toContain('สถานะ: ไม่รับเรื่อง');
+    expect(texts(done)[0]).toContain('ข้อความถึงผู้ยื่น: กลุ่มตั้งอยู่นอกเขตเทศบาล ติดต่อ อบต. ข้างเคียงได้ค่ะ');
     expect((await historyRows(t.db, c)).at(-1)).toMatchObject({ toStatus: 'rejected', note: 'กลุ่มตั้งอยู่นอกเขตเทศบาล ติดต่อ อบต. ข้างเคียงได้ค่ะ', actorId: staffA.userId });
     await t.bot.outbox.runOnce();
     expect(allText(pushesTo(leader.userId).at(-1)!)).toContain('กลุ่มตั้งอยู่นอกเขตเทศบาล');
@@ -161,6 +162,8 @@ describe('a decision that needs a note', () => {
     expect(texts(note).at(-1)).toContain('พิมพ์สิ่งที่ต้องการให้ผู้ยื่นแก้ไข');
     const done = await staffA.say('ขอรูปสมุดบัญชีหน้าแรก และรายชื่อสมาชิกที่ลงชื่อครบ');
     expect(texts(done)[0]).toContain('สถานะ: ขอข้อมูล/เอกสารเพิ่ม');
+    expect(texts(done)[0]).toContain('ส่วนที่ต้องแก้ไข: สมาชิก, บัญชีธนาคาร');
+    expect(texts(done)[0]).toContain('ข้อความถึงผู้ยื่น: ขอรูปสมุดบัญชีหน้าแรก');
 
     const asked = (await findCase(t.db, OFFICE, c.id))!;
     expect(JSON.parse(asked.reopened)).toEqual(['members', 'bank']);

@@ -145,4 +145,17 @@ describe('who is pushed', () => {
     await db.transaction((tx) => transition(tx, OFFICE, c.id, { to: 'in_review', actor: ACTORS.officer!, expectedVersion: c.version + 1 }, NOW));
     expect((await pushesAbout(db, c, 'case-applicant')).map((p) => p.to)).toEqual([APPLICANT]);
   });
+
+  it('staff when the applicant withdraws a submitted case, without decision buttons; nobody for a withdrawn draft', async () => {
+    const sent = await caseIn(db, 'submitted', APPLICANT);
+    await db.transaction((tx) => transition(tx, OFFICE, sent.id, { to: 'withdrawn', actor: ACTORS.applicant!, expectedVersion: sent.version }, NOW));
+    const [notice] = await pushesAbout(db, sent);
+    expect(notice).toMatchObject({ to: OFFICER, purpose: 'case-staff-withdrawn' });
+    expect(notice!.messages).toContain('ผู้ยื่นยกเลิกเรื่อง');
+    expect(notice!.messages).not.toContain('"type":"button"');
+
+    const draft = await caseIn(db, 'draft', APPLICANT);
+    await db.transaction((tx) => transition(tx, OFFICE, draft.id, { to: 'withdrawn', actor: ACTORS.applicant!, expectedVersion: draft.version }, NOW));
+    expect(await pushesAbout(db, draft)).toEqual([]);
+  });
 });
