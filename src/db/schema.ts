@@ -240,7 +240,83 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
     heartbeatAt: time('heartbeat_at').notNull(),
   });
 
-  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances };
+  /**
+   * Something a citizen hands in and staff decide (src/cases/): a group registration today, มชช.
+   * applications next. `data` is the kind's JSON, checked with the kind's zod schema on every write;
+   * `version` counts status changes (buttons carry it, so an old one is recognised); `reference` is
+   * issued when the case is first submitted (GRP-2569-0007), unique per office.
+   */
+  const cases = table(
+    'cases',
+    {
+      id: serial('id'),
+      officeId: officeId(),
+      /** The kind's id in src/cases/kinds (e.g. 'group'). */
+      kind: text('kind').notNull(),
+      reference: text('reference'),
+      applicantUserId: text('applicant_user_id').notNull(),
+      /** One of the kind's statuses. */
+      status: text('status').notNull(),
+      version: integer('version').notNull().default(1),
+      /** JSON object, one key per section of the kind's data. */
+      data: text('data').notNull().default('{}'),
+      /** JSON array of the sections staff reopened with ขอเอกสารเพิ่ม (only these may change then). */
+      reopened: text('reopened').notNull().default('[]'),
+      createdAt: time('created_at').notNull(),
+      updatedAt: time('updated_at').notNull(),
+      submittedAt: time('submitted_at'),
+    },
+    (t) => [
+      // The staff queue: an office's open cases of a kind by status, oldest change first.
+      index('cases_queue').on(t.officeId, t.kind, t.status, t.updatedAt),
+      // "My cases": an applicant's cases in one office.
+      index('cases_applicant').on(t.officeId, t.applicantUserId),
+      uniqueIndex('cases_reference').on(t.officeId, t.reference).where(sql`reference IS NOT NULL`),
+    ],
+  );
+
+  /**
+   * What happened to a case: one row per status change (and its creation), never updated or deleted
+   * by the bot (retention of whole cases comes later). `internal` notes are for staff only.
+   */
+  const caseHistory = table(
+    'case_history',
+    {
+      id: serial('id'),
+      officeId: officeId(),
+      caseId: integer('case_id').notNull(),
+      at: time('at').notNull(),
+      actorKind: text('actor_kind', { enum: ['applicant', 'officer', 'admin', 'system'] }).notNull(),
+      /** The LINE user id of the applicant or staff member; 'system' for the bot itself. */
+      actorId: text('actor_id').notNull(),
+      /** Null on the row that records the creation. */
+      fromStatus: text('from_status'),
+      toStatus: text('to_status').notNull(),
+      /** The case's version after this change. */
+      version: integer('version').notNull(),
+      note: text('note'),
+      internal: boolean('internal').notNull().default(false),
+    },
+    (t) => [index('case_history_case').on(t.officeId, t.caseId, t.at)],
+  );
+
+  /**
+   * The last reference number issued per office, kind and Buddhist-era year: taken with one
+   * INSERT … ON CONFLICT DO UPDATE … RETURNING in the submitting transaction, so two submissions at
+   * once never get the same number.
+   */
+  const caseCounters = table(
+    'case_counters',
+    {
+      officeId: officeId(),
+      kind: text('kind').notNull(),
+      year: integer('year').notNull(),
+      lastNumber: integer('last_number').notNull(),
+    },
+    (t) => [uniqueIndex('case_counters_key').on(t.officeId, t.kind, t.year)],
+  );
+
+  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters };
 }
 
 // ---- rows as the query layer returns them (camelCased; booleans as stored: 0/1 on SQLite) ----
@@ -308,4 +384,33 @@ export interface EligibilityCheckRow {
   facts: string;
   outcomes: string;
   createdAt: number;
+}
+
+export interface CaseRow {
+  id: number;
+  officeId: string;
+  kind: string;
+  reference: string | null;
+  applicantUserId: string;
+  status: string;
+  version: number;
+  data: string;
+  reopened: string;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+}
+
+export interface CaseHistoryRow {
+  id: number;
+  officeId: string;
+  caseId: number;
+  at: number;
+  actorKind: 'applicant' | 'officer' | 'admin' | 'system';
+  actorId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  version: number;
+  note: string | null;
+  internal: boolean | number;
 }

@@ -1,6 +1,7 @@
 // Every flow and menu entry the bot offers. Adding a service means adding it here.
 import { bookingEntry, bookingFlow } from './booking';
 import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
+import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry } from './cases';
 import { contactEntry } from './contact';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
@@ -8,7 +9,7 @@ import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow];
+export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
@@ -26,6 +27,9 @@ export const defaultEntries: readonly Entry[] = [
   staffTodayEntry,
   staffTomorrowEntry,
   staffDayEntry,
+  caseDecideEntry,
+  caseNoteEntry,
+  caseOpenEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

@@ -16,7 +16,7 @@ const SQLITE_MIGRATIONS = (
 ).entries.length;
 
 const PG_MIGRATIONS = path.join(import.meta.dirname, '../../src/db/migrations/pg');
-const TABLES = ['bookings', 'conversations', 'eligibility_checks', 'inbox', 'outbox', 'staff', 'users'];
+const TABLES = ['bookings', 'case_counters', 'case_history', 'cases', 'conversations', 'eligibility_checks', 'inbox', 'instances', 'outbox', 'staff', 'users'];
 
 describe('opening the database', () => {
   it('applies the migrations', async () => {

@@ -1,0 +1,175 @@
+// What happens to a case, each in the caller's transaction: a draft is created, its data saved
+// (checked with the kind's zod schema), and its status changed by ONE guarded statement together with
+// its history row and the pushes it causes (the applicant's, and every staff member's for a new,
+// resubmitted or withdrawn case). Results are values, so the caller can tell the person what
+// happened ("เรื่องนี้มีเจ้าหน้าที่ดำเนินการแล้ว"). The LINE buttons and the staff pages call these.
+import type { CaseRow } from '../db/schema';
+import type { Sql } from '../db/sql';
+import { isStaff, staffIds } from '../db/staff';
+import { enqueuePush } from '../notify/outbox';
+import { bangkokDateOf } from '../thai/calendar';
+import { toBuddhistYear } from '../thai/thai-calendar';
+import { findTransition, type AnyKind, type Role } from './kind';
+import { kindOf } from './kinds';
+import { applicantStatusMessages, staffNoticeMessages, type StaffEvent } from './messages';
+import { appendHistory, changeData, changeStatus, findCase, findCaseForUpdate, insertCase, nextReferenceNumber, setReference } from './store';
+
+export interface Actor {
+  role: Role;
+  /** The LINE user id (applicant, staff member); 'system' for the bot. */
+  id: string;
+}
+
+/** The role a LINE user holds as staff: every staff member is an officer until issue 12 adds admins. */
+export async function staffRoleOf(tx: Sql, office: string, userId: string): Promise<Role | undefined> {
+  return (await isStaff(tx, office, userId)) ? 'officer' : undefined;
+}
+
+/** Whether the actor really holds the role they act in, for this case. */
+async function holdsRole(tx: Sql, actor: Actor, c: CaseRow): Promise<boolean> {
+  switch (actor.role) {
+    case 'applicant':
+      return actor.id === c.applicantUserId;
+    case 'officer':
+    case 'admin':
+      return (await staffRoleOf(tx, c.officeId, actor.id)) === actor.role;
+    case 'system':
+      return actor.id === 'system';
+  }
+}
+
+function kindOfCase(c: CaseRow): AnyKind {
+  const kind = kindOf(c.kind);
+  if (!kind) throw new Error(`case ${c.id} has unknown kind ${c.kind}`);
+  return kind;
+}
+
+export function parseData(c: CaseRow): Record<string, unknown> {
+  return JSON.parse(c.data) as Record<string, unknown>;
+}
+
+export function reopenedSections(c: CaseRow): string[] {
+  return JSON.parse(c.reopened) as string[];
+}
+
+export type DataResult =
+  | { ok: true; case: CaseRow }
+  | { ok: false; reason: 'invalid'; issues: string[]; current: CaseRow }
+  | { ok: false; reason: 'not_allowed' | 'not_found'; current?: CaseRow };
+
+/** A new draft of a kind for an applicant, with its first history row. */
+export async function createDraft(tx: Sql, office: string, kindId: string, applicantUserId: string, now: Date, data: unknown = {}): Promise<CaseRow> {
+  const kind = kindOf(kindId);
+  if (!kind) throw new Error(`unknown case kind ${kindId}`);
+  const checked = kind.data.parse(data);
+  const c = await insertCase(tx, office, { kind: kind.id, applicantUserId, status: kind.initial, data: JSON.stringify(checked) }, now.getTime());
+  await appendHistory(tx, office, { caseId: c.id, at: now.getTime(), actor: { role: 'applicant', id: applicantUserId }, from: null, to: c.status, version: c.version });
+  return c;
+}
+
+/**
+ * Save sections of the applicant's data: any section while the status lets them edit everything
+ * (a draft), only the reopened sections while staff asked for more. The whole data after the change
+ * must pass the kind's schema, or nothing changes.
+ */
+export async function saveData(tx: Sql, office: string, caseId: number, applicantUserId: string, patch: Record<string, unknown>, now: Date): Promise<DataResult> {
+  const current = await findCaseForUpdate(tx, office, caseId);
+  if (!current) return { ok: false, reason: 'not_found' };
+  const kind = kindOfCase(current);
+  const editable = kind.editable[current.status];
+  const reopened = reopenedSections(current);
+  const allowed =
+    current.applicantUserId === applicantUserId &&
+    editable !== undefined &&
+    (editable === 'all' || Object.keys(patch).every((section) => reopened.includes(section)));
+  if (!allowed) return { ok: false, reason: 'not_allowed', current };
+  const checked = kind.data.safeParse({ ...parseData(current), ...patch });
+  if (!checked.success) return { ok: false, reason: 'invalid', issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), current };
+  const saved = await changeData(tx, office, caseId, current, JSON.stringify(checked.data), now.getTime());
+  return saved ? { ok: true, case: saved } : { ok: false, reason: 'not_allowed', current: await findCase(tx, office, caseId) };
+}
+
+export interface TransitionRequest {
+  to: string;
+  actor: Actor;
+  /** The version the actor saw (the button's); another version means someone acted meanwhile. */
+  expectedVersion: number;
+  note?: string;
+  /** A note for staff only: kept in the history, not sent to the applicant. */
+  internal?: boolean;
+  /** For a transition that reopens sections (ขอเอกสารเพิ่ม): which. */
+  sections?: readonly string[];
+}
+
+export type TransitionResult =
+  | { ok: true; case: CaseRow }
+  | { ok: false; reason: 'stale' | 'not_allowed' | 'needs_note'; current: CaseRow }
+  | { ok: false; reason: 'not_found'; current?: undefined };
+
+/**
+ * Change a case's status: checked against the kind's transitions for the actor's role, then one
+ * guarded UPDATE (status and version as the actor saw them); the history row and the pushes are in
+ * the same transaction. Zero rows changed means someone else acted first: 'stale', with the case as
+ * it is now.
+ */
+export async function transition(tx: Sql, office: string, caseId: number, request: TransitionRequest, now: Date): Promise<TransitionResult> {
+  const current = await findCase(tx, office, caseId);
+  if (!current) return { ok: false, reason: 'not_found' };
+  if (!(await holdsRole(tx, request.actor, current))) return { ok: false, reason: 'not_allowed', current };
+  if (current.version !== request.expectedVersion) return { ok: false, reason: 'stale', current };
+  const kind = kindOfCase(current);
+  const rule = findTransition(kind, current.status, request.to, request.actor.role);
+  if (!rule) return { ok: false, reason: 'not_allowed', current };
+  const note = request.note?.trim() || undefined;
+  const sections = [...new Set(request.sections ?? [])];
+  if (rule.needsNote && !note) return { ok: false, reason: 'needs_note', current };
+  if (rule.reopens && (sections.length === 0 || !sections.every((s) => s in kind.sections))) return { ok: false, reason: 'needs_note', current };
+
+  const at = now.getTime();
+  let changed = await changeStatus(
+    tx,
+    office,
+    caseId,
+    { from: current.status, expectedVersion: current.version, to: rule.to, reopened: JSON.stringify(rule.reopens ? sections : []), submitted: Boolean(rule.issuesReference) },
+    at,
+  );
+  if (!changed) return { ok: false, reason: 'stale', current: (await findCase(tx, office, caseId))! };
+  if (rule.issuesReference && !changed.reference) changed = (await setReference(tx, office, caseId, await issueReference(tx, office, kind, now)))!;
+
+  await appendHistory(tx, office, { caseId, at, actor: request.actor, from: current.status, to: changed.status, version: changed.version, note, internal: request.internal });
+  const notify = rule.notify ?? [];
+  if (notify.includes('applicant') && request.actor.id !== changed.applicantUserId) {
+    await enqueuePush(
+      tx,
+      office,
+      { to: changed.applicantUserId, messages: applicantStatusMessages(kind, changed, request.internal ? undefined : note), purpose: 'case-applicant', dueAt: at, ref: caseRef(changed), dedupeKey: `${caseRef(changed)}:v${changed.version}:applicant` },
+      at,
+    );
+  }
+  if (notify.includes('staff')) await noticeStaff(tx, kind, changed, staffEventOf(current.status, changed.status), at);
+  return { ok: true, case: changed };
+}
+
+function caseRef(c: CaseRow): string {
+  return `case:${c.officeId}:${c.id}`;
+}
+
+function staffEventOf(from: string, to: string): StaffEvent {
+  if (to === 'withdrawn') return 'withdrawn';
+  return from === 'draft' ? 'new' : 'resubmitted';
+}
+
+/** Every staff member of the office gets the notice, once per case version. */
+async function noticeStaff(tx: Sql, kind: AnyKind, c: CaseRow, event: StaffEvent, at: number): Promise<void> {
+  const messages = staffNoticeMessages(kind, c, event);
+  for (const staffId of await staffIds(tx, c.officeId)) {
+    await enqueuePush(tx, c.officeId, { to: staffId, messages, purpose: `case-staff-${event}`, dueAt: at, ref: caseRef(c), dedupeKey: `${caseRef(c)}:v${c.version}:staff:${staffId}` }, at);
+  }
+}
+
+/** GRP-2569-0007: the kind's prefix, the Buddhist-era year in Bangkok, the office's next number for both. */
+async function issueReference(tx: Sql, office: string, kind: AnyKind, now: Date): Promise<string> {
+  const year = toBuddhistYear(bangkokDateOf(now).year);
+  const n = await nextReferenceNumber(tx, office, kind.id, year);
+  return `${kind.prefix}-${year}-${String(n).padStart(4, '0')}`;
+}

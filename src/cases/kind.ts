@@ -1,0 +1,75 @@
+// What a kind of case declares: its reference prefix, its statuses (with what the applicant reads),
+// its data (a zod schema of named sections), and the transitions each role may make. The machinery
+// (./store, ./actions, ./messages) reads only this; a new kind is one file in ./kinds and one line in
+// ./kinds/index.ts. Roles today: the applicant, and `officer` for every staff member (the staff table
+// has no roles yet; issue 12 adds `admin`, which no one holds until then); `system` is the bot itself.
+import type { z } from 'zod';
+
+export type Role = 'applicant' | 'officer' | 'admin' | 'system';
+
+export interface StatusInfo {
+  /** What the applicant reads as the status ("ส่งแล้ว รอเจ้าหน้าที่ตรวจ"). */
+  label: string;
+  /** What happens next, or what the applicant should do, in one polite sentence. */
+  next: string;
+  /** The applicant's button under a status push (≤20 characters); default "ดูสถานะเรื่อง". */
+  button?: string;
+}
+
+export interface Transition<S extends string = string> {
+  from: S | readonly S[];
+  to: S;
+  role: Role;
+  /** Staff button label (≤20 characters); transitions without one are not offered as a button. */
+  label?: string;
+  /** The question asking for the note this transition requires (a reason, what to fix). */
+  needsNote?: string;
+  /** Staff choose which sections reopen for the applicant (ขอเอกสารเพิ่ม); at least one. */
+  reopens?: true;
+  /** The first submission: the reference number is issued (once per case). */
+  issuesReference?: true;
+  /** Who is pushed about it. The applicant is not pushed about their own act: their reply says it. */
+  notify?: readonly ('applicant' | 'staff')[];
+}
+
+/** Where the applicant may change the data: anything in `all` statuses, only reopened sections in `reopened` ones. */
+export type Editable = 'all' | 'reopened';
+
+export interface CaseKind<S extends string = string, D = unknown> {
+  id: string;
+  /** Reference prefix: GRP → GRP-2569-0007. */
+  prefix: string;
+  /** Thai name of the matter, as in "เรื่อง{title}". */
+  title: string;
+  initial: S;
+  statuses: Readonly<Record<S, StatusInfo>>;
+  /** The data's sections with their Thai names (what ขอเอกสารเพิ่ม can reopen). */
+  sections: Readonly<Record<string, string>>;
+  /** The whole data object; checked on every write. */
+  data: z.ZodType<D>;
+  editable: Partial<Readonly<Record<S, Editable>>>;
+  transitions: readonly Transition<S>[];
+  /** Staff notices show these lines (label, value) about the data; no personal data beyond what staff decide on. */
+  summary?(data: D): [string, string][];
+}
+
+/** Any kind, as the machinery sees it. */
+export type AnyKind = CaseKind<string, unknown>;
+
+function fromList(t: Transition): readonly string[] {
+  return typeof t.from === 'string' ? [t.from] : t.from;
+}
+
+/** The transition from `from` to `to` a role may make, if any. */
+export function findTransition(kind: AnyKind, from: string, to: string, role: Role): Transition | undefined {
+  return kind.transitions.find((t) => t.to === to && t.role === role && fromList(t).includes(from));
+}
+
+/** Every transition a role may make from a status, in the kind's order (the staff buttons). */
+export function transitionsFrom(kind: AnyKind, from: string, role: Role): Transition[] {
+  return kind.transitions.filter((t) => t.role === role && fromList(t).includes(from));
+}
+
+export function statusInfo(kind: AnyKind, status: string): StatusInfo {
+  return kind.statuses[status] ?? { label: status, next: '' };
+}
