@@ -2,6 +2,8 @@
 // and the simulator run the very same pipeline. One onError: nothing escapes as a stack trace.
 import { Hono } from 'hono';
 import type { Config } from './config';
+import { officeIdOf } from './attachments/store';
+import { sweepUnreferenced } from './attachments/sweep';
 import { checkpoint } from './db/client';
 import type { Database } from './db/sql';
 import { pendingChatKeys } from './db/inbox';
@@ -18,6 +20,9 @@ import { OutboxWorker } from './notify/outbox';
 import { Scheduler } from './notify/scheduler';
 import type { OfficeProfile } from './office/profile';
 import { mountSimulator } from './simulator/routes';
+
+/** How long after an erasing turn its attachments' content is swept from disk (see afterErasure). */
+const ERASURE_SWEEP_DELAY_MS = 500;
 
 export interface AppDeps {
   config: Config;
@@ -54,12 +59,21 @@ export function createApp(deps: AppDeps): Bot {
     isStaff: (tx, userId) => isStaff(tx, userId),
     staffInviteCode: config.staffInviteCode,
     // On the next turn of the event loop, after the erasing transaction has committed.
-    afterErasure: () =>
+    afterErasure: () => {
       setImmediate(() => {
         checkpoint(db).catch((error: unknown) => {
           log.error('checkpoint after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
         });
-      }),
+      });
+      // Photos and files nobody else sent leave the disk once the rows' deletion is committed: on
+      // PostgreSQL the turn's last statements and its commit are still under way on the next turn
+      // of the loop (a sweep then would see the rows and keep the files), so a moment later.
+      setTimeout(() => {
+        sweepUnreferenced(db, config.attachments.dir, officeIdOf(deps.office)).catch((error: unknown) => {
+          log.error('attachment sweep after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
+        });
+      }, ERASURE_SWEEP_DELAY_MS).unref();
+    },
   };
   const engine = new Engine({ flows: deps.flows ?? defaultFlows, entries: deps.entries ?? defaultEntries, idleMs: config.conversationIdleMs });
   const outbox = new OutboxWorker({
@@ -69,7 +83,7 @@ export function createApp(deps: AppDeps): Bot {
     maxAttempts: config.outboxMaxAttempts,
     pushesPerSecond: config.outboxPushesPerSecond,
   });
-  const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now });
+  const dispatcher = new Dispatcher({ db, line: deps.line, engine, services, outbox, now, attachments: config.attachments });
   const scheduler = new Scheduler({ db, office: deps.office, now, retentionIntervalMs: config.retentionIntervalMs });
 
   const app = new Hono();
@@ -115,6 +129,7 @@ export function createApp(deps: AppDeps): Bot {
       outbox.start();
     },
     stop() {
+      dispatcher.stop();
       outbox.stop();
       scheduler.stop();
     },

@@ -58,6 +58,11 @@ export function nextPending(db: Sql, chatKey: string): Promise<InboxRow | undefi
     ORDER BY timestamp, received_at, event_id LIMIT 1`);
 }
 
+/** Still pending, to be tried again from `retryAt` (ms): the attempt is counted and its error kept. */
+export async function retryLater(db: Sql, eventId: string, retryAt: number, error: string): Promise<void> {
+  await db.run(q`UPDATE inbox SET attempts = attempts + 1, retry_at = ${retryAt}, error = ${error.slice(0, 500)} WHERE event_id = ${eventId} AND status = 'pending'`);
+}
+
 /** Done: the payload (what the user typed) is dropped; the id stays to keep de-duplicating. */
 export async function markDone(tx: Sql, eventId: string, now: number): Promise<void> {
   await tx.run(q`UPDATE inbox SET status = 'done', payload = NULL, processed_at = ${now} WHERE event_id = ${eventId}`);

@@ -4,7 +4,8 @@
 // all or nothing. A failure rolls that back, tells the user politely, and keeps a diagnosis (event type, flow, step, error) for staff.
 import type { webhook } from '@line/bot-sdk';
 import type { Sql } from '../db/sql';
-import { markDone, markFailed, nextPending, pendingChatKeys, recentFailures } from '../db/inbox';
+import { RetryLater, type AttachmentSettings } from '../attachments/receive';
+import { markDone, markFailed, nextPending, pendingChatKeys, recentFailures, retryLater } from '../db/inbox';
 import { resetConversation } from '../db/conversations';
 import type { InboxRow } from '../db/schema';
 import type { Engine } from '../flows/engine';
@@ -30,6 +31,13 @@ const DELIVERY_WAIT_MS = 8_000;
 const TURN_BUDGET_MS = 10;
 /** Longer than this in the queue and the user sees the loading animation while they wait. */
 const SLOW_QUEUE_MS = 1_000;
+/**
+ * A handler's work before the turn (a photo's download) that failed for a reason that may pass is
+ * tried this many times in all, waiting 2 s, 4 s, 8 s, 16 s between tries (about half a minute);
+ * the last try tells the user it could not be done. The user's later events wait behind it, in order.
+ */
+export const PREPARE_ATTEMPTS = 5;
+export const prepareBackoffMs = (attempt: number) => 2_000 * 2 ** (attempt - 1);
 
 export interface DispatcherOptions {
   db: Sql;
@@ -38,12 +46,15 @@ export interface DispatcherOptions {
   services: Services;
   outbox: OutboxWorker;
   now: () => Date;
+  attachments: AttachmentSettings;
   /** How long one user's queue waits for a reply to reach LINE before going on (default 8 s). */
   deliveryWaitMs?: number;
 }
 
 export class Dispatcher {
   private readonly active = new Map<string, Promise<void>>();
+  /** Chats whose first event waits to be tried again (RetryLater), with the timer that wakes them. */
+  private readonly wakeUps = new Map<string, NodeJS.Timeout>();
   /** Workers waiting for their slot (see nextSlot), first come first served. */
   private readonly waiting: ((release: () => void) => void)[] = [];
   private pumping = false;
@@ -63,7 +74,13 @@ export class Dispatcher {
     this.kick(await pendingChatKeys(this.options.db));
   }
 
-  /** Resolves when every queue is empty (tests, graceful shutdown). */
+  /** Stop the timers of events waiting to be tried again (they are in the inbox; start-up resumes them). */
+  stop(): void {
+    for (const timer of this.wakeUps.values()) clearTimeout(timer);
+    this.wakeUps.clear();
+  }
+
+  /** Resolves when every queue is empty (tests, graceful shutdown); events waiting for a retry do not count. */
   async idle(): Promise<void> {
     while (this.active.size > 0) await Promise.all(this.active.values());
   }
@@ -75,7 +92,7 @@ export class Dispatcher {
       .then(async () => {
         this.active.delete(chatKey);
         // An event may have been stored while this worker was finishing: look once more.
-        if (await nextPending(this.options.db, chatKey)) this.ensureDraining(chatKey);
+        if (await this.nextDue(chatKey)) this.ensureDraining(chatKey);
       })
       .catch((error: unknown) => log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' }));
     this.active.set(chatKey, run);
@@ -85,13 +102,32 @@ export class Dispatcher {
     for (;;) {
       const slot = { release: await this.nextSlot() };
       try {
-        const row = await nextPending(this.options.db, chatKey);
+        const row = await this.nextDue(chatKey);
         if (!row) return;
         await this.process(row, slot);
       } finally {
         slot.release();
       }
     }
+  }
+
+  /**
+   * The chat's next event when it is due. When the next one waits to be tried again, nothing (the
+   * chat's later events wait behind it, to keep their order) and a timer wakes the chat then.
+   */
+  private async nextDue(chatKey: string): Promise<InboxRow | undefined> {
+    const row = await nextPending(this.options.db, chatKey);
+    const waitMs = row?.retryAt ? row.retryAt - this.options.now().getTime() : 0;
+    if (!row || waitMs <= 0) return row;
+    if (!this.wakeUps.has(chatKey)) {
+      const timer = setTimeout(() => {
+        this.wakeUps.delete(chatKey);
+        this.ensureDraining(chatKey);
+      }, waitMs);
+      timer.unref();
+      this.wakeUps.set(chatKey, timer);
+    }
+    return undefined;
   }
 
   /**
@@ -153,7 +189,24 @@ export class Dispatcher {
       let prepared: unknown;
       if (handler.prepare) {
         slot.release();
-        prepared = await handler.prepare(event, { line });
+        const attempt = row.attempts + 1;
+        try {
+          prepared = await handler.prepare(event, {
+            line,
+            db,
+            engine,
+            services,
+            now,
+            attachments: this.options.attachments,
+            lastAttempt: attempt >= PREPARE_ATTEMPTS,
+          });
+        } catch (error) {
+          if (!(error instanceof RetryLater) || attempt >= PREPARE_ATTEMPTS) throw error;
+          // Left pending: tried again after the backoff (nextDue wakes the chat), nothing lost.
+          await retryLater(db, row.eventId, now.getTime() + prepareBackoffMs(attempt), describeError(error));
+          log.warn('event to be tried again', { event: row.eventId, type: row.type, attempt });
+          return;
+        }
         slot.release = await this.nextSlot();
       }
       replyId = await db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 // The database handle: each dialect's migrations applied at start, an existing database opened again
 // without loss, and each statement's call site prepared once.
 import Database from 'better-sqlite3';
@@ -29,7 +30,7 @@ describe('opening the database', () => {
     await again.close();
   });
 
-  it.skipIf(onPostgres)('opens a SQLite file again without re-running its three migrations (the journal moved folders unchanged)', async () => {
+  it.skipIf(onPostgres)('opens a SQLite file again without re-running its migrations (the journal moved folders unchanged)', async () => {
     const file = tempDbFile();
     (await openSqlite(file).close());
     const raw = new Database(file);
@@ -38,7 +39,8 @@ describe('opening the database', () => {
     const db = openSqlite(file);
     const after = await db.get<{ n: number }>(q`SELECT COUNT(*) AS n FROM __drizzle_migrations`);
     expect(after?.n).toBe(applied.n);
-    expect(applied.n).toBe(3);
+    const journal = JSON.parse(fs.readFileSync('src/db/migrations/sqlite/meta/_journal.json', 'utf8')) as { entries: unknown[] };
+    expect(applied.n).toBe(journal.entries.length);
     await db.close();
   });
 

@@ -198,6 +198,7 @@ describe('a hung LINE call', () => {
       services: t.bot.services,
       outbox: never,
       now: () => clock.now(),
+      attachments: t.config.attachments,
       deliveryWaitMs: 20,
     });
     const now = clock.now().getTime();
