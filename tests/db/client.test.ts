@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 // The database handle: each dialect's migrations applied at start, an existing database opened again
 // without loss, and each statement's call site prepared once.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { openSqlite } from '../../src/db/client';
