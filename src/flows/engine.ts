@@ -62,7 +62,7 @@ export const SAY = {
   fileReceived: 'ได้รับไฟล์แล้วค่ะ 🙏',
   /** Progress within a set of photos sent at once, or towards the count a step needs. */
   setProgress: (received: number, total: number) => `ได้รับรูปแล้ว ${received}/${total} ค่ะ`,
-  countProgress: (received: number, total: number) => `ได้รับแล้ว ${received}/${total} ค่ะ ส่งต่อได้เลยค่ะ`,
+  countProgress: (received: number, total: number) => `ได้รับแล้ว ${received}/${total} ค่ะ${received < total ? ' ส่งต่อได้เลยค่ะ' : ''}`,
   takePhoto: '📷 ถ่ายรูป',
   pickPhoto: '🖼️ เลือกรูป',
 };

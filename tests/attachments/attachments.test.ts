@@ -54,6 +54,22 @@ const documentsFlow: Flow = {
 };
 const documentsEntry: Entry = { id: 'documents-test', keywords: ['ส่งเอกสาร'], flow: 'documents-test' };
 
+/** A step that needs two photos (the front and back of a card), sent one at a time. */
+const twoPhotosFlow: Flow = {
+  id: 'two-photos-test',
+  version: 1,
+  title: 'ส่งรูปบัตร',
+  start: () => ({ step: 'card' }),
+  steps: {
+    card: {
+      ask: () => ({ messages: [text('ส่งรูปบัตรด้านหน้าและด้านหลังค่ะ')], document: { slot: 'test.card', accept: ['image'], count: 2 } }),
+      accept: (reply) => ({ ok: true, value: reply.attachments }),
+      next: (ctx) => ({ end: [text(`ได้รูปบัตร ${(ctx.answers.card as number[]).length} รูปค่ะ`)] }),
+    },
+  },
+};
+const twoPhotosEntry: Entry = { id: 'two-photos-test', keywords: ['ส่งรูปบัตร'], flow: 'two-photos-test' };
+
 const jpeg = (size = 600) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size)]);
 const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(800)]);
 /** A Windows program (MZ header, NUL bytes) that its sender named "ใบสมัคร.pdf". */
@@ -67,7 +83,7 @@ beforeEach(async () => {
   clock.set('2026-11-23T03:00:00Z');
   logLines = [];
   setLogSink((line) => logLines.push(line));
-  t = await createTestBot({ env: { ATTACHMENT_MAX_BYTES: String(MAX_BYTES) }, deps: { flows: [...defaultFlows, documentsFlow], entries: [...defaultEntries, documentsEntry] } });
+  t = await createTestBot({ env: { ATTACHMENT_MAX_BYTES: String(MAX_BYTES) }, deps: { flows: [...defaultFlows, documentsFlow, twoPhotosFlow], entries: [...defaultEntries, documentsEntry, twoPhotosEntry] } });
 });
 afterEach(async () => {
   setLogSink(() => undefined);
@@ -180,6 +196,16 @@ describe('a step that asks for a document', () => {
     const late = await yai.image(upload(jpeg()), { ...set, index: 2 });
     expect(texts(late)[0]).toBe(SAY.media);
     expect(fake.messagesTo(yai.userId).filter((m) => m.type === 'text' && m.text.startsWith('ครบแล้ว'))).toHaveLength(1);
+  });
+
+  it('counts single photos towards the number a step needs', async () => {
+    const yai = new Person(t);
+    await yai.say('ส่งรูปบัตร');
+    const first = await yai.image(upload(jpeg()));
+    expect(texts(first)).toEqual([SAY.countProgress(1, 2)]);
+    expect(quickReplyLabels(first)).toEqual(['ยกเลิก']);
+    expect(texts(await yai.image(upload(jpeg())))).toEqual([SAY.countProgress(2, 2), 'ได้รูปบัตร 2 รูปค่ะ']);
+    expect((await rowsOf(yai.userId)).map((r) => r.slot)).toEqual(['test.card', 'test.card']);
   });
 
   it('keeps the same content once on disk when it is sent twice', async () => {
