@@ -299,7 +299,11 @@ describe('a restart between the download and the turn', () => {
       .mockImplementationOnce((work) => transaction(work)) // the webhook stores the event
       .mockImplementation(() => new Promise(() => undefined)); // the turn never comes
     expect((await postWebhook(t.bot, callback(events.image(yai.userId, id)))).status).toBe(200);
-    await vi.waitFor(async () => expect(await rowsOf(yai.userId)).toMatchObject([{ slot: null }]));
+    await vi.waitFor(async () => {
+      const [row] = await rowsOf(yai.userId);
+      expect(row).toMatchObject({ slot: null });
+      expect(fs.existsSync(contentPath(dir(), 'default', row!.sha256))).toBe(true);
+    });
     expect((await inboxRows()).at(-1)).toMatchObject({ status: 'pending' });
     fake.forgetContent(id); // LINE's copy expired meanwhile
     const dead = t;
