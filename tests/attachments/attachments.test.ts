@@ -254,6 +254,18 @@ describe('a download that fails', () => {
     expect(contentCalls().map((c) => c.status)).toEqual([500, 200]);
   });
 
+  it('wakes the user’s queue by itself when the backoff has passed', async () => {
+    const yai = await atMinutes();
+    fake.failNext('content', 429);
+    await yai.image(upload(jpeg()));
+    clock.advance(prepareBackoffMs(1));
+    // The dispatcher's own timer (real time) runs the retry; nobody kicks the queue.
+    await vi.waitFor(() => expect(texts(fake.messagesTo(yai.userId)).slice(-2)).toEqual([SAY.photoReceived, ASK_PHOTOS]), {
+      timeout: prepareBackoffMs(1) + 5_000,
+      interval: 100,
+    });
+  });
+
   it('keeps the user’s later messages behind it, in order', async () => {
     const yai = await atMinutes();
     fake.failNext('content', 503);
