@@ -4,6 +4,7 @@
 // (dispatcher, outbox, scheduler) serve them all.
 import { Hono } from 'hono';
 import type { Config } from './config';
+import { sweepUnreferenced } from './attachments/sweep';
 import { checkpoint } from './db/client';
 import type { Database } from './db/sql';
 import { pendingChatKeys } from './db/inbox';
@@ -60,13 +61,17 @@ export interface Bot {
 export function createApp(deps: AppDeps): Bot {
   const now = deps.now ?? (() => new Date());
   const { config, db } = deps;
-  // On the next turn of the event loop, after the erasing transaction has committed.
-  const afterErasure = () =>
-    setImmediate(() => {
-      checkpoint(db).catch((error: unknown) => {
-        log.error('checkpoint after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
-      });
+  // Called by the dispatcher once the erasing turn has committed: fold the write-ahead log into the
+  // main file (old versions of erased rows must not linger there), and take photos and files no
+  // remaining row refers to off the disk.
+  const afterErasure = (office: string) => {
+    checkpoint(db).catch((error: unknown) => {
+      log.error('checkpoint after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
     });
+    sweepUnreferenced(db, config.attachments.dir, office).catch((error: unknown) => {
+      log.error('attachment sweep after erasure failed', { error: error instanceof Error ? error.name : 'unknown' });
+    });
+  };
   const offices = new Map<string, Office>();
   for (const setup of deps.offices) {
     const id = setup.profile.id;
@@ -75,7 +80,7 @@ export function createApp(deps: AppDeps): Bot {
       office: setup.profile,
       isStaff: (tx, userId) => isStaff(tx, id, userId),
       staffInviteCode: config.staffInviteCode,
-      afterErasure,
+      afterErasure: () => afterErasure(id),
     };
     offices.set(id, { id, profile: setup.profile, channelSecret: setup.channelSecret, channelAccessToken: setup.channelAccessToken, line: setup.line, services });
   }
@@ -90,7 +95,7 @@ export function createApp(deps: AppDeps): Bot {
     pushesPerSecond: config.outboxPushesPerSecond,
     instanceId: config.instanceId,
   });
-  const dispatcher = new Dispatcher({ db, engine, officeOf: (officeId) => offices.get(officeId), outbox, now });
+  const dispatcher = new Dispatcher({ db, engine, officeOf: (officeId) => offices.get(officeId), outbox, now, attachments: config.attachments });
   const scheduler = new Scheduler({ db, offices: [...offices.values()].map((office) => office.profile), now, retentionIntervalMs: config.retentionIntervalMs });
 
   const app = new Hono();

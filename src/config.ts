@@ -60,6 +60,15 @@ const envSchema = z
       .min(1)
       .max(2000, 'must be at most 2000, LINE’s limit for push')
       .default(1000),
+    /** Where photos and files users send are stored, by content hash (src/attachments/). */
+    ATTACHMENTS_DIR: z.string().trim().min(1).default('./data/attachments'),
+    /** The largest photo or file the bot keeps, in bytes (LINE itself carries much larger files). */
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number({ error: 'must be a number of bytes, e.g. 10485760 for 10 MB' })
+      .int()
+      .min(1024, 'must be at least 1024 bytes')
+      .max(200 * 1024 * 1024, 'must be at most 209715200 (200 MB)')
+      .default(10 * 1024 * 1024),
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -89,6 +98,7 @@ export interface Config {
   retentionIntervalMs: number;
   outboxPushesPerSecond: number;
   instanceId: string;
+  attachments: { dir: string; maxBytes: number };
 }
 
 const SECRET_KEYS = new Set(['DATABASE_URL', 'LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
@@ -160,5 +170,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     retentionIntervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,
     outboxPushesPerSecond: env.OUTBOX_PUSHES_PER_SECOND,
     instanceId: env.INSTANCE_ID ?? `${os.hostname()}:${env.PORT}`,
+    attachments: { dir: path.resolve(env.ATTACHMENTS_DIR), maxBytes: env.ATTACHMENT_MAX_BYTES },
   };
 }

@@ -83,6 +83,13 @@ export function nextPending(db: Sql, office: string, chatKey: string): Promise<I
     ORDER BY timestamp, received_at, event_id LIMIT 1`);
 }
 
+/** Still pending, to be tried again from `retryAt` (ms): the attempt is counted and its error kept. */
+export async function retryLater(db: Sql, office: string, eventId: string, retryAt: number, error: string): Promise<void> {
+  await db.run(q`
+    UPDATE inbox SET attempts = attempts + 1, retry_at = ${retryAt}, error = ${error.slice(0, 500)}
+    WHERE office_id = ${office} AND event_id = ${eventId} AND status = 'pending'`);
+}
+
 /** Done: the payload (what the user typed) is dropped; the id stays to keep de-duplicating. */
 export async function markDone(tx: Sql, office: string, eventId: string, now: number): Promise<void> {
   await tx.run(q`UPDATE inbox SET status = 'done', payload = NULL, processed_at = ${now} WHERE office_id = ${office} AND event_id = ${eventId}`);

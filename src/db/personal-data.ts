@@ -1,5 +1,6 @@
 // Everything the service holds about one user, and how to erase it (PDPA right to erasure).
 // Each part of the house that stores personal data adds its eraser to the list below.
+import { eraseAttachments } from '../attachments/store';
 import { eraseVisitor } from '../booking/actions';
 import { eraseEligibilityChecks } from './eligibility';
 import { q, type Sql } from './sql';
@@ -10,6 +11,9 @@ const erasers: readonly Eraser[] = [
   // Bookings: upcoming visits are cancelled (place freed, staff told), names and phones blanked.
   eraseVisitor,
   eraseEligibilityChecks,
+  // Photos and files: the rows now, their content after the commit once no other row refers to it
+  // (the app's afterErasure sweeps).
+  (tx, office, userId) => eraseAttachments(tx, office, userId),
   // Webhook payloads hold what the user typed; keep only the event ids for de-duplication.
   (tx, office, userId) => tx.run(q`UPDATE inbox SET payload = NULL, error = NULL WHERE office_id = ${office} AND chat_key = ${userId}`),
   // Unsent pushes are cancelled; sent ones lose their content.

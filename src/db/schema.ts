@@ -67,6 +67,11 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       payload: text('payload'),
       status: text('status', { enum: ['pending', 'done', 'failed', 'refused'] }).notNull().default('pending'),
       attempts: integer('attempts').notNull().default(0),
+      /**
+       * Set while a pending event waits to be tried again after its handler's work before the turn
+       * failed for a reason that may pass (a photo's download from LINE): not before this instant.
+       */
+      retryAt: time('retry_at'),
       error: text('error'),
       receivedAt: time('received_at').notNull(),
       processedAt: time('processed_at'),
@@ -316,7 +321,45 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
     (t) => [uniqueIndex('case_counters_key').on(t.officeId, t.kind, t.year)],
   );
 
-  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters };
+  /**
+   * A photo or file a user sent at a step that asks for a document (src/attachments/). The content
+   * is stored once per office under ATTACHMENTS_DIR by its SHA-256; this row says who sent it and
+   * which document slot it answers. Written when the download completes (before the turn, so a
+   * restart does not download again); `slot` (and `case_id`, when the step belongs to a case) are
+   * set by the turn that accepts it. The file name is personal data: kept for staff, never logged.
+   */
+  const attachments = table(
+    'attachments',
+    {
+      id: serial('id'),
+      officeId: officeId(),
+      /** LINE's message id: the same message is stored once, however often its event is tried. */
+      messageId: text('message_id').notNull(),
+      userId: text('user_id').notNull(),
+      sha256: text('sha256').notNull(),
+      /** Decided from the content's first bytes, never from the file name. */
+      mime: text('mime').notNull(),
+      bytes: integer('bytes').notNull(),
+      fileName: text('file_name'),
+      /** Several photos sent at once: LINE's set id, this photo's 1-based index and the set's size. */
+      imageSetId: text('image_set_id'),
+      imageSetIndex: integer('image_set_index'),
+      imageSetTotal: integer('image_set_total'),
+      /** The case the document belongs to (src/cases/), when the asking step names one. */
+      caseId: integer('case_id'),
+      /** The document slot it answers, e.g. "group.minutes"; null until a turn accepts it. */
+      slot: text('slot'),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [
+      uniqueIndex('attachments_message').on(t.officeId, t.messageId),
+      index('attachments_user').on(t.officeId, t.userId),
+      index('attachments_set').on(t.officeId, t.userId, t.imageSetId),
+      index('attachments_sha').on(t.officeId, t.sha256),
+    ],
+  );
+
+  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters, attachments };
 }
 
 // ---- rows as the query layer returns them (camelCased; booleans as stored: 0/1 on SQLite) ----
@@ -330,6 +373,7 @@ export interface InboxRow {
   payload: string | null;
   status: 'pending' | 'done' | 'failed' | 'refused';
   attempts: number;
+  retryAt: number | null;
   error: string | null;
   receivedAt: number;
   processedAt: number | null;
@@ -413,4 +457,21 @@ export interface CaseHistoryRow {
   version: number;
   note: string | null;
   internal: boolean | number;
+}
+
+export interface AttachmentRow {
+  officeId: string;
+  id: number;
+  messageId: string;
+  userId: string;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  fileName: string | null;
+  imageSetId: string | null;
+  imageSetIndex: number | null;
+  imageSetTotal: number | null;
+  caseId: number | null;
+  slot: string | null;
+  createdAt: number;
 }

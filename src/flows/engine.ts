@@ -2,9 +2,21 @@
 // flow's current step — parse, validate, then the next step or the same question with a reason.
 // It runs inside the one database transaction that also stores the reply (steps may await store
 // calls on ctx.tx), so state and what the user is told can never disagree.
+import { bindAttachment, countInSet, forgetUnbound } from '../attachments/store';
+import type { DocumentKind, DocumentRequest, ReceivedAttachment } from '../attachments/types';
 import { loadConversation, saveConversation, type ConversationState } from '../db/conversations';
 import type { Sql } from '../db/sql';
-import { datePickerAction, postbackAction, quickItem, text, withQuickReply, type Message, type QuickReplyItem } from '../line/messages';
+import {
+  cameraAction,
+  cameraRollAction,
+  datePickerAction,
+  postbackAction,
+  quickItem,
+  text,
+  withQuickReply,
+  type Message,
+  type QuickReplyItem,
+} from '../line/messages';
 import { LINE_LIMITS } from '../line/limits';
 import { keywordKey, matchesKeyword } from '../thai/normalize';
 import { COMMAND_LABELS, commandOf, resumeChoiceOf } from './commands';
@@ -39,7 +51,42 @@ export const SAY = {
   /** Answer to a hello, and to a thank-you, said in the middle of a question. */
   smallTalkHello: 'สวัสดีค่ะ 😊 ขอถามต่ออีกนิดนะคะ',
   smallTalkThanks: 'ยินดีค่ะ 😊 ขอถามต่ออีกนิดนะคะ',
+  /** A sticker, voice note or video where a document is asked for. */
+  mediaAtDocument: (wanted: string) => `ขอบคุณค่ะ 🙏 ขั้นนี้ขอเป็น${wanted}นะคะ`,
+  /** Words typed where a document is asked for. */
+  sendDocument: (wanted: string) => `ขั้นนี้ขอเป็น${wanted}ค่ะ ส่งได้จากปุ่ม + หรือรูปภาพ ข้างช่องพิมพ์ข้อความค่ะ`,
+  documentWrongType: (wanted: string) => `ขออภัยค่ะ ไฟล์นี้ไม่ใช่ชนิดที่รับค่ะ ขั้นนี้ขอเป็น${wanted}นะคะ`,
+  documentTooLarge: (limit: string) => `ขออภัยค่ะ ไฟล์นี้ใหญ่เกิน ${limit} ค่ะ ลองส่งรูปที่เล็กลง หรือแบ่งส่งทีละไฟล์นะคะ`,
+  documentLost: 'ขออภัยค่ะ บันทึกรูปหรือไฟล์ที่ส่งมาเมื่อครู่ไม่สำเร็จ 🙏 รบกวนส่งใหม่อีกครั้งนะคะ',
+  photoReceived: 'ได้รับรูปแล้วค่ะ 🙏',
+  fileReceived: 'ได้รับไฟล์แล้วค่ะ 🙏',
+  /** Progress within a set of photos sent at once, or towards the count a step needs. */
+  setProgress: (received: number, total: number) => `ได้รับรูปแล้ว ${received}/${total} ค่ะ`,
+  countProgress: (received: number, total: number) => `ได้รับแล้ว ${received}/${total} ค่ะ${received < total ? ' ส่งต่อได้เลยค่ะ' : ''}`,
+  takePhoto: '📷 ถ่ายรูป',
+  pickPhoto: '🖼️ เลือกรูป',
 };
+
+const KIND_NAMES: Record<DocumentKind, string> = { image: 'รูปถ่าย', pdf: 'ไฟล์ PDF', xlsx: 'ไฟล์ Excel', csv: 'ไฟล์ CSV' };
+
+/** "รูปถ่าย หรือไฟล์ PDF": what a document step takes, in words. */
+export function wantedDocuments(request: DocumentRequest): string {
+  return request.accept.map((kind) => KIND_NAMES[kind]).join(' หรือ');
+}
+
+/** "10 MB", "2.5 MB", "4 KB": a size limit as people read it. */
+function sizeInWords(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Math.floor(mb * 10) / 10} MB` : `${Math.floor(bytes / 1024)} KB`;
+}
+
+/** Where the photos and files a step has received so far are kept until the step has all it needs. */
+const RECEIVED_KEY = '~attachments';
+interface Received {
+  step: string;
+  revision: number;
+  ids: number[];
+}
 
 const GREETINGS = ['สวัสดี', 'หวัดดี', 'ดีค่ะ', 'ดีครับ', 'hello', 'hi'];
 /** Said in the middle of a question: answered warmly, then the question again (no miss counted). */
@@ -89,6 +136,18 @@ export class Engine {
     return fitReply(turn.out);
   }
 
+  /**
+   * The document the user's current step asks for, if any — read before the turn (outside its
+   * transaction, on `db`) so a photo is downloaded only where one is wanted. Nothing is saved.
+   */
+  async documentAsked(db: Sql, userId: string, now: Date, services: Services): Promise<DocumentRequest | undefined> {
+    const turn: Turn = { tx: db, userId, now, services, state: await loadConversation(db, services.office.id, userId), out: [] };
+    const { state } = turn;
+    const flow = state.flowId ? this.flows.get(state.flowId) : undefined;
+    if (!flow || state.flowVersion !== flow.version || !state.stepId || !flow.steps[state.stepId]) return undefined;
+    return (await this.documentStep(turn))?.document;
+  }
+
   /** The main menu, for the follow greeting and anywhere else that needs it. */
   async menu(tx: Sql, userId: string, now: Date, services: Services, lead = SAY.menu): Promise<Message[]> {
     const turn: Turn = { tx, userId, now, services, state: await loadConversation(tx, services.office.id, userId), out: [] };
@@ -100,8 +159,10 @@ export class Engine {
 
   private async dispatch(turn: Turn, input: Input): Promise<void> {
     if (input.kind === 'postback') return this.onPostback(turn, input.data, input.params);
+    if (input.kind === 'attachment') return this.onAttachment(turn, input.attachment);
     if (input.kind === 'media') {
-      turn.out.push(text(SAY.media));
+      const document = (await this.documentStep(turn))?.document;
+      turn.out.push(text(document ? SAY.mediaAtDocument(wantedDocuments(document)) : SAY.media));
       return this.activeFlow(turn) ? await this.ask(turn) : await this.showMenu(turn, SAY.menu);
     }
     const command = commandOf(input.text);
@@ -315,6 +376,7 @@ export class Engine {
         }
         const smallTalk = smallTalkAnswer(reply.text);
         if (smallTalk) return this.smallTalk(turn, smallTalk);
+        if (question.document) return this.reject(turn, SAY.sendDocument(wantedDocuments(question.document)));
         return this.reject(turn, question.datePicker ? 'กรุณาเลือกวันจากปุ่ม หรือพิมพ์วันที่ค่ะ' : SAY.pickAButton);
       }
     }
@@ -344,6 +406,63 @@ export class Engine {
     this.clear(turn);
     turn.out.push(...next.end);
     if (next.then) await this.startFlow(turn, next.then.flow, next.then.params ?? {});
+  }
+
+  // ---- documents -----------------------------------------------------------------------------
+
+  /** The current question when it asks for a document and is waiting for an answer (not for "continue?"). */
+  private async documentStep(turn: Turn): Promise<(Question & { document: DocumentRequest }) | undefined> {
+    if (!this.activeFlow(turn) || turn.state.resumePending || this.becameIdle(turn)) return undefined;
+    const question = await this.question(turn);
+    return question.document ? (question as Question & { document: DocumentRequest }) : undefined;
+  }
+
+  /**
+   * A photo or file (downloaded before the turn). Where the step asks for one it is bound to the
+   * slot; a set of photos sent at once is counted ("ได้รับรูปแล้ว 2/3") and the step answered once all
+   * of it is in. Anywhere else it gets the kind answer media get.
+   */
+  private async onAttachment(turn: Turn, received: ReceivedAttachment): Promise<void> {
+    const question = await this.documentStep(turn);
+    const office = turn.services.office.id;
+    if (!question) {
+      if (received.status === 'stored') await forgetUnbound(turn.tx, office, received.id);
+      turn.out.push(text(SAY.media));
+      return this.activeFlow(turn) ? await this.ask(turn) : await this.showMenu(turn, SAY.menu);
+    }
+    const { document } = question;
+    if (received.status === 'lost') {
+      turn.out.push(text(SAY.documentLost));
+      return this.ask(turn);
+    }
+    if (received.status === 'refused' || !document.accept.includes(received.kind)) {
+      if (received.status === 'stored') await forgetUnbound(turn.tx, office, received.id);
+      const tooLarge = received.status === 'refused' && received.problem === 'tooLarge' ? received.maxBytes : undefined;
+      return this.reject(turn, tooLarge ? SAY.documentTooLarge(sizeInWords(tooLarge)) : SAY.documentWrongType(wantedDocuments(document)));
+    }
+
+    await bindAttachment(turn.tx, office, received.id, turn.userId, document.slot, document.caseId);
+    const { state } = turn;
+    const kept = state.answers[RECEIVED_KEY] as Received | undefined;
+    const ids = kept && kept.step === state.stepId && kept.revision === state.revision ? kept.ids : [];
+    if (!ids.includes(received.id)) ids.push(received.id);
+    const needed = Math.max(1, document.count ?? 1);
+    const set = received.imageSet;
+    const inSet = set ? await countInSet(turn.tx, office, turn.userId, set.id, document.slot) : 0;
+    const complete = ids.length >= needed && (!set || inSet >= set.total);
+    if (set) turn.out.push(text(SAY.setProgress(Math.min(inSet, set.total), set.total)));
+    else if (needed > 1) turn.out.push(text(SAY.countProgress(Math.min(ids.length, needed), needed)));
+    else turn.out.push(text(received.kind === 'image' ? SAY.photoReceived : SAY.fileReceived));
+    if (!complete) {
+      state.answers = { ...state.answers, [RECEIVED_KEY]: { step: state.stepId!, revision: state.revision, ids } satisfies Received };
+      // The progress line is the reply; the way on is the question's own buttons (cancel, back).
+      const last = turn.out.pop()!;
+      turn.out.push(...withQuickReply([last], this.navigation(turn, false)));
+      return;
+    }
+    const { [RECEIVED_KEY]: _done, ...answers } = state.answers;
+    state.answers = answers;
+    await this.answer(turn, { attachments: ids });
   }
 
   private async reject(turn: Turn, reason: string): Promise<void> {
@@ -377,11 +496,15 @@ export class Engine {
       const { label, ...range } = question.datePicker;
       items.push(quickItem(datePickerAction(label, postback.answer(state.flowId!, state.stepId!, state.revision, DATE_VALUE), range)));
     }
-    const nav: GlobalCommand[] = [...(state.history.length > 0 ? (['back'] as const) : []), ...(offerHelp ? (['help'] as const) : []), 'cancel'];
-    for (const command of nav) {
-      if (items.length < LINE_LIMITS.quickReplyItems) items.push(quickItem(postbackAction(COMMAND_LABELS[command], postback.command(command))));
-    }
+    if (question.document?.accept.includes('image')) items.push(quickItem(cameraAction(SAY.takePhoto)), quickItem(cameraRollAction(SAY.pickPhoto)));
+    for (const item of this.navigation(turn, offerHelp)) if (items.length < LINE_LIMITS.quickReplyItems) items.push(item);
     turn.out.push(...withQuickReply(question.messages, items));
+  }
+
+  /** The way-out buttons under a question: back (when there is a step to go back to), help, cancel. */
+  private navigation(turn: Turn, offerHelp: boolean): QuickReplyItem[] {
+    const nav: GlobalCommand[] = [...(turn.state.history.length > 0 ? (['back'] as const) : []), ...(offerHelp ? (['help'] as const) : []), 'cancel'];
+    return nav.map((command) => quickItem(postbackAction(COMMAND_LABELS[command], postback.command(command))));
   }
 
   private async showMenu(turn: Turn, lead: string): Promise<void> {

@@ -1,5 +1,6 @@
 // The shapes every flow is written in. A flow is a set of steps with stable string ids; each step
 // asks one question, accepts or rejects an answer with a reason, and names the next step.
+import type { DocumentRequest, ReceivedAttachment } from '../attachments/types';
 import type { Sql } from '../db/sql';
 import type { Message, QuickReplyItem } from '../line/messages';
 import type { OfficeProfile } from '../office/profile';
@@ -9,7 +10,9 @@ export type Input =
   | { kind: 'text'; text: string }
   | { kind: 'postback'; data: string; params?: { date?: string; time?: string; datetime?: string } }
   /** Stickers, images, voice notes, files, locations: the bot answers kindly but cannot read them. */
-  | { kind: 'media'; media: string };
+  | { kind: 'media'; media: string }
+  /** A photo or file sent at a step that asks for a document, already downloaded and checked (or not). */
+  | { kind: 'attachment'; attachment: ReceivedAttachment };
 
 export type Answers = Record<string, unknown>;
 
@@ -25,7 +28,7 @@ export interface Services {
   office: OfficeProfile;
   isStaff(tx: Sql, userId: string): Promise<boolean>;
   staffInviteCode?: string;
-  /** Called when a turn erased a user's data; the app checkpoints the database once the turn has committed. */
+  /** Called when a turn erased a user's data; the dispatcher passes it on once the turn has committed (checkpoint, files on disk). */
   afterErasure?(): void;
 }
 
@@ -55,12 +58,20 @@ export interface Question {
    * there are more than fit in quick replies; the engine then adds only the way-out buttons.
    */
   choicesInMessages?: boolean;
+  /**
+   * The step asks for a document: a photo or file the user sends is downloaded, checked against
+   * `accept`, stored and bound to `slot`; the step's `accept` then gets `reply.attachments`.
+   * Without it, photos and files get the kind answer every step gives them.
+   */
+  document?: DocumentRequest;
 }
 
 export interface Reply {
   choice?: Choice;
   text?: string;
   date?: string;
+  /** For a step that asks for a document: the ids of the attachments it received (src/attachments/store.ts). */
+  attachments?: number[];
 }
 
 export type Accepted = { ok: true; value: unknown; say?: Message[] } | { ok: false; reason: string };

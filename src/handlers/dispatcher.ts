@@ -8,7 +8,8 @@
 // all or nothing. A failure rolls that back, tells the user politely, and keeps a diagnosis (event type, flow, step, error) for staff.
 import type { webhook } from '@line/bot-sdk';
 import type { Sql } from '../db/sql';
-import { chatId, lockChat, markDone, markFailed, nextPending, pendingChatKeys, recentFailures, type ChatRef } from '../db/inbox';
+import { RetryLater, type AttachmentSettings } from '../attachments/receive';
+import { chatId, lockChat, markDone, markFailed, nextPending, pendingChatKeys, recentFailures, retryLater, type ChatRef } from '../db/inbox';
 import { resetConversation } from '../db/conversations';
 import type { InboxRow } from '../db/schema';
 import type { Engine } from '../flows/engine';
@@ -38,6 +39,13 @@ const SWEEP_EVERY_MS = 3_000;
 const SWEEP_AFTER_MS = 5_000;
 /** What a turn's transaction returns when its event was handled elsewhere meanwhile. */
 const HANDLED_ELSEWHERE = Symbol('handled elsewhere');
+/**
+ * A handler's work before the turn (a photo's download) that failed for a reason that may pass is
+ * tried this many times in all, waiting 2 s, 4 s, 8 s, 16 s between tries (about half a minute);
+ * the last try tells the user it could not be done. The user's later events wait behind it, in order.
+ */
+export const PREPARE_ATTEMPTS = 5;
+export const prepareBackoffMs = (attempt: number) => 2_000 * 2 ** (attempt - 1);
 
 export interface DispatcherOptions {
   db: Sql;
@@ -46,12 +54,15 @@ export interface DispatcherOptions {
   officeOf: (officeId: string) => Office | undefined;
   outbox: OutboxWorker;
   now: () => Date;
+  attachments: AttachmentSettings;
   /** How long one user's queue waits for a reply to reach LINE before going on (default 8 s). */
   deliveryWaitMs?: number;
 }
 
 export class Dispatcher {
   private readonly active = new Map<string, Promise<void>>();
+  /** Chats whose first event waits to be tried again (RetryLater), with the timer that wakes them. */
+  private readonly wakeUps = new Map<string, NodeJS.Timeout>();
   /** Workers waiting for their slot (see nextSlot), first come first served. */
   private readonly waiting: ((release: () => void) => void)[] = [];
   private pumping = false;
@@ -68,9 +79,12 @@ export class Dispatcher {
     this.sweepTimer.unref();
   }
 
+  /** Stop the sweep, and the timers of events waiting to be tried again (they are in the inbox; start-up resumes them). */
   stop(): void {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.sweepTimer = undefined;
+    for (const timer of this.wakeUps.values()) clearTimeout(timer);
+    this.wakeUps.clear();
   }
 
   /**
@@ -95,7 +109,7 @@ export class Dispatcher {
     this.kick(await pendingChatKeys(this.options.db));
   }
 
-  /** Resolves when every queue is empty (tests, graceful shutdown). */
+  /** Resolves when every queue is empty (tests, graceful shutdown); events waiting for a retry do not count. */
   async idle(): Promise<void> {
     while (this.active.size > 0) await Promise.all(this.active.values());
   }
@@ -108,7 +122,7 @@ export class Dispatcher {
       .then(async () => {
         this.active.delete(key);
         // An event may have been stored while this worker was finishing: look once more.
-        if (await nextPending(this.options.db, chat.officeId, chat.chatKey)) this.ensureDraining(chat);
+        if (await this.nextDue(chat)) this.ensureDraining(chat);
       })
       .catch((error: unknown) => log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' }));
     this.active.set(key, run);
@@ -118,13 +132,33 @@ export class Dispatcher {
     for (;;) {
       const slot = { release: await this.nextSlot() };
       try {
-        const row = await nextPending(this.options.db, chat.officeId, chat.chatKey);
+        const row = await this.nextDue(chat);
         if (!row) return;
         await this.process(row, slot);
       } finally {
         slot.release();
       }
     }
+  }
+
+  /**
+   * The chat's next event when it is due. When the next one waits to be tried again, nothing (the
+   * chat's later events wait behind it, to keep their order) and a timer wakes the chat then.
+   */
+  private async nextDue(chat: ChatRef): Promise<InboxRow | undefined> {
+    const row = await nextPending(this.options.db, chat.officeId, chat.chatKey);
+    const waitMs = row?.retryAt ? row.retryAt - this.options.now().getTime() : 0;
+    if (!row || waitMs <= 0) return row;
+    const key = chatId(chat);
+    if (!this.wakeUps.has(key)) {
+      const timer = setTimeout(() => {
+        this.wakeUps.delete(key);
+        this.ensureDraining(chat);
+      }, waitMs);
+      timer.unref();
+      this.wakeUps.set(key, timer);
+    }
+    return undefined;
   }
 
   /**
@@ -204,12 +238,34 @@ export class Dispatcher {
       let prepared: unknown;
       if (handler.prepare) {
         slot.release();
-        prepared = await handler.prepare(event, { line });
+        const attempt = row.attempts + 1;
+        try {
+          prepared = await handler.prepare(event, {
+            line,
+            db,
+            engine,
+            services,
+            now,
+            attachments: this.options.attachments,
+            lastAttempt: attempt >= PREPARE_ATTEMPTS,
+          });
+        } catch (error) {
+          if (!(error instanceof RetryLater) || attempt >= PREPARE_ATTEMPTS) throw error;
+          // Left pending: tried again after the backoff (nextDue wakes the chat), nothing lost.
+          await retryLater(db, office, row.eventId, now.getTime() + prepareBackoffMs(attempt), describeError(error));
+          log.warn('event to be tried again', { event: row.eventId, type: row.type, attempt });
+          return;
+        }
         slot.release = await this.nextSlot();
       }
+      // A turn that erases the user's data asks for the clean-up after it (the checkpoint, the files
+      // on disk); that must wait for the commit, or it would still see the rows: so it is noted here
+      // and run once the transaction has committed.
+      let erased = false;
+      const turnServices = services.afterErasure ? { ...services, afterErasure: () => void (erased = true) } : services;
       const outcome = await db.transaction(async (tx) => {
         if (!(await this.stillNext(tx, row))) return HANDLED_ELSEWHERE;
-        const messages = await handler.handle(event, { tx, now, engine, services }, prepared);
+        const messages = await handler.handle(event, { tx, now, engine, services: turnServices }, prepared);
         // Without a user (a group join) there is nobody to push to later; reply or nothing.
         const target = userId ?? (replyToken ? chatKey : undefined);
         const id = target ? await enqueueReply(tx, office, target, replyToken, messages, now.getTime(), outbox.instanceId) : undefined;
@@ -217,6 +273,7 @@ export class Dispatcher {
         return id;
       });
       if (outcome === HANDLED_ELSEWHERE) return;
+      if (erased) services.afterErasure?.();
       replyId = outcome;
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));

@@ -1,6 +1,9 @@
 // What every event handler receives. Handlers turn one LINE event into the reply messages; `prepare`
-// does any network work (profile lookup) before the transaction, `handle` runs inside it.
+// does any network work (profile lookup, a photo's download) before the transaction, `handle` runs
+// inside it. A prepare that throws RetryLater (attachments/receive.ts) leaves the event pending, to be
+// tried again with backoff; its last attempt is told so (`lastAttempt`) and must not throw it.
 import type { webhook } from '@line/bot-sdk';
+import type { AttachmentSettings } from '../attachments/receive';
 import type { Sql } from '../db/sql';
 import type { Engine } from '../flows/engine';
 import type { Services } from '../flows/types';
@@ -17,6 +20,14 @@ export interface HandlerContext {
 
 export interface PrepareContext {
   line: LineApi;
+  /** The database outside any transaction: reads, and single statements that must outlive a failed turn. */
+  db: Sql;
+  engine: Engine;
+  services: Services;
+  now: Date;
+  attachments: AttachmentSettings;
+  /** No attempt comes after this one. */
+  lastAttempt: boolean;
 }
 
 export interface EventHandler<E extends webhook.Event = webhook.Event, P = unknown> {

@@ -1,6 +1,7 @@
 // The LINE boundary: the only code that calls the Messaging API. It turns SDK errors into plain
 // outcomes the outbox can act on, checks every message against LINE's limits before sending, and
 // logs request ids and status codes only — never message content.
+import type { Readable } from 'node:stream';
 import { HTTPFetchError, LineBotClient, type messagingApi } from '@line/bot-sdk';
 import { log, userHint } from '../log';
 import { assertValidMessages } from './limits';
@@ -13,6 +14,16 @@ export type SendOutcome =
    */
   | { ok: false; status?: number; retryable: boolean; reason: string; retryAfterMs?: number };
 
+/**
+ * A message's content (a photo or file the user sent), read from LINE's data API. `gone`: LINE no
+ * longer has it (404 after its unspecified expiry, 410 after the user unsent it) — asking again will
+ * not help. `tooLarge`: more than the caller's limit; the download was stopped there. `failed`: a
+ * 429, 5xx, timeout, network error or "not ready yet" (202): a later attempt may succeed.
+ */
+export type ContentOutcome =
+  | { ok: true; content: Buffer; contentType?: string }
+  | { ok: false; problem: 'gone' | 'tooLarge' | 'failed'; status?: number };
+
 export interface LineApi {
   reply(replyToken: string, messages: messagingApi.Message[]): Promise<SendOutcome>;
   push(to: string, messages: messagingApi.Message[], retryKey: string): Promise<SendOutcome>;
@@ -20,6 +31,8 @@ export interface LineApi {
   showLoading(chatId: string, seconds?: number): Promise<void>;
   /** The user's display name, or undefined when LINE will not say (blocked, not a friend, outage). */
   displayName(userId: string): Promise<string | undefined>;
+  /** The content of the user's image or file message, at most `maxBytes` of it. */
+  content(messageId: string, maxBytes: number): Promise<ContentOutcome>;
 }
 
 export interface LineClientOptions {
@@ -113,6 +126,37 @@ export function createLineClient(options: LineClientOptions): LineApi {
       } catch (error) {
         log.debug('profile unavailable', { user: userHint(userId), status: error instanceof HTTPFetchError ? error.status : undefined });
         return undefined;
+      }
+    },
+
+    async content(messageId, maxBytes) {
+      // The data API host (LINE_DATA_API_BASE_URL); the same 30 s limit covers the whole download.
+      const stream = { current: undefined as Readable | undefined };
+      try {
+        return await withTimeout(
+          (async (): Promise<ContentOutcome> => {
+            const { httpResponse, body } = await sdk.getMessageContentWithHttpInfo(messageId);
+            stream.current = body;
+            // 202: LINE is still preparing the content (large media): try again later.
+            if (httpResponse.status === 202) return { ok: false, problem: 'failed', status: 202 };
+            const chunks: Buffer[] = [];
+            let size = 0;
+            for await (const chunk of body) {
+              const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+              size += buffer.length;
+              if (size > maxBytes) return { ok: false, problem: 'tooLarge' };
+              chunks.push(buffer);
+            }
+            return { ok: true, content: Buffer.concat(chunks), contentType: httpResponse.headers.get('content-type') ?? undefined };
+          })(),
+        );
+      } catch (error) {
+        const status = error instanceof HTTPFetchError ? error.status : undefined;
+        log.warn('LINE content download failed', { status, error: error instanceof Error ? error.name : 'unknown' });
+        return { ok: false, problem: status === 404 || status === 410 ? 'gone' : 'failed', ...(status !== undefined && { status }) };
+      } finally {
+        // Stopped early (too large, timed out): let the connection go.
+        stream.current?.destroy();
       }
     },
   };

@@ -30,7 +30,7 @@ export interface CallRecord {
   body?: unknown;
 }
 
-type Endpoint = 'reply' | 'push' | 'multicast' | 'loading' | 'profile';
+type Endpoint = 'reply' | 'push' | 'multicast' | 'loading' | 'profile' | 'content';
 interface ScriptedFailure {
   status: number;
   message: string;
@@ -67,6 +67,8 @@ export class FakeLine {
   private readonly channels: ReadonlyMap<string, string>;
   private readonly acceptedRetryKeys = new Map<string, string>();
   private readonly profiles = new Map<string, string>();
+  /** What a user's image or file message carries, by message id (served on the data API's path). */
+  private readonly contents = new Map<string, { bytes: Buffer; contentType: string }>();
   private readonly failures = new Map<Endpoint, ScriptedFailure[]>();
   private disruption: ((endpoint: Endpoint) => Disruption | undefined) | undefined;
   private readonly hung = new Set<() => void>();
@@ -109,6 +111,16 @@ export class FakeLine {
 
   setProfile(userId: string, displayName: string): void {
     this.profiles.set(userId, displayName);
+  }
+
+  /** Keep the content of a message the (pretend) user sent, to serve when the bot asks for it. */
+  setContent(messageId: string, bytes: Buffer, contentType = 'application/octet-stream'): void {
+    this.contents.set(messageId, { bytes, contentType });
+  }
+
+  /** LINE deleted the content (its expiry, or the user unsent the message): 404 from now on. */
+  forgetContent(messageId: string): void {
+    this.contents.delete(messageId);
   }
 
   /** The next `times` calls to `endpoint` answer with this status instead of succeeding. */
@@ -267,6 +279,20 @@ export class FakeLine {
       this.calls.push({ method: 'GET', path: c.req.path, status });
       if (status !== 200) return error(status, failure?.message ?? 'Not found');
       return ok({ userId: c.req.param('userId'), displayName: name });
+    });
+
+    // GET https://api-data.line.me/v2/bot/message/{messageId}/content (the fake serves both hosts).
+    app.get('/v2/bot/message/:messageId/content', (c) => {
+      const content = this.contents.get(c.req.param('messageId'));
+      const failure = this.scripted('content');
+      const status = failure?.status ?? (content ? 200 : 404);
+      this.calls.push({ method: 'GET', path: c.req.path, status });
+      if (failure) return failed(failure);
+      if (!content) return error(404, 'Not found');
+      return new Response(new Uint8Array(content.bytes), {
+        status: 200,
+        headers: { 'content-type': content.contentType, 'content-length': String(content.bytes.length), 'x-line-request-id': randomUUID() },
+      });
     });
 
     app.all('/v2/*', (c) => {

@@ -30,6 +30,16 @@ export function uriAction(label: string, uri: string): messagingApi.URIAction {
   return { type: 'uri', label, uri };
 }
 
+/** Quick reply only: opens the phone's camera; the photo taken is sent as an image message. */
+export function cameraAction(label: string): messagingApi.CameraAction {
+  return { type: 'camera', label };
+}
+
+/** Quick reply only: opens the phone's photo album; the photos picked are sent as image messages. */
+export function cameraRollAction(label: string): messagingApi.CameraRollAction {
+  return { type: 'cameraRoll', label };
+}
+
 export interface DatePickerOptions {
   initial?: string;
   min?: string;

@@ -11,6 +11,10 @@ import { signatureOf } from '../line/signature';
 import { simulatorPageHtml } from './page';
 
 const userId = z.string().regex(/^U[0-9a-f]{32}$/, 'userId must look like a LINE user id');
+/** A picture or file picked in the page, as base64 (up to about 15 MB of content). */
+const base64Content = z.string().max(20_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'content must be base64');
+/** What the 🖼️ button and the camera chips send when no picture is picked: a 2×2 green PNG. */
+const SAMPLE_PICTURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGPQ6w4HIgYIBQAdKgRBwvFrKQAAAABJRU5ErkJggg==', 'base64');
 const sendSchema = z.object({
   userId,
   /** The office to talk to (several offices); the first when absent. */
@@ -24,7 +28,10 @@ const sendSchema = z.object({
       params: z.object({ date: z.string().optional(), time: z.string().optional(), datetime: z.string().optional() }).optional(),
       displayText: z.string().optional(),
     }),
-    z.object({ type: z.enum(['sticker', 'image', 'audio', 'video', 'file']) }),
+    z.object({ type: z.enum(['sticker', 'audio', 'video']) }),
+    // The content is served by the fake LINE's data API under the event's message id, as LINE would.
+    z.object({ type: z.literal('image'), content: base64Content.optional(), contentType: z.string().max(100).optional() }),
+    z.object({ type: z.literal('file'), fileName: z.string().trim().min(1).max(255), content: base64Content, contentType: z.string().max(100).optional() }),
     z.object({ type: z.literal('location'), title: z.string().optional(), address: z.string().optional(), latitude: z.number(), longitude: z.number() }),
     z.object({ type: z.enum(['follow', 'unfollow']) }),
   ]),
@@ -113,6 +120,18 @@ function toWebhookEvent(userIdValue: string, event: SimEvent, office: string, op
     case 'location': {
       const { type: _type, ...place } = event;
       return { ...common, type: 'message', replyToken: replyToken(), message: { type: 'location', id: messageId(), ...place } };
+    }
+    case 'image': {
+      const id = messageId();
+      const content = event.content === undefined ? SAMPLE_PICTURE : Buffer.from(event.content, 'base64');
+      options.fake.setContent(id, content, event.contentType ?? 'image/png');
+      return { ...common, type: 'message', replyToken: replyToken(), message: { type: 'image', id, quoteToken: 'q', contentProvider: { type: 'line' } } };
+    }
+    case 'file': {
+      const id = messageId();
+      const content = Buffer.from(event.content, 'base64');
+      options.fake.setContent(id, content, event.contentType || 'application/octet-stream');
+      return { ...common, type: 'message', replyToken: replyToken(), message: { type: 'file', id, fileName: event.fileName, fileSize: content.length } };
     }
     case 'sticker':
       return {

@@ -99,17 +99,9 @@ describe('the shipped example profile', () => {
   });
 });
 
-describe('the office id (tenancy)', () => {
-  it('is "default" when the file names none, and kept when it does', () => {
-    expect(parseOfficeProfile(freshExample(), 'office.json').id).toBe('default');
-    expect(parseOfficeProfile({ ...freshExample(), id: 'tambon-nongbua-2' }, 'office.json').id).toBe('tambon-nongbua-2');
-  });
-});
-
 describe('a bad field is named with its path and problem', () => {
   // [what is wrong, how to break the example, path reported, problem reported]
   const cases: [string, (profile: RawProfile) => void, string, RegExp][] = [
-    ['office id with capitals', (p) => (p.id = 'Nong-Bua'), 'id', /lowercase letters, digits or dashes/],
     ['short name too long', (p) => (p.office.shortName = 'เทศบาลตำบลบ้านหนองบัวใหญ่'), 'office.shortName', /25 characters; at most 20/],
     ['short name says LINE', (p) => (p.office.shortName = 'LINE หนองบัว'), 'office.shortName', /must not contain the word "LINE"/],
     ['missing unit', (p) => delete p.office.unit, 'office.unit', /is required/],

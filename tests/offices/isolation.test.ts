@@ -149,7 +149,7 @@ describe('the statements the bot runs for one office', () => {
     /WHERE \(status = 'sending' OR \(status = 'pending' AND mode = 'reply'\)\)/, // OutboxWorker.recover
     /^SELECT DISTINCT office_id, chat_key FROM inbox/, // pendingChatKeys
   ];
-  const OFFICE_TABLES = /\b(users|inbox|conversations|outbox|staff|bookings|eligibility_checks)\b/;
+  const OFFICE_TABLES = /\b(users|inbox|conversations|outbox|staff|bookings|eligibility_checks|cases|case_history|case_counters|attachments)\b/;
 
   it("bind office_id to 'b' in every statement that touches an office's table, over a whole transcript", async () => {
     fake.reset();

@@ -291,6 +291,20 @@ describe.skipIf(!hasChromium)('simulator page in a browser', () => {
     expect(await page.locator('#office-picker').isHidden()).toBe(true);
   });
 
+  it('sends a picked picture as an image message and a picked PDF as a file message, with their content', async () => {
+    const { page, userId } = await openAsNewUser();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const pdf = Buffer.from('%PDF-1.7\nบันทึกการประชุม\n');
+    await page.setInputFiles('#file-input', { name: 'รูปบันทึก.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => eventsOf(userId).length, SEND_TIMEOUT).toBe(2);
+    await page.setInputFiles('#file-input', { name: 'บันทึกประชุม.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect.poll(() => eventsOf(userId).length, SEND_TIMEOUT).toBe(3);
+    const [, image, file] = eventsOf(userId);
+    expect(image).toMatchObject({ type: 'image', contentType: 'image/png', content: png.toString('base64') });
+    expect(file).toMatchObject({ type: 'file', fileName: 'บันทึกประชุม.pdf', contentType: 'application/pdf', content: pdf.toString('base64') });
+    await page.locator('#chat .row.user .bubble', { hasText: '📎 บันทึกประชุม.pdf' }).waitFor();
+  });
+
   it("keeps each pretend user's chat separate when switching users", async () => {
     const { page, userId } = await openAsNewUser();
     await page.fill('#text-input', 'ข้อความของยายสมศรี');

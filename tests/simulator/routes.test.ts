@@ -1,8 +1,8 @@
 // The simulator's server side with the real app: a pretend user's event is signed and goes through
 // /webhook, and the bot's answer comes back from the fake LINE API.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { q } from '../../src/db/sql';
-import { createTestBot, expectNoLineProblems, fake, type TestBot } from '../support/harness';
+import { createTestBot, expectNoLineProblems, fake, officeToken, type TestBot } from '../support/harness';
 
 let t: TestBot;
 const USER = 'U' + '1'.repeat(32);
@@ -51,6 +51,29 @@ describe('simulator API', () => {
     const newer = await messages(first.at(-1)!.seq);
     expect(newer).toHaveLength(1);
     expect(newer[0]!.message.text).toContain('เลือกบริการ');
+  });
+
+  it('serves a sent picture and file from the fake LINE under the message id the webhook event carries', async () => {
+    const kept = vi.spyOn(fake, 'setContent');
+    const pdf = Buffer.from('%PDF-1.7\nminutes\n');
+    await send({ userId: USER, displayName: 'ตาสม', event: { type: 'file', fileName: 'minutes.pdf', content: pdf.toString('base64'), contentType: 'application/pdf' } });
+    await send({ userId: USER, displayName: 'ตาสม', event: { type: 'image' } });
+    expect(await t.db.all(q`SELECT type FROM inbox`)).toHaveLength(2);
+    // Nothing is downloaded where no document is asked; the fake keeps what the events point at.
+    expect(fake.calls.filter((c) => c.path.endsWith('/content'))).toEqual([]);
+    const [fileId, imageId] = kept.mock.calls.map(([id]) => id);
+    const auth = { headers: { authorization: `Bearer ${officeToken('default')}` } };
+    const file = await fake.app.request(`/v2/bot/message/${fileId}/content`, auth);
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+    const image = await fake.app.request(`/v2/bot/message/${imageId}/content`, auth);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    kept.mockRestore();
+  });
+
+  it('refuses a file without a name or with content that is not base64', async () => {
+    expect((await send({ userId: USER, event: { type: 'file', content: 'JVBERi0=' } })).status).toBe(400);
+    expect((await send({ userId: USER, event: { type: 'file', fileName: 'a.pdf', content: 'not base64!' } })).status).toBe(400);
   });
 
   it('lists the pretend users and the office', async () => {

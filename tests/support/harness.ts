@@ -24,6 +24,8 @@ import { validateAgainstSpec, type LineRequestKind } from './line-spec';
 export const SECRET = 'test-channel-secret';
 export const TOKEN = 'test-access-token';
 export const LINE_API = 'https://api.line.me';
+/** Message content (photos and files users send) comes from LINE's data API host. */
+export const LINE_DATA_API = 'https://api-data.line.me';
 
 export type Message = messagingApi.Message;
 
@@ -57,6 +59,7 @@ const server = setupServer(
     }
     return fake.app.fetch(request);
   }),
+  http.all(`${LINE_DATA_API}/*`, ({ request }) => fake.app.fetch(request)),
 );
 
 beforeAll(() => {
@@ -113,7 +116,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 /** The offices a test bot serves: the single 'default', or these ids (each with its own channel and the example profile). */
 function testOffices(config: Config, ids?: readonly string[]): OfficeSetup[] {
   const lineOf = (office: string) =>
-    createLineClient({ channelAccessToken: officeToken(office), apiBaseUrl: LINE_API, dataApiBaseUrl: 'https://api-data.line.me' });
+    createLineClient({ channelAccessToken: officeToken(office), apiBaseUrl: LINE_API, dataApiBaseUrl: LINE_DATA_API });
   return ids
     ? ids.map((id) => ({
         profile: { ...loadOfficeProfile(config.officeConfigPath, id), botUserId: officeBotUserId(id) },
@@ -138,6 +141,8 @@ export interface TestBotOptions {
 
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const file = options.file ?? newTestDatabaseName(tempDbFile);
+  // Photos and files go to a fresh folder per bot, kept across its restarts (never ./data).
+  options = { ...options, env: { ATTACHMENTS_DIR: path.join(path.dirname(tempDbFile()), 'attachments'), ...options.env } };
   const config = testConfig({ DATABASE_PATH: tempDbFile(), ...options.env });
   const opened = await (options.open ?? openTestDatabase)(file);
   const db = options.wrapDb ? options.wrapDb(opened) : opened;
@@ -261,6 +266,20 @@ export const events = {
     replyToken: fake.issueReplyToken(userId),
     message: { type: 'audio', id: randomUUID(), duration: 3000, contentProvider: { type: 'line' } },
   }),
+  /** A photo; its content is what `fake.setContent(id, …)` was given. Part of a set when `imageSet` is given. */
+  image: (userId: string, id: string, imageSet?: { id: string; index: number; total: number }) => ({
+    ...common(userId),
+    type: 'message',
+    replyToken: fake.issueReplyToken(userId),
+    message: { type: 'image', id, quoteToken: 'q', contentProvider: { type: 'line' }, ...(imageSet && { imageSet }) },
+  }),
+  /** A file; the name and size are what the sender's phone says (the bot trusts neither for the kind). */
+  file: (userId: string, id: string, fileName: string, fileSize: number) => ({
+    ...common(userId),
+    type: 'message',
+    replyToken: fake.issueReplyToken(userId),
+    message: { type: 'file', id, fileName, fileSize },
+  }),
   follow: (userId: string, channel?: string) => ({ ...common(userId), type: 'follow', replyToken: fake.issueReplyToken(userId, channel), follow: { isUnblocked: false } }),
   unfollow: (userId: string) => ({ ...common(userId), type: 'unfollow' }),
 };
@@ -314,6 +333,13 @@ export class Person {
   }
   sticker(): Promise<Message[]> {
     return this.deliver(events.sticker(this.userId, this.channel));
+  }
+  /** Send a photo whose content the fake LINE serves (`fake.setContent(id, …)` first). */
+  image(id: string, imageSet?: { id: string; index: number; total: number }): Promise<Message[]> {
+    return this.deliver(events.image(this.userId, id, imageSet));
+  }
+  file(id: string, fileName: string, fileSize: number): Promise<Message[]> {
+    return this.deliver(events.file(this.userId, id, fileName, fileSize));
   }
   postback(data: string, params?: Record<string, string>): Promise<Message[]> {
     return this.deliver(events.postback(this.userId, data, params, this.channel));

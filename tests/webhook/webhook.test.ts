@@ -197,6 +197,7 @@ describe('a hung LINE call', () => {
       officeOf: (id) => ({ ...t.bot.offices.get(id)!, line: { showLoading: async () => undefined } as never }),
       outbox: never,
       now: () => clock.now(),
+      attachments: t.config.attachments,
       deliveryWaitMs: 20,
     });
     const now = clock.now().getTime();
