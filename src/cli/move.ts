@@ -2,7 +2,8 @@
 // table of an office's SQLite database into PostgreSQL in one transaction (src/db/move.ts), the
 // target migrated first. Stop the bot first (what it writes during the move would not be copied).
 // Exit codes: 0 moved; 1 bad usage or a source that cannot be opened; 2 refused, nothing written
-// (the office already has rows there, ids taken, several offices in the file); 3 failed, rolled back.
+// (the office already has rows there, a row colliding with one already there, several offices in the
+// file); 3 failed, rolled back. Ids are kept per office: PostgreSQL keys serial tables by (office_id, id).
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -108,7 +109,7 @@ async function main(): Promise<number> {
       if (conflict) {
         process.stderr.write(
           `ไม่ได้ย้าย (ยกเลิกทั้งหมด ไม่มีอะไรถูกเขียน): ข้อมูลในตาราง ${conflict.table ?? '?'} ชนกับแถวที่มีอยู่แล้วใน PostgreSQL (${conflict.constraint ?? '?'})\n` +
-            'เลขลำดับ (id) ที่ย้ายมาถูกใช้ไปแล้วโดยข้อมูลอื่นในฐานข้อมูลนี้\n',
+            'ตรวจว่าไฟล์นี้ถูกย้ายไปแล้วในชื่อสำนักงานอื่นหรือไม่\n',
         );
         return 2;
       }

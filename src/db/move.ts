@@ -67,7 +67,14 @@ function inDependencyOrder(tables: MovedTable[]): MovedTable[] {
   return ordered;
 }
 
-/** Every table of the schema, paired by name across the two dialects. */
+/**
+ * Tables not moved: `instances` says which bot processes were alive on the source database; they
+ * are stopped now (the move needs that), and on the target their half-sent outbox rows, whose
+ * claims name no live instance there, are taken back by the first instance that starts.
+ */
+const NOT_MOVED = new Set(['instances']);
+
+/** Every table of the schema (but NOT_MOVED), paired by name across the two dialects. */
 export function movedTables(): MovedTable[] {
   const targets = new Map(
     Object.values(pgSchema)
@@ -75,7 +82,7 @@ export function movedTables(): MovedTable[] {
       .map((table) => [pgTableConfig(table).name, table]),
   );
   const tables = Object.values(sqliteSchema)
-    .filter((value): value is SQLiteTable => is(value, SQLiteTable))
+    .filter((value): value is SQLiteTable => is(value, SQLiteTable) && !NOT_MOVED.has(sqliteTableConfig(value).name))
     .map((source) => {
       const config = sqliteTableConfig(source);
       const target = targets.get(config.name);

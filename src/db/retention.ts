@@ -50,8 +50,8 @@ export function retentionStatements(now: Date, limit: number) {
           AND timestamp < ${ago(RETENTION.inboxDays)}
         LIMIT ${limit})`,
     outbox: q`
-      UPDATE outbox SET messages = '[]' WHERE id IN (
-        SELECT id FROM outbox WHERE messages <> '[]' AND status IN ('sent', 'failed', 'cancelled') AND created_at < ${ago(RETENTION.sentMessagesDays)}
+      UPDATE outbox SET messages = '[]' WHERE (office_id, id) IN (
+        SELECT office_id, id FROM outbox WHERE messages <> '[]' AND status IN ('sent', 'failed', 'cancelled') AND created_at < ${ago(RETENTION.sentMessagesDays)}
         LIMIT ${limit})`,
   };
 }

@@ -9,6 +9,7 @@ export const { users, inbox, conversations, outbox, staff, bookings, eligibility
   time: (name) => integer(name),
   boolean: (name) => integer(name, { mode: 'boolean' }),
   serial: (name) => integer(name).primaryKey({ autoIncrement: true }),
+  serialKey: () => [],
   index,
   uniqueIndex,
   primaryKey,

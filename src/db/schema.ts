@@ -16,8 +16,18 @@ export interface Builders {
   /** An instant in epoch milliseconds. */
   time(name: string): Column;
   boolean(name: string): Column;
-  /** An automatically numbered primary key. */
+  /**
+   * An automatically numbered id, drawn from one sequence per table (unique deployment-wide for new
+   * rows). It is not a key by itself: the table declares `...serialKey(t)` among its extras.
+   */
   serial(name: string): Column;
+  /**
+   * The primary key of a table with a `serial` id. PostgreSQL: `(office_id, id)`, because offices moved
+   * in from their own SQLite files (npm run db:move) keep their ids, which start at 1 in every file;
+   * the id alone repeats across offices, so every statement that names a row by id also binds
+   * office_id. SQLite: nothing here (one office per file, the id column is `INTEGER PRIMARY KEY`).
+   */
+  serialKey(t: { officeId: Column; id: Column }): Column[];
   index(name: string): { on(...columns: Column[]): Column };
   uniqueIndex(name: string): { on(...columns: Column[]): Column };
   /** A primary key over several columns. */
@@ -31,7 +41,7 @@ export interface Builders {
  */
 const OFFICE_COLUMN = 'office_id';
 
-export function defineSchema({ table, text, integer, time, boolean, serial, index, uniqueIndex, primaryKey }: Builders) {
+export function defineSchema({ table, text, integer, time, boolean, serial, serialKey, index, uniqueIndex, primaryKey }: Builders) {
   const officeId = () => text(OFFICE_COLUMN).notNull().default('default');
 
   /** A LINE user who has talked to the bot. No name is kept here: the greeting fetches it live. */
@@ -151,6 +161,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       sentAt: time('sent_at'),
     },
     (t) => [
+      ...serialKey(t),
       // The worker claims due rows of every office (one pass, each row sent with its office's channel).
       index('outbox_due').on(t.status, t.dueAt),
       index('outbox_ref').on(t.officeId, t.ref),
@@ -204,6 +215,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       cancelledAt: time('cancelled_at'),
     },
     (t) => [
+      ...serialKey(t),
       uniqueIndex('bookings_code').on(t.officeId, t.code),
       index('bookings_slot').on(t.officeId, t.serviceId, t.slotDate, t.slotStart, t.status),
       index('bookings_user').on(t.officeId, t.userId, t.status, t.startsAt),
@@ -230,7 +242,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       outcomes: text('outcomes').notNull(),
       createdAt: time('created_at').notNull(),
     },
-    (t) => [index('eligibility_user').on(t.officeId, t.userId)],
+    (t) => [...serialKey(t), index('eligibility_user').on(t.officeId, t.userId)],
   );
 
   /**
@@ -272,6 +284,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       submittedAt: time('submitted_at'),
     },
     (t) => [
+      ...serialKey(t),
       // The staff queue: an office's open cases of a kind by status, oldest change first.
       index('cases_queue').on(t.officeId, t.kind, t.status, t.updatedAt),
       // "My cases": an applicant's cases in one office.
@@ -302,7 +315,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       note: text('note'),
       internal: boolean('internal').notNull().default(false),
     },
-    (t) => [index('case_history_case').on(t.officeId, t.caseId, t.at)],
+    (t) => [...serialKey(t), index('case_history_case').on(t.officeId, t.caseId, t.at)],
   );
 
   /**
@@ -352,6 +365,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, inde
       createdAt: time('created_at').notNull(),
     },
     (t) => [
+      ...serialKey(t),
       uniqueIndex('attachments_message').on(t.officeId, t.messageId),
       index('attachments_user').on(t.officeId, t.userId),
       index('attachments_set').on(t.officeId, t.userId, t.imageSetId),

@@ -304,8 +304,8 @@ export class OutboxWorker {
   private async claimDue(now: number, limit: number): Promise<OutboxRow[]> {
     const rows = await this.db.all<OutboxRow>(q`
       UPDATE outbox SET status = 'sending', claimed_until = ${now + this.claimMs}, claimed_by = ${this.instanceId}
-      WHERE id IN (
-        SELECT id FROM outbox
+      WHERE (office_id, id) IN (
+        SELECT office_id, id FROM outbox
         WHERE ((status = 'pending' AND due_at <= ${now} AND (mode = 'push' OR created_at <= ${now - this.orphanedReplyMs}))
                OR (status = 'sending' AND claimed_until < ${now}))
           AND NOT (purpose = 'reply' AND ${OLDER_ANSWER_UNSENT})

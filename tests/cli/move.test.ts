@@ -8,9 +8,10 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SAY } from '../../src/booking/messages';
 import { openSqlite } from '../../src/db/client';
 import { movedTables } from '../../src/db/move';
-import type { BookingRow } from '../../src/db/schema';
+import { findBooking } from '../../src/booking/store';
+import type { BookingRow, OutboxRow } from '../../src/db/schema';
 import { q, type Sql } from '../../src/db/sql';
-import { book, bookingsOf, tapFlex } from '../booking/helpers';
+import { book, bookingsOf, cancelFirst, outboxRows, tapFlex } from '../booking/helpers';
 import { databaseUrl, dynamicQuery, freshPgSchema, newTestDatabaseName, onPostgres, testDatabaseUrl } from '../support/database';
 import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, tempDbFile, texts } from '../support/harness';
 import { runCli } from './run';
@@ -147,6 +148,77 @@ describe.skipIf(!onPostgres)('npm run db:move (SQLite → PostgreSQL)', () => {
       expect(printedCounts(replaced.stdout)).toEqual(sqliteCounts);
     } finally {
       await target.close();
+    }
+  });
+
+  it('moves a second office into the same PostgreSQL: both keep their ids (1…), a bot serving both sees each its own booking, new rows get fresh ids', async () => {
+    // Two offices, each on its own SQLite file, each numbering its bookings and outbox rows from 1.
+    const built: { file: string; userId: string; booking: BookingRow; outbox: OutboxRow[] }[] = [];
+    for (const time of ['09:00', '10:00']) {
+      const before = await sqliteBot();
+      const person = new Person(before);
+      await book(person, { time });
+      const [booking] = await bookingsOf(before, person.userId);
+      built.push({ file: before.file, userId: person.userId, booking: booking!, outbox: await outboxRows(before) });
+      await before.close();
+    }
+    const [north, south] = built as [(typeof built)[0], (typeof built)[0]];
+    expect([north.booking.id, south.booking.id]).toEqual([1, 1]);
+    expect(north.outbox.map((r) => r.id)).toEqual(south.outbox.map((r) => r.id)); // the same ids in both files
+    expect(north.outbox[0]!.id).toBe(1);
+
+    const { schema, url } = await emptySchema();
+    expect(move(north.file, url, '--office', 'north')).toMatchObject({ code: 0, stderr: '' });
+    const second = move(south.file, url, '--office', 'south');
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+
+    const after = await createTestBot({ file: schema, offices: ['north', 'south'] });
+    try {
+      for (const [office, moved] of [['north', north], ['south', south]] as const) {
+        // Every row kept its id, in its office.
+        expect((await findBooking(after.db, office, moved.booking.id))?.code).toBe(moved.booking.code);
+        expect((await after.db.all<{ id: number }>(q`SELECT id FROM outbox WHERE office_id = ${office} ORDER BY id`)).map((r) => r.id)).toEqual(moved.outbox.map((r) => r.id));
+      }
+      const yaiNorth = new Person(after, north.userId, 'north');
+      const yaiSouth = new Person(after, south.userId, 'south');
+      const northSees = allText(await yaiNorth.say('นัดหมายของฉัน'));
+      expect(northSees).toContain(north.booking.code);
+      expect(northSees).toContain('09:00');
+      expect(northSees).not.toContain('10:00');
+      const southSees = allText(await yaiSouth.say('นัดหมายของฉัน'));
+      expect(southSees).toContain(south.booking.code);
+      expect(southSees).toContain('10:00');
+
+      // The cancel button names booking id 1: it cancels north's, and south's (also id 1) stays booked.
+      await cancelFirst(yaiNorth);
+      expect((await findBooking(after.db, 'north', 1))?.status).toBe('cancelled');
+      expect((await findBooking(after.db, 'south', 1))?.status).toBe('booked');
+
+      // New bookings in either office are numbered past every moved id, so they are unique deployment-wide.
+      const maxOutbox = Math.max(...north.outbox.map((r) => r.id), ...south.outbox.map((r) => r.id));
+      const newNorth = new Person(after, undefined, 'north');
+      const newSouth = new Person(after, undefined, 'south');
+      await book(newNorth, { time: '11:00' });
+      await book(newSouth, { time: '11:00' });
+      const [nb] = await bookingsOf(after, newNorth.userId);
+      const [sb] = await bookingsOf(after, newSouth.userId);
+      expect(nb!.id).toBeGreaterThan(1);
+      expect(sb!.id).toBeGreaterThan(1);
+      expect(nb!.id).not.toBe(sb!.id);
+      const fresh = await after.db.all<{ id: number }>(q`SELECT id FROM outbox WHERE "to" IN (${newNorth.userId}, ${newSouth.userId})`);
+      expect(fresh.length).toBeGreaterThan(0);
+      for (const row of fresh) expect(row.id).toBeGreaterThan(maxOutbox);
+
+      // The moved reminders go out, each office's from its own channel.
+      clock.set('2026-11-23T10:00:00Z'); // 17:00 the day before
+      await after.bot.outbox.runOnce();
+      const reminders = fake.sent.filter((r) => r.via === 'push' && allText(r.messages).includes('พรุ่งนี้มีนัด'));
+      expect(reminders.filter((r) => r.to === south.userId && r.channel === 'south').map((r) => allText(r.messages)).join('\n')).toContain(south.booking.code);
+      expect(reminders.filter((r) => r.to === north.userId)).toEqual([]); // north's booking was cancelled
+      expectNoLineProblems();
+    } finally {
+      await after.close();
     }
   });
 

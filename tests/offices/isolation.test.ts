@@ -24,6 +24,7 @@ import {
   sign,
   type TestBot,
 } from '../support/harness';
+import { onPostgres } from '../support/database';
 import { recordingDatabase, type LoggedStatement } from '../support/statement-log';
 
 const USER = 'U' + '1'.repeat(32);
@@ -145,7 +146,7 @@ describe('the statements the bot runs for one office', () => {
    * and retention.
    */
   const CROSS_OFFICE = [
-    /^\s*UPDATE outbox SET status = 'sending'[\s\S]*WHERE id IN \(/, // OutboxWorker.claimDue
+    /^\s*UPDATE outbox SET status = 'sending'[\s\S]*WHERE \(office_id, id\) IN \(/, // OutboxWorker.claimDue
     /WHERE \(status = 'sending' OR \(status = 'pending' AND mode = 'reply'\)\)/, // OutboxWorker.recover
     /^SELECT DISTINCT office_id, chat_key FROM inbox/, // pendingChatKeys
   ];
@@ -225,5 +226,43 @@ describe('the webhook of several offices', () => {
     expect((await postWebhook(t.bot, body, sign(body, officeSecret('a')))).status).toBe(404);
     expect((await postWebhook(t.bot, body, sign(body, officeSecret('a')), '/webhook/zz')).status).toBe(404);
     expect(await inbox()).toEqual([]);
+  });
+});
+
+// Offices moved in from their own SQLite files (npm run db:move) keep their ids, so on PostgreSQL the
+// same id can name a row in each office; the statements that serve every office at once must name rows
+// by (office_id, id). SQLite holds one office per file: the same id twice cannot happen there.
+describe.skipIf(!onPostgres)('the same id in two offices (moved in), PostgreSQL', () => {
+  const DAY = 86_400_000;
+  const push = (office: string, id: number, to: string, status: string, dueAt: number, createdAt: number) =>
+    t.db.run(q`
+      INSERT INTO outbox (id, office_id, "to", mode, messages, retry_key, purpose, status, due_at, created_at)
+      VALUES (${id}, ${office}, ${to}, 'push', ${JSON.stringify([{ type: 'text', text: `จาก ${office}` }])}, ${`key-${office}`}, 'notice', ${status}, ${dueAt}, ${createdAt})`);
+  const statusOf = async (office: string, id: number) =>
+    (await t.db.get<{ status: string; messages: string }>(q`SELECT status, messages FROM outbox WHERE office_id = ${office} AND id = ${id}`))!;
+
+  beforeEach(async () => {
+    fake.reset();
+    clock.set('2026-11-23T03:00:00Z');
+    t = await createTestBot({ offices: ['a', 'b'] });
+  });
+
+  it('the outbox worker sends the due row of one office and leaves the other office’s row with the same id waiting', async () => {
+    const now = clock.now().getTime();
+    await push('a', 7, USER, 'pending', now, now);
+    await push('b', 7, USER, 'pending', now + DAY, now);
+    expect(await t.bot.outbox.runOnce()).toBe(1);
+    expect((await statusOf('a', 7)).status).toBe('sent');
+    expect((await statusOf('b', 7)).status).toBe('pending');
+    expect(fake.sent.map((r) => [r.channel, allText(r.messages)])).toEqual([['a', 'จาก a']]);
+  });
+
+  it('retention blanks the old sent message of one office, not the recent one of another with the same id', async () => {
+    const now = clock.now().getTime();
+    await push('a', 7, USER, 'sent', now - 100 * DAY, now - 100 * DAY);
+    await push('b', 7, USER, 'sent', now, now);
+    expect((await t.bot.scheduler.runRetention()).outbox).toBe(1);
+    expect((await statusOf('a', 7)).messages).toBe('[]');
+    expect((await statusOf('b', 7)).messages).not.toBe('[]');
   });
 });

@@ -29,13 +29,13 @@ export const LINE_DATA_API = 'https://api-data.line.me';
 
 export type Message = messagingApi.Message;
 
-// ---- offices: 'default', and two more ('a', 'b') for the tests of several offices ------------
+// ---- offices: 'default', and more ('a', 'b'; 'north', 'south' for db:move) for the tests of several offices
 
 /** Each test office's channel secret, access token and bot user id (LINE's destination). */
 export const officeSecret = (office: string): string => (office === 'default' ? SECRET : `${SECRET}-${office}`);
 export const officeToken = (office: string): string => (office === 'default' ? TOKEN : `${TOKEN}-${office}`);
 export const officeBotUserId = (office: string): string => `U${Buffer.from(office.padEnd(16, '.')).toString('hex').slice(0, 32)}`;
-const TEST_OFFICES = ['default', 'a', 'b'];
+const TEST_OFFICES = ['default', 'a', 'b', 'north', 'south'];
 
 // ---- one fake LINE per test file, reached through msw ---------------------------------------
 
