@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { groupSettingsSchema } from './group-settings';
 import { CLOCK_TIME_PATTERN, isIsoDate, minutesOfDay } from './clock';
 
 export const DEFAULT_OFFICE_CONFIG_PATH = fileURLToPath(new URL('./example.json', import.meta.url));
@@ -227,6 +228,8 @@ const profileShape = z.strictObject({
   office,
   schedule,
   services,
+  /** Community groups: what the seeds leave open (./group-settings.ts); every part has a default. */
+  groups: groupSettingsSchema,
 });
 
 const longestOpenInterval = (week: WeeklyHours): number =>

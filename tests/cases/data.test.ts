@@ -9,6 +9,7 @@ import { addStaff } from '../../src/db/staff';
 import { newTestDatabaseName, openTestDatabase } from '../support/database';
 import { tempDbFile } from '../support/harness';
 import { NOW, OFFICE, caseIn, historyRows } from './helpers';
+import { sampleMembers, sampleProfile } from '../groups/fixtures';
 
 let db: Database;
 beforeEach(async () => {
@@ -33,14 +34,14 @@ describe('a draft', () => {
 
   it('saves sections one by one, keeping the others', async () => {
     const c = await caseIn(db, 'draft');
-    const saved = await save(c.id, { members: { count: 12 } });
+    const saved = await save(c.id, { members: sampleMembers(12) });
     expect(saved.ok).toBe(true);
-    expect(JSON.parse((await findCase(db, OFFICE, c.id))!.data)).toEqual({ profile: { name: 'กลุ่มแม่บ้านบ้านโนนสูง' }, members: { count: 12 } });
+    expect(JSON.parse((await findCase(db, OFFICE, c.id))!.data)).toEqual({ profile: sampleProfile(), members: sampleMembers(12) });
   });
 
   it('a write the schema refuses keeps the old data, and says what was wrong', async () => {
     const c = await caseIn(db, 'draft');
-    for (const patch of [{ profile: 'กลุ่มแม่บ้าน' }, { salary: { amount: 1 } }, { profile: { name: '   ' } }]) {
+    for (const patch of [{ profile: 'กลุ่มแม่บ้าน' }, { salary: { amount: 1 } }, { profile: sampleProfile('   ') }]) {
       const result = await save(c.id, patch);
       expect(result).toMatchObject({ ok: false, reason: 'invalid' });
       expect(result.ok === false && result.reason === 'invalid' && result.issues.length).toBeGreaterThan(0);
@@ -68,10 +69,10 @@ describe('after submission', () => {
     await addStaff(db, 'default', 'Uofficer', 'cli', NOW.getTime());
     const c = await caseIn(db, 'in_review');
     await db.transaction((tx) => transition(tx, OFFICE, c.id, { to: 'needs_info', actor: { role: 'officer', id: 'Uofficer' }, expectedVersion: c.version, note: 'ขอรายชื่อสมาชิกใหม่', sections: ['members'] }, NOW));
-    expect(await save(c.id, { profile: { name: 'ชื่อใหม่' } })).toMatchObject({ ok: false, reason: 'not_allowed' });
-    expect(await save(c.id, { members: { count: 15 }, profile: { name: 'ชื่อใหม่' } })).toMatchObject({ ok: false, reason: 'not_allowed' });
-    expect(await save(c.id, { members: { count: 15 } })).toMatchObject({ ok: true });
-    expect(JSON.parse((await findCase(db, OFFICE, c.id))!.data)).toEqual({ profile: { name: 'กลุ่มแม่บ้านบ้านโนนสูง' }, members: { count: 15 } });
+    expect(await save(c.id, { profile: sampleProfile('ชื่อใหม่') })).toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(await save(c.id, { members: sampleMembers(15), profile: sampleProfile('ชื่อใหม่') })).toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(await save(c.id, { members: sampleMembers(15) })).toMatchObject({ ok: true });
+    expect(JSON.parse((await findCase(db, OFFICE, c.id))!.data)).toEqual({ profile: sampleProfile(), members: sampleMembers(15) });
   });
 });
 

@@ -4,13 +4,14 @@ import { findCase, historyOf } from '../../src/cases/store';
 import type { CaseRow, OutboxRow } from '../../src/db/schema';
 import { q, type Sql } from '../../src/db/sql';
 import { updateRow } from '../support/database';
+import { sampleProfile } from '../groups/fixtures';
 
 export const OFFICE = 'default';
 export const NOW = new Date('2026-11-23T03:00:00Z'); // Monday 10:00 in Bangkok, 2569 BE
 
 /** A group case of `applicant` in `status` (set directly: the table of transitions is tested on its own). */
 export async function caseIn(db: Sql, status: string, applicant = 'Uapplicant', office = OFFICE): Promise<CaseRow> {
-  const c = await db.transaction((tx) => createDraft(tx, office, 'group', applicant, NOW, { profile: { name: 'กลุ่มแม่บ้านบ้านโนนสูง' } }));
+  const c = await db.transaction((tx) => createDraft(tx, office, 'group', applicant, NOW, { profile: sampleProfile() }));
   if (status !== 'draft') await updateRow(db, 'cases', { id: c.id }, { status });
   return (await findCase(db, office, c.id))!;
 }

@@ -11,6 +11,7 @@ import { SAY as ENGINE_SAY } from '../../src/flows/engine';
 import { postback } from '../../src/flows/postback';
 import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, texts, type Message, type TestBot } from '../support/harness';
 import { flexButtons, flexLabels } from '../booking/helpers';
+import { sampleBank, sampleProfile } from '../groups/fixtures';
 import { OFFICE, caseIn, historyRows, pushesAbout, submittedCase } from './helpers';
 
 let t: TestBot;
@@ -151,7 +152,7 @@ describe('a decision that needs a note', () => {
   it('ขอเอกสารเพิ่ม: choose sections (a second tap removes one), then the note; only those sections reopen; the leader resubmits and staff hear of it', async () => {
     const c = await inReview();
     const ask = await staffA.tap('ขอเอกสารเพิ่ม');
-    expect(quickReplyLabels(ask)).toEqual(['ข้อมูลกลุ่ม', 'สมาชิก', 'คณะกรรมการ', 'ระเบียบกลุ่ม', 'เงินทุน', 'บัญชีธนาคาร', 'บันทึกการประชุม', 'ยกเลิก']);
+    expect(quickReplyLabels(ask)).toEqual(['ข้อมูลกลุ่ม', 'สมาชิก', 'คณะกรรมการ', 'ระเบียบข้อตกลง', 'เงินทุน', 'บัญชีธนาคาร', 'บันทึกการประชุม', 'ยกเลิก']);
     await staffA.tap('สมาชิก');
     await staffA.tap('ข้อมูลกลุ่ม');
     const chosen = await staffA.tap('บัญชีธนาคาร');
@@ -173,8 +174,8 @@ describe('a decision that needs a note', () => {
     expect(flexLabels(push)).toEqual(['แก้ไขข้อมูล']);
 
     const fixes = await t.db.transaction(async (tx) => [
-      await saveData(tx, OFFICE, c.id, leader.userId, { profile: { name: 'ชื่อใหม่' } }, clock.now()),
-      await saveData(tx, OFFICE, c.id, leader.userId, { bank: { photo: 'passbook' } }, clock.now()),
+      await saveData(tx, OFFICE, c.id, leader.userId, { profile: sampleProfile('ชื่อใหม่') }, clock.now()),
+      await saveData(tx, OFFICE, c.id, leader.userId, { bank: sampleBank() }, clock.now()),
     ]);
     expect(fixes.map((f) => f.ok)).toEqual([false, true]);
     const again = await t.db.transaction((tx) => transition(tx, OFFICE, c.id, { to: 'resubmitted', actor: { role: 'applicant', id: leader.userId }, expectedVersion: asked.version }, clock.now()));

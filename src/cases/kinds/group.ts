@@ -1,27 +1,14 @@
 // Group registration (ขึ้นทะเบียนกลุ่ม), reference §4.0 and §4.2: the leader fills the sections over
 // days, submits, staff accept it for review, ask for more (only the named sections reopen), register
 // or reject it; the leader may withdraw before a decision. Forwarding to another agency is offered to
-// staff (with which agency as the note) but is not a button on the LINE notice. The data schema is a
-// placeholder the groups flow (grp_sub) grows: each section an optional object.
+// staff (with which agency as the note) but is not a button on the LINE notice. The data: src/groups/data.ts.
 // Not here yet (issue 10 point 6): updates and activity reports of a registered group.
-import { z } from 'zod';
+import { groupData, SECTION_TITLES, type GroupData } from '../../groups/data';
 import type { CaseKind } from '../kind';
 
 export const GROUP_STATUSES = ['draft', 'submitted', 'in_review', 'needs_info', 'resubmitted', 'registered', 'rejected', 'forwarded', 'withdrawn'] as const;
 export type GroupStatus = (typeof GROUP_STATUSES)[number];
-
-const section = z.looseObject({});
-
-export const groupData = z.strictObject({
-  profile: z.looseObject({ name: z.string().trim().min(1).max(120).optional() }).optional(),
-  members: section.optional(),
-  committee: section.optional(),
-  rules: section.optional(),
-  funds: section.optional(),
-  bank: section.optional(),
-  minutes: section.optional(),
-});
-export type GroupData = z.infer<typeof groupData>;
+export type { GroupData };
 
 export const groupKind: CaseKind<GroupStatus, GroupData> = {
   id: 'group',
@@ -39,15 +26,7 @@ export const groupKind: CaseKind<GroupStatus, GroupData> = {
     forwarded: { label: 'ส่งต่อหน่วยงานอื่นแล้ว', next: 'หน่วยงานที่รับเรื่องต่อจะติดต่อกลับ สอบถามเจ้าหน้าที่ได้ค่ะ (พิมพ์ "ช่วยเหลือ")' },
     withdrawn: { label: 'ยกเลิกโดยผู้ยื่น', next: 'หากต้องการยื่นใหม่ เริ่มได้ทุกเมื่อค่ะ' },
   },
-  sections: {
-    profile: 'ข้อมูลกลุ่ม',
-    members: 'สมาชิก',
-    committee: 'คณะกรรมการ',
-    rules: 'ระเบียบกลุ่ม',
-    funds: 'เงินทุน',
-    bank: 'บัญชีธนาคาร',
-    minutes: 'บันทึกการประชุม',
-  },
+  sections: SECTION_TITLES,
   data: groupData,
   editable: { draft: 'all', needs_info: 'reopened' },
   transitions: [
