@@ -17,7 +17,7 @@ import { newTestDatabaseName, onPostgres, openTestDatabase } from './database';
 import { createLineClient } from '../../src/line/client';
 import { FakeLine } from '../../src/line/fake';
 import { setLogSink } from '../../src/log';
-import { loadOfficeProfile } from '../../src/office/profile';
+import { loadOfficeProfile, type OfficeProfile } from '../../src/office/profile';
 import { checkMessages } from '../../src/line/limits';
 import { validateAgainstSpec, type LineRequestKind } from './line-spec';
 
@@ -114,17 +114,17 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** The offices a test bot serves: the single 'default', or these ids (each with its own channel and the example profile). */
-function testOffices(config: Config, ids?: readonly string[]): OfficeSetup[] {
+function testOffices(config: Config, ids?: readonly string[], change: (profile: OfficeProfile) => OfficeProfile = (p) => p): OfficeSetup[] {
   const lineOf = (office: string) =>
     createLineClient({ channelAccessToken: officeToken(office), apiBaseUrl: LINE_API, dataApiBaseUrl: LINE_DATA_API });
   return ids
     ? ids.map((id) => ({
-        profile: { ...loadOfficeProfile(config.officeConfigPath, id), botUserId: officeBotUserId(id) },
+        profile: change({ ...loadOfficeProfile(config.officeConfigPath, id), botUserId: officeBotUserId(id) }),
         channelSecret: officeSecret(id),
         channelAccessToken: officeToken(id),
         line: lineOf(id),
       }))
-    : [{ profile: loadOfficeProfile(config.officeConfigPath), channelSecret: config.line.channelSecret, channelAccessToken: TOKEN, line: lineOf('default') }];
+    : [{ profile: change(loadOfficeProfile(config.officeConfigPath)), channelSecret: config.line.channelSecret, channelAccessToken: TOKEN, line: lineOf('default') }];
 }
 
 export interface TestBotOptions {
@@ -137,6 +137,8 @@ export interface TestBotOptions {
   wrapDb?: (db: Database) => Database;
   /** How `file` is opened: the test database by default (a SQLite file, or a PostgreSQL schema with DATABASE_URL). */
   open?: (file: string) => Promise<Database>;
+  /** Change each office's profile (e.g. its group settings: `(p) => ({ ...p, groups: { ...p.groups, collectMemberIds: true } })`). */
+  profile?: (profile: OfficeProfile) => OfficeProfile;
 }
 
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -146,7 +148,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const config = testConfig({ DATABASE_PATH: tempDbFile(), ...options.env });
   const opened = await (options.open ?? openTestDatabase)(file);
   const db = options.wrapDb ? options.wrapDb(opened) : opened;
-  const offices = testOffices(config, options.offices);
+  const offices = testOffices(config, options.offices, options.profile);
   const bot = createApp({ config, db, offices, now: () => clock.now(), ...options.deps });
   let closed = false;
   const testBot: TestBot = {
