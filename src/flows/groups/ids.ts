@@ -5,7 +5,8 @@
 //   grp_form                    the formation guide (10 steps), params { c? }       entry group-form
 //   grp_sub                     the hub: ✓/✗ per section, review, send, params { c?, s? }  entry group-submit
 //   grp_sub_<section>           one section (profile, members, committee, rules, funds, bank, minutes),
-//                               params { c }; ends with { end: [...], then: { flow: 'grp_sub', params: { c } } }
+//                               params { c }; ends with { end: [...], then: { flow: 'grp_sub', params: { c } } };
+//                               each has a hidden entry GROUP_ENTRIES.section(s) (keywords []) so buttons can open it
 //   grp_report / grp_update     a registered group's activity report / member or committee change
 import type { GroupSection } from '../../groups/sections';
 
@@ -26,6 +27,8 @@ export const GROUP_ENTRIES = {
   update: 'group-update',
   /** The applicant's own cases and their status (สถานะเรื่อง). */
   myCases: 'my-cases',
+  /** Hidden entries, one per section flow (postback.go(GROUP_ENTRIES.section(s), { c })): the hub's buttons and pushes' buttons. */
+  section: (s: GroupSection) => `group-section-${s}`,
 } as const;
 
 /** The hub's parameters: the case, and optionally the section to open at once (a push's button). */
