@@ -115,8 +115,18 @@ export interface Entry {
   flow?: string;
   /** …with these parameters (e.g. the allowance a keyword named). */
   params?: Record<string, string>;
-  /** …or answer at once. */
-  respond?(ctx: FlowContext, params: Record<string, string>): MaybePromise<Message[]>;
+  /** …or answer at once (or, with `Routed`, say something and start a flow: a button that lands in the right place). */
+  respond?(ctx: FlowContext, params: Record<string, string>): MaybePromise<Message[] | Routed>;
+}
+
+/**
+ * An entry's answer that starts a flow after saying `say` (e.g. the applicant's case button going
+ * into the section staff reopened). A flow that is not registered gets `otherwise` instead.
+ */
+export interface Routed {
+  say?: Message[];
+  then: { flow: string; params?: Record<string, string> };
+  otherwise?: Message[];
 }
 
 export type { Message, QuickReplyItem };
