@@ -6,12 +6,14 @@
 import type { CaseRow } from '../db/schema';
 import type { Sql } from '../db/sql';
 import { isStaff, staffIds } from '../db/staff';
+import { countForCase } from '../attachments/store';
 import { enqueuePush } from '../notify/outbox';
+import type { OfficeProfile } from '../office/profile';
 import { bangkokDateOf } from '../thai/calendar';
 import { toBuddhistYear } from '../thai/thai-calendar';
 import { findTransition, type AnyKind, type Role } from './kind';
 import { kindOf } from './kinds';
-import { applicantStatusMessages, staffNoticeMessages, type StaffEvent } from './messages';
+import { applicantStatusMessages, staffNoticeMessages, type StaffEvent, type StaffFacts } from './messages';
 import { appendHistory, changeData, changeStatus, findCase, findCaseForUpdate, insertCase, nextReferenceNumber, setReference } from './store';
 
 export interface Actor {
@@ -99,6 +101,8 @@ export interface TransitionRequest {
   internal?: boolean;
   /** For a transition that reopens sections (ขอเอกสารเพิ่ม): which. */
   sections?: readonly string[];
+  /** The office's profile, when the caller has it: the staff notice's warnings use its settings. */
+  office?: OfficeProfile;
 }
 
 export type TransitionResult =
@@ -146,7 +150,7 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
       at,
     );
   }
-  if (notify.includes('staff')) await noticeStaff(tx, kind, changed, staffEventOf(current.status, changed.status), at);
+  if (notify.includes('staff')) await noticeStaff(tx, kind, changed, staffEventOf(current.status, changed.status), at, request.office);
   return { ok: true, case: changed };
 }
 
@@ -160,11 +164,17 @@ function staffEventOf(from: string, to: string): StaffEvent {
 }
 
 /** Every staff member of the office gets the notice, once per case version. */
-async function noticeStaff(tx: Sql, kind: AnyKind, c: CaseRow, event: StaffEvent, at: number): Promise<void> {
-  const messages = staffNoticeMessages(kind, c, event);
+async function noticeStaff(tx: Sql, kind: AnyKind, c: CaseRow, event: StaffEvent, at: number, office?: OfficeProfile): Promise<void> {
+  const messages = staffNoticeMessages(kind, c, event, await staffFacts(tx, kind, c, office));
   for (const staffId of await staffIds(tx, c.officeId)) {
     await enqueuePush(tx, c.officeId, { to: staffId, messages, purpose: `case-staff-${event}`, dueAt: at, ref: caseRef(c), dedupeKey: `${caseRef(c)}:v${c.version}:staff:${staffId}` }, at);
   }
+}
+
+/** What staff read about a case beside its data: the attachments bound to it, and the kind's warnings. */
+export async function staffFacts(db: Sql, kind: AnyKind, c: CaseRow, office?: OfficeProfile): Promise<StaffFacts> {
+  const data = kind.data.safeParse(parseData(c));
+  return { attachments: await countForCase(db, c.officeId, c.id), warnings: (data.success && kind.warnings?.(data.data, office)) || [] };
 }
 
 /** GRP-2569-0007: the kind's prefix, the Buddhist-era year in Bangkok, the office's next number for both. */

@@ -1,7 +1,7 @@
 // Every flow and menu entry the bot offers. Adding a service means adding it here.
 import { bookingEntry, bookingFlow } from './booking';
 import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
-import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry } from './cases';
+import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry, caseQueueEntry, myCasesEntry } from './cases';
 import { contactEntry } from './contact';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
@@ -30,6 +30,8 @@ export const defaultEntries: readonly Entry[] = [
   caseDecideEntry,
   caseNoteEntry,
   caseOpenEntry,
+  caseQueueEntry,
+  myCasesEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
