@@ -197,6 +197,16 @@ describe('a decision that needs a note', () => {
     expect((await historyRows(t.db, c)).filter((h) => h.toStatus === 'rejected')).toEqual([]);
   });
 
+  it('ไม่รับ with only spaces for a reason is asked again; nothing changes until a reason is typed', async () => {
+    const c = await inReview();
+    await staffA.tap('ไม่รับ');
+    const blank = await staffA.say('   ');
+    expect(texts(blank).join('\n')).toContain('กรุณาพิมพ์เป็นข้อความค่ะ');
+    expect(texts(blank).at(-1)).toContain('พิมพ์เหตุผลที่ไม่รับเรื่อง');
+    expect((await findCase(t.db, OFFICE, c.id))!.status).toBe('in_review');
+    expect((await historyRows(t.db, c)).filter((h) => h.toStatus === 'rejected')).toEqual([]);
+  });
+
   it('a decide button forged without a note for ไม่รับ asks for it instead of rejecting', async () => {
     const c = await inReview();
     const reply = await staffA.postback(postback.go(CASE_ENTRIES.decide, { c: String(c.id), v: String(c.version), t: 'rejected' }));
