@@ -6,9 +6,10 @@
 // Postback data on case buttons (the repo's `go` entries, src/flows/postback.ts):
 //   a=go&e=case-decide&p.c=<case id>&p.v=<version>&p.t=<target status>   a staff decision (staff only)
 //   a=go&e=case-note&p.c=…&p.v=…&p.t=…   the same for a decision that needs a note: asks for it first
-//   a=go&e=case-open&p.c=<case id>&p.v=<version>   the applicant's button under a status push; today it
-//                                                  shows the case's status, the groups flow will route it
-//                                                  into the right section
+//   a=go&e=case-open&p.c=<case id>&p.v=<version>   the applicant's button under a status push (into the
+//                                                  case's conversation or its status, src/flows/cases.ts),
+//                                                  and staff's เปิดเรื่อง (the card with today's decisions)
+//   a=go&e=case-queue   เรื่องรอตรวจ (staff only);   a=go&e=my-cases   the applicant's cases
 // The version is the case's at the time the button was drawn, so an old button is recognised.
 import { menuItem } from '../booking/messages';
 import { LINE_LIMITS } from '../line/limits';
@@ -203,7 +204,8 @@ export interface QueueItem {
 }
 
 /** Staff's queue (เรื่องรอตรวจ): a carousel of at most 12 cases, and how many more there are. */
-export function queueMessages(items: readonly QueueItem[], total: number, now: Date): Message[] {
+export function queueMessages(items: readonly QueueItem[], now: Date): Message[] {
+  const total = items.length;
   if (items.length === 0) return [text(CASE_SAY.queueEmpty, [menuItem()])];
   const cards = items.slice(0, LINE_LIMITS.flexCarouselBubbles).map(({ c, kind, since }) => {
     const waitsForApplicant = transitionsFrom(kind, c.status, 'officer').length === 0;
@@ -222,7 +224,8 @@ export function queueMessages(items: readonly QueueItem[], total: number, now: D
 }
 
 /** The applicant's cases (สถานะเรื่อง): reference, status, the day of the last change, what happens next, a button each. */
-export function myCasesMessages(items: readonly QueueItem[], total: number): Message[] {
+export function myCasesMessages(items: readonly QueueItem[]): Message[] {
+  const total = items.length;
   if (items.length === 0) return [text(CASE_SAY.mineEmpty, [menuItem()])];
   const cards = items.slice(0, LINE_LIMITS.flexCarouselBubbles).map(({ c, kind, since }) => {
     const info = statusInfo(kind, c.status);

@@ -1,7 +1,8 @@
 // Cases from LINE: a staff member's decision buttons (one place: refuses non-staff, answers an old
 // button with the case's status now, and calls the same transition the staff pages will call), the
 // short conversation that asks for the note (and for ขอเอกสารเพิ่ม the sections) a decision needs, and
-// the applicant's button under a status push. Postback formats: src/cases/messages.ts.
+// the applicant's button under a status push (into the right place); staff's queue (เรื่องรอตรวจ) and the
+// applicant's own cases (สถานะเรื่อง). Postback formats: src/cases/messages.ts.
 import { findTransition, statusInfo, type AnyKind, type Transition } from '../cases/kind';
 import { caseKinds, kindOf } from '../cases/kinds';
 import { reopenedSections, staffFacts, transition } from '../cases/actions';
@@ -238,7 +239,7 @@ export const caseQueueEntry: Entry = {
         return kind && tier !== undefined ? [{ c, kind, since: c.statusSince, tier }] : [];
       })
       .sort((a, b) => a.tier - b.tier || a.since - b.since || a.c.id - b.c.id);
-    return queueMessages(items, items.length, ctx.now);
+    return queueMessages(items, ctx.now);
   },
 };
 
@@ -253,6 +254,6 @@ export const myCasesEntry: Entry = {
       const kind = kindOf(c.kind);
       return kind ? [{ c, kind, since: c.statusSince }] : [];
     });
-    return myCasesMessages(items, items.length);
+    return myCasesMessages(items);
   },
 };
