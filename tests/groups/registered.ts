@@ -3,6 +3,8 @@
 import { createDraft, transition } from '../../src/cases/actions';
 import type { CaseRow } from '../../src/db/schema';
 import type { Sql } from '../../src/db/sql';
+import { fake, type Message } from '../support/harness';
+import { flexButtons, flexLabels } from '../booking/helpers';
 import { sampleBank, sampleMembers, sampleProfile } from './fixtures';
 
 export async function registeredGroup(db: Sql, leader: string, staff: string, now: Date, office = 'default'): Promise<CaseRow> {
@@ -23,4 +25,14 @@ export async function registeredGroup(db: Sql, leader: string, staff: string, no
     }
     return c;
   });
+}
+
+/** What was pushed to a user, message lists in order. */
+export const pushesTo = (userId: string): Message[][] => fake.sent.filter((r) => r.to === userId && r.via === 'push').map((r) => r.messages);
+
+/** The postback data of the Flex button with this label (a staff notice's decision). */
+export function buttonData(messages: Message[], label: string): string {
+  const button = flexButtons(messages).find((b) => b.label === label);
+  if (!button?.action.data) throw new Error(`no button ${label}: ${flexLabels(messages).join(' | ')}`);
+  return button.action.data;
 }

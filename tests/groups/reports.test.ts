@@ -8,8 +8,8 @@ import { addStaff } from '../../src/db/staff';
 import { reportsOfGroup } from '../../src/groups/reports';
 import { updateRow } from '../support/database';
 import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, texts, type Message, type TestBot } from '../support/harness';
-import { flexButtons, flexLabels } from '../booking/helpers';
-import { registeredGroup } from './registered';
+import { flexLabels } from '../booking/helpers';
+import { buttonData, pushesTo, registeredGroup } from './registered';
 import type { CaseRow } from '../../src/db/schema';
 
 let t: TestBot;
@@ -31,13 +31,6 @@ afterEach(async () => {
   expectNoLineProblems();
 });
 
-const pushesTo = (userId: string) => fake.sent.filter((r) => r.to === userId && r.via === 'push').map((r) => r.messages);
-
-function buttonData(messages: Message[], label: string): string {
-  const button = flexButtons(messages).find((b) => b.label === label);
-  if (!button?.action.data) throw new Error(`no button ${label}: ${flexLabels(messages).join(' | ')}`);
-  return button.action.data;
-}
 
 /** The leader walks the report for Q1/2570 (Oct–Dec 2026) in January, with the mistakes people make. */
 async function sendReport(balance = '6,000'): Promise<Message[]> {

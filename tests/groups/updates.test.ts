@@ -8,8 +8,8 @@ import { historyOf } from '../../src/cases/store';
 import { addStaff } from '../../src/db/staff';
 import { groupDataOf } from '../../src/groups/store';
 import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, texts, type Message, type TestBot } from '../support/harness';
-import { flexButtons, flexLabels } from '../booking/helpers';
-import { registeredGroup } from './registered';
+import { flexLabels } from '../booking/helpers';
+import { buttonData, pushesTo, registeredGroup } from './registered';
 import type { CaseRow } from '../../src/db/schema';
 
 let t: TestBot;
@@ -35,13 +35,6 @@ afterEach(async () => {
   expectNoLineProblems();
 });
 
-const pushesTo = (userId: string) => fake.sent.filter((r) => r.to === userId && r.via === 'push').map((r) => r.messages);
-
-function buttonData(messages: Message[], label: string): string {
-  const button = flexButtons(messages).find((b) => b.label === label);
-  if (!button?.action.data) throw new Error(`no button ${label}: ${flexLabels(messages).join(' | ')}`);
-  return button.action.data;
-}
 
 async function noticeFor(who: Person): Promise<Message[]> {
   await t.bot.outbox.runOnce();
@@ -130,5 +123,23 @@ describe('a committee change', () => {
     await staff.postback(buttonData(await noticeFor(staff), 'อนุมัติการเปลี่ยนแปลง'));
     const committee = groupDataOf((await findCase(t.db, 'default', group.id))!).committee!;
     expect(committee.entries).toEqual([{ position: 'ประธาน', memberId: 1 }, { position: 'เหรัญญิก', memberId: 4 }]);
+  });
+});
+
+describe('the transition hook refuses when the change cannot be made', () => {
+  it('the group is no longer registered: not allowed, nothing written, the update still waits', async () => {
+    await leader.say('สมาชิกลาออก');
+    await leader.say('2');
+    await leader.tap('วันนี้');
+    await leader.tap('ส่งเรื่อง');
+    const notice = await noticeFor(staff);
+    const { updateRow } = await import('../support/database');
+    await updateRow(t.db, 'cases', { id: group.id }, { status: 'withdrawn' });
+    const before = (await findCase(t.db, 'default', group.id))!.data;
+    const reply = await staff.postback(buttonData(notice, 'อนุมัติการเปลี่ยนแปลง'));
+    expect(texts(reply)[0]).toContain('ทำรายการนี้ไม่ได้ในสถานะปัจจุบัน');
+    expect((await findCase(t.db, 'default', group.id))!.data).toBe(before);
+    const updates = await t.db.all<CaseRow>((await import('../../src/db/sql')).q`SELECT * FROM cases WHERE kind = 'group_update'`);
+    expect(updates[0]!.status).toBe('submitted');
   });
 });

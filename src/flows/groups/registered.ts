@@ -6,12 +6,25 @@ import { findCase } from '../../cases/store';
 import { groupDataOf, GROUP_KIND } from '../../groups/store';
 import { registeredGroupsOf } from '../../groups/reports';
 import { text, type Message } from '../../line/messages';
-import type { Choice, FlowContext, Step } from '../types';
+import { bangkokToday, toIso } from '../../thai/calendar';
+import { parseThaiDate, reasonText } from '../../thai/date-parse';
+import type { Choice, FlowContext, Reply, Step } from '../types';
 
 export const REGISTERED_SAY = {
   none: 'ยังไม่มีกลุ่มที่ขึ้นทะเบียนแล้วในบัญชี LINE นี้ค่ะ ถ้าต้องการขึ้นทะเบียนกลุ่ม พิมพ์ "ตั้งกลุ่ม" ได้เลยค่ะ',
   pick: 'เรื่องนี้ของกลุ่มไหนคะ เลือกจากปุ่มด้านล่างได้เลยค่ะ',
+  needDay: 'ขอวันที่ให้ครบ วัน เดือน ปี นะคะ เช่น 15 พ.ย. 2569 ค่ะ',
 };
+
+/** A whole day (not a month or a year alone) from the date picker or typed the Thai way; not after today. */
+export function fullDateOf(reply: Reply, now: Date): { ok: true; iso: string } | { ok: false; reason: string } {
+  if (reply.date) return { ok: true, iso: reply.date };
+  const parsed = parseThaiDate(reply.text ?? '', { today: bangkokToday(now) });
+  if (!parsed.ok) return { ok: false, reason: reasonText(parsed.reason) };
+  const { year, month, day } = parsed.value;
+  if (month === undefined || day === undefined) return { ok: false, reason: REGISTERED_SAY.needDay };
+  return { ok: true, iso: toIso({ year, month, day }) };
+}
 
 export function officeOf(ctx: FlowContext): string {
   return ctx.services.office.id;

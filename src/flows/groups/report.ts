@@ -5,10 +5,9 @@
 // a warning, never a block, when it is not the previous balance + income − expenses (the previous
 // report's, or for the first report the group's registered funds) — problems, review, send.
 import { menuItem } from '../../booking/messages';
-import { saveData, transition } from '../../cases/actions';
+import { createDraft, saveData, transition } from '../../cases/actions';
 import type { GroupReportData, ReportActivity } from '../../cases/kinds/group-report';
 import { groupReportData } from '../../cases/kinds/group-report';
-import { createDraft } from '../../cases/actions';
 import { findCase } from '../../cases/store';
 import { referenceText } from '../../cases/messages';
 import type { CaseRow } from '../../db/schema';
@@ -19,12 +18,11 @@ import { groupDataOf } from '../../groups/store';
 import { text, type Message } from '../../line/messages';
 import { bangkokToday, fromIso, toIso } from '../../thai/calendar';
 import { formatThaiDate } from '../../thai/date-format';
-import { parseThaiDate, reasonText } from '../../thai/date-parse';
 import { formatSatang, moneyReasonText, parseMoney } from '../../thai/money';
 import { parseSmallInt } from '../../thai/numbers';
-import type { Accepted, Entry, Flow, FlowContext, Next, Reply, Step } from '../types';
+import type { Accepted, Entry, Flow, FlowContext, Next, Step } from '../types';
 import { GROUP_ENTRIES, GROUP_FLOWS } from './ids';
-import { groupName, groupOf, officeOf, pickGroupStep, startGroup } from './registered';
+import { fullDateOf, groupName, groupOf, officeOf, pickGroupStep, startGroup } from './registered';
 
 export const REPORT_SAY = {
   noneDue: (next: string) => `ตอนนี้ยังไม่มีงวดที่ต้องส่งรายงานค่ะ 😊 งวดถัดไปคือ ${next} ส่งได้เมื่อจบงวดนะคะ`,
@@ -33,7 +31,6 @@ export const REPORT_SAY = {
   activityDate: (range: string) => `กิจกรรมนี้ทำวันที่เท่าไรคะ (ในงวด ${range}) พิมพ์ได้เลย เช่น 15 พ.ย. 2569 หรือกดเลือกวันค่ะ`,
   noActivity: 'ไม่มีกิจกรรม',
   outsidePeriod: (range: string) => `วันที่นี้ไม่อยู่ในงวดรายงานค่ะ งวดนี้คือ ${range} ช่วยตรวจวันที่อีกครั้งนะคะ`,
-  needDay: 'ขอวันที่ให้ครบ วัน เดือน ปี นะคะ เช่น 15 พ.ย. 2569 ค่ะ',
   description: 'ทำกิจกรรมอะไรคะ เล่าสั้น ๆ ได้เลยค่ะ เช่น ประชุมสมาชิก ทำขนมขาย',
   descriptionBad: 'ขอเป็นข้อความสั้น ๆ ไม่เกิน 500 ตัวอักษรนะคะ',
   participants: 'มีผู้ร่วมกิจกรรมกี่คนคะ (พิมพ์ตัวเลข)',
@@ -148,15 +145,6 @@ function reviewText(data: GroupReportData, warning?: string): string {
   return lines.join('\n');
 }
 
-function dateOf(reply: Reply, ctx: FlowContext): { ok: true; iso: string } | { ok: false; reason: string } {
-  if (reply.date) return { ok: true, iso: reply.date };
-  const parsed = parseThaiDate(reply.text ?? '', { today: bangkokToday(ctx.now) });
-  if (!parsed.ok) return { ok: false, reason: reasonText(parsed.reason) };
-  const { year, month, day } = parsed.value;
-  if (month === undefined || day === undefined) return { ok: false, reason: REPORT_SAY.needDay };
-  return { ok: true, iso: toIso({ year, month, day }) };
-}
-
 const steps: Record<string, Step> = {
   group: pickGroupStep(afterGroup),
   'activity-date': {
@@ -175,7 +163,7 @@ const steps: Record<string, Step> = {
     },
     async accept(reply, ctx) {
       if (reply.choice?.value === 'none') return { ok: true, value: 'none' };
-      const date = dateOf(reply, ctx);
+      const date = fullDateOf(reply, ctx.now);
       if (!date.ok) return date;
       const { data } = await reportOf(ctx);
       if (!isInPeriod(date.iso, data.period)) return { ok: false, reason: REPORT_SAY.outsidePeriod(rangeOf(data)) };

@@ -11,16 +11,14 @@ import { referenceText } from '../../cases/messages';
 import type { Member } from '../../groups/data';
 import { groupDataOf } from '../../groups/store';
 import { text } from '../../line/messages';
-import { bangkokToday, toIso } from '../../thai/calendar';
+import { bangkokToday, fromIso, toIso } from '../../thai/calendar';
 import { formatThaiDate } from '../../thai/date-format';
-import { fromIso } from '../../thai/calendar';
-import { parseThaiDate, reasonText } from '../../thai/date-parse';
 import { normalizeInput } from '../../thai/normalize';
 import { parseSmallInt } from '../../thai/numbers';
 import { formatPhone, parsePhone, phoneReasonText } from '../../thai/phone';
 import type { Choice, Entry, Flow, FlowContext, Next, Reply, Step } from '../types';
 import { GROUP_ENTRIES, GROUP_FLOWS } from './ids';
-import { groupName, groupOf, officeOf, pickGroupStep, startGroup } from './registered';
+import { fullDateOf, groupName, groupOf, officeOf, pickGroupStep, startGroup } from './registered';
 
 export const UPDATE_SAY = {
   what: 'ต้องการแจ้งเปลี่ยนแปลงเรื่องไหนคะ',
@@ -30,7 +28,6 @@ export const UPDATE_SAY = {
   skip: 'ข้าม',
   date: (what: string) => `${what}วันที่เท่าไรคะ พิมพ์ได้เลย เช่น 1 ธ.ค. 2569 หรือกด "วันนี้" ค่ะ`,
   today: 'วันนี้',
-  needDay: 'ขอวันที่ให้ครบ วัน เดือน ปี นะคะ เช่น 1 ธ.ค. 2569 ค่ะ',
   pickMember: (list: string) => `สมาชิกคนไหนคะ พิมพ์เลขหน้าชื่อ หรือกดปุ่มได้เลยค่ะ\n${list}`,
   memberBad: 'ไม่พบหมายเลขนี้ในรายชื่อค่ะ ขอเลขหน้าชื่อนะคะ',
   noMembers: 'กลุ่มนี้ยังไม่มีรายชื่อสมาชิกในทะเบียนค่ะ สอบถามเจ้าหน้าที่ได้ค่ะ (พิมพ์ "ช่วยเหลือ")',
@@ -86,13 +83,10 @@ function dateStep(what: string, next: string): Step {
   return {
     ask: () => ({ messages: [text(UPDATE_SAY.date(what))], acceptsText: true, choices: [{ value: 'today', label: UPDATE_SAY.today }] }),
     accept(reply, ctx) {
-      const today = bangkokToday(ctx.now);
-      if (reply.choice) return { ok: true, value: toIso(today) };
-      const parsed = parseThaiDate(reply.text ?? '', { today });
-      if (!parsed.ok) return { ok: false, reason: reasonText(parsed.reason) };
-      const { year, month, day } = parsed.value;
-      if (month === undefined || day === undefined) return { ok: false, reason: UPDATE_SAY.needDay };
-      const iso = toIso({ year, month, day });
+      if (reply.choice) return { ok: true, value: toIso(bangkokToday(ctx.now)) };
+      const date = fullDateOf(reply, ctx.now);
+      if (!date.ok) return date;
+      const iso = date.iso;
       return { ok: true, value: iso, say: [text(`${what}วันที่ ${formatThaiDate(fromIso(iso))} ค่ะ`)] };
     },
     next: () => ({ step: next }),
