@@ -41,20 +41,20 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** The agenda and reminder pass, one transaction per office. */
+  /** The agenda and reminder pass, one transaction per office (and one per job). */
   async runOnce(): Promise<{ agendas: number; droppedReminders: number; jobs: number }> {
     const { db, offices } = this.options;
     const now = this.options.now();
     const total = { agendas: 0, droppedReminders: 0, jobs: 0 };
     for (const office of offices) {
-      const done = await db.transaction(async (tx) => {
-        let jobs = 0;
-        for (const job of this.options.jobs ?? []) jobs += await job(tx, office, now);
-        return { droppedReminders: await dropPastReminders(tx, office.id, now), agendas: await queueAgendas(tx, office, now), jobs };
-      });
+      const done = await db.transaction(async (tx) => ({
+        droppedReminders: await dropPastReminders(tx, office.id, now),
+        agendas: await queueAgendas(tx, office, now),
+      }));
       total.agendas += done.agendas;
       total.droppedReminders += done.droppedReminders;
-      total.jobs += done.jobs;
+      // Each job in its own transaction: one that fails does not hold back the agendas or the others.
+      for (const job of this.options.jobs ?? []) total.jobs += await db.transaction((tx) => job(tx, office, now));
     }
     return total;
   }

@@ -2,6 +2,7 @@
 // outside the period asked again, a balance that does not add up warned about (not blocked), staff
 // รับทราบ from the notice, the same period refused the second time, the reminder at the start of a
 // period pushed once, and the staff evaluation never in anything the leader reads.
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCase } from '../../src/cases/store';
 import { addStaff } from '../../src/db/staff';
@@ -97,17 +98,26 @@ describe('the activity report', () => {
     expect(allText(review)).not.toContain('ไม่ตรงกับที่คำนวณ');
   });
 
-  it('a restart mid-report loses nothing: the activity is in the case', async () => {
+  it('three photos at once make one activity; a restart mid-report loses nothing: the activity is in the case', async () => {
     clock.set('2027-01-05T03:00:00Z');
     await leader.say('ส่งรายงานกลุ่ม');
     await leader.say('15 พ.ย. 2569');
     await leader.say('ปลูกผัก');
     await leader.tap('ข้าม');
-    await leader.tap('ข้าม');
+    // Three photos at once: one activity with all three.
+    const set = { id: 'set-1', total: 3 };
+    let last: Message[] = [];
+    for (const index of [1, 2, 3]) {
+      const id = `photo-${index}`;
+      fake.setContent(id, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(600)]), 'image/jpeg');
+      last = await leader.image(id, { ...set, index });
+    }
+    expect(texts(last).join('\n')).toContain('บันทึกกิจกรรมที่ 1 แล้วค่ะ');
     t = await t.restart();
     leader = new Person(t, leader.userId);
     const [draft] = await reportsOfGroup(t.db, 'default', group);
     expect(draft!.data.activities).toHaveLength(1);
+    expect(draft!.data.activities[0]!.photos).toHaveLength(3);
     const more = await leader.tap('ไม่มีแล้ว');
     expect(texts(more).join('\n')).toContain('รายรับรวม');
   });
