@@ -132,8 +132,14 @@ async function reviewLines(ctx: FlowContext, change: GroupUpdateData): Promise<s
   return lines.join('\n');
 }
 
+/** The change is known (a keyword named it): on as after the `what` step; else ask it. */
 async function afterGroup(ctx: FlowContext): Promise<Next> {
-  return { step: ctx.answers.what ? firstOf(String(ctx.answers.what)) : 'what' };
+  return ctx.answers.what ? afterWhat(ctx) : { step: 'what' };
+}
+
+async function afterWhat(ctx: FlowContext): Promise<Next> {
+  if (ctx.answers.what !== 'member_join' && (await activeMembers(ctx)).length === 0) return { end: [text(UPDATE_SAY.noMembers, [menuItem()])] };
+  return { step: firstOf(String(ctx.answers.what)) };
 }
 
 function firstOf(what: string): string {
@@ -148,10 +154,7 @@ const steps: Record<string, Step> = {
       choices: (Object.keys(CHANGE_TITLES) as (keyof typeof CHANGE_TITLES)[]).map((value) => ({ value, label: CHANGE_TITLES[value] })),
     }),
     accept: (reply) => ({ ok: true, value: reply.choice!.value }),
-    async next(ctx) {
-      if (ctx.answers.what !== 'member_join' && (await activeMembers(ctx)).length === 0) return { end: [text(UPDATE_SAY.noMembers, [menuItem()])] };
-      return { step: firstOf(String(ctx.answers.what)) };
-    },
+    next: afterWhat,
   },
   'join-name': {
     ask: () => ({ messages: [text(UPDATE_SAY.joinName)], acceptsText: true }),
@@ -233,7 +236,9 @@ export const groupUpdateFlow: Flow = {
     if ('refuse' in start) return start;
     const answers = WHAT_PARAMS.has(params.w ?? '') ? { what: params.w } : {};
     if ('pick' in start) return { step: 'group', answers };
-    return { step: answers.what ? firstOf(answers.what) : 'what', answers: { ...answers, group: start.group } };
+    const withGroup = { ...answers, group: start.group };
+    const next = await afterGroup({ ...ctx, answers: withGroup });
+    return 'end' in next ? { refuse: next.end } : { step: next.step, answers: withGroup };
   },
 };
 
