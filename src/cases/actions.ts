@@ -117,17 +117,22 @@ export type TransitionResult =
  * it is now.
  */
 export async function transition(tx: Sql, office: string, caseId: number, request: TransitionRequest, now: Date): Promise<TransitionResult> {
-  const current = await findCase(tx, office, caseId);
-  if (!current) return { ok: false, reason: 'not_found' };
+  const found = await findCase(tx, office, caseId);
+  if (!found) return { ok: false, reason: 'not_found' };
+  const kind = kindOfCase(found);
+  // A kind whose transitions change other records reads the case locked (PostgreSQL), so of two
+  // decisions at once the second waits and finds the version changed.
+  const current = kind.onTransition ? (await findCaseForUpdate(tx, office, caseId))! : found;
   if (!(await holdsRole(tx, request.actor, current))) return { ok: false, reason: 'not_allowed', current };
   if (current.version !== request.expectedVersion) return { ok: false, reason: 'stale', current };
-  const kind = kindOfCase(current);
   const rule = findTransition(kind, current.status, request.to, request.actor.role);
   if (!rule) return { ok: false, reason: 'not_allowed', current };
   const note = request.note?.trim() || undefined;
   const sections = [...new Set(request.sections ?? [])];
   if (rule.needsNote && !note) return { ok: false, reason: 'needs_note', current };
   if (rule.reopens && (sections.length === 0 || !sections.every((s) => s in kind.sections))) return { ok: false, reason: 'needs_note', current };
+
+  if (kind.onTransition && !(await kind.onTransition(tx, office, current, rule.to, request.actor, now))) return { ok: false, reason: 'not_allowed', current };
 
   const at = now.getTime();
   let changed = await changeStatus(

@@ -5,6 +5,8 @@
 // has no roles yet; issue 12 adds `admin`, which no one holds until then); `system` is the bot itself.
 import type { z } from 'zod';
 import type { OfficeProfile } from '../office/profile';
+import type { CaseRow } from '../db/schema';
+import type { Sql } from '../db/sql';
 
 export type Role = 'applicant' | 'officer' | 'admin' | 'system';
 
@@ -61,6 +63,13 @@ export interface CaseKind<S extends string = string, D = unknown> {
    * waiting first within a tier). A status with no staff decision is shown as waiting for the applicant.
    */
   queue?: readonly (readonly S[])[];
+  /**
+   * What a transition means beyond the case itself (an approved group update changes the group's
+   * record). Runs inside `transition`, in its transaction, with the case locked and every check
+   * passed, before the status changes; false refuses the transition ('not_allowed') with nothing
+   * written, so the change and the decision are made together or not at all.
+   */
+  onTransition?(tx: Sql, office: string, c: CaseRow, to: S, actor: { role: Role; id: string }, now: Date): Promise<boolean>;
 }
 
 /** Any kind, as the machinery sees it. */

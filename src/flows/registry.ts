@@ -5,11 +5,13 @@ import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry, caseQueueE
 import { contactEntry } from './contact';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
+import { groupReportEntry, groupReportFlow } from './groups/report';
+import { groupCommitteeEntry, groupJoinEntry, groupLeaveEntry, groupUpdateEntry, groupUpdateFlow } from './groups/update';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow];
+export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, groupReportFlow, groupUpdateFlow];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
@@ -32,6 +34,11 @@ export const defaultEntries: readonly Entry[] = [
   caseOpenEntry,
   caseQueueEntry,
   myCasesEntry,
+  groupReportEntry,
+  groupUpdateEntry,
+  groupJoinEntry,
+  groupLeaveEntry,
+  groupCommitteeEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
