@@ -3,13 +3,14 @@ import { bookingEntry, bookingFlow } from './booking';
 import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
 import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry } from './cases';
 import { contactEntry } from './contact';
+import { formationEntry, formationFlow } from './groups/formation';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow];
+export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, formationFlow];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
@@ -30,6 +31,7 @@ export const defaultEntries: readonly Entry[] = [
   caseDecideEntry,
   caseNoteEntry,
   caseOpenEntry,
+  formationEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
