@@ -84,4 +84,34 @@ describe('grp_form', () => {
     expect(texts(back).join()).toContain('ยินดีต้อนรับกลับ');
     expect((await dataOf(p)).formation?.parked).toBe(false);
   });
+
+  it('a changed date moves the reminder; photos as a set out of order; yes offers step 3; a visit starts booking', async () => {
+    const p = await started();
+    const c = (await groupCasesOf(t.db, 'default', p.userId))[0]!;
+    for (const day of ['15 ธ.ค. 2569', '20 ธ.ค. 2569']) {
+      await p.postback(postback.go('group-form', { c: String(c.id), step: 'forum_plan' }));
+      await p.say(day);
+      await p.tap('ไม่ระบุเวลา');
+      await p.say('วัดกลางบ้าน');
+    }
+    const pending = await t.db.all<OutboxRow>(q`SELECT * FROM outbox WHERE purpose = 'group-forum' AND status = 'pending'`);
+    expect(pending.map((r) => new Date(r.dueAt).toISOString())).toEqual(['2026-12-21T02:00:00.000Z']);
+    await p.postback(postback.go('group-form', { c: String(c.id), step: 'forum_result' }));
+    await p.say('30');
+    const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(600, 7)]);
+    for (const [id, index] of [['m2', 2], ['m1', 1], ['m3', 3]] as const) {
+      fake.setContent(id, jpeg(), 'image/jpeg');
+      await p.image(id, { id: 'set1', index, total: 3 });
+    }
+    await p.tap('ข้าม');
+    const yes = await p.tap('เห็นชอบ');
+    expect(quickReplyLabels(yes)).toContain('ขั้นที่ 3');
+    const data = await dataOf(p);
+    expect(data.formation?.forumResult).toMatchObject({ attendees: 30, agreed: true });
+    expect(data.formation?.forumResult?.photos).toHaveLength(3);
+    await p.tap('ขั้นที่ 3');
+    await p.tap('นัดเจ้าหน้าที่');
+    const row = await t.db.get<{ flowId: string }>(q`SELECT flow_id FROM conversations WHERE user_id = ${p.userId}`);
+    expect(row?.flowId).toBe('booking');
+  });
 });
