@@ -503,7 +503,8 @@ export class Engine {
   private async ask(turn: Turn, offerHelp = false): Promise<void> {
     const { state } = turn;
     const question = await this.question(turn);
-    const items: QuickReplyItem[] = (question.choicesInMessages ? [] : (question.choices ?? [])).map((c) =>
+    const quick = question.choicesInMessages ? (question.choices ?? []).filter((c) => question.quickChoices?.includes(c.value)) : (question.choices ?? []);
+    const items: QuickReplyItem[] = quick.map((c) =>
       quickItem(postbackAction(c.label, postback.answer(state.flowId!, state.stepId!, state.revision, c.value))),
     );
     if (question.datePicker) {

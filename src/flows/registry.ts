@@ -3,6 +3,7 @@ import { bookingEntry, bookingFlow } from './booking';
 import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
 import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry, caseQueueEntry, myCasesEntry } from './cases';
 import { contactEntry } from './contact';
+import { formationEntry, formationFlow } from './groups/formation';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
 import { groupReportEntry, groupReportFlow } from './groups/report';
@@ -12,6 +13,7 @@ import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
 export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, groupReportFlow, groupUpdateFlow];
+export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, formationFlow];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
@@ -39,6 +41,7 @@ export const defaultEntries: readonly Entry[] = [
   groupJoinEntry,
   groupLeaveEntry,
   groupCommitteeEntry,
+  formationEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

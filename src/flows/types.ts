@@ -58,6 +58,8 @@ export interface Question {
    * there are more than fit in quick replies; the engine then adds only the way-out buttons.
    */
   choicesInMessages?: boolean;
+  /** With `choicesInMessages`: the values of the choices still offered as quick replies too (e.g. the next step). */
+  quickChoices?: readonly string[];
   /**
    * The step asks for a document: a photo or file the user sends is downloaded, checked against
    * `accept`, stored and bound to `slot`; the step's `accept` then gets `reply.attachments`.
