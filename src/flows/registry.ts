@@ -12,8 +12,15 @@ import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, groupReportFlow, groupUpdateFlow];
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, formationFlow];
+export const defaultFlows: readonly Flow[] = [
+  eligibilityFlow,
+  bookingFlow,
+  deleteDataFlow,
+  caseNoteFlow,
+  formationFlow,
+  groupReportFlow,
+  groupUpdateFlow,
+];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
