@@ -4,6 +4,7 @@
 // staff (with which agency as the note) but is not a button on the LINE notice. The data: src/groups/data.ts.
 // Not here yet (issue 10 point 6): updates and activity reports of a registered group.
 import { groupData, SECTION_TITLES, type GroupData } from '../../groups/data';
+import { groupSummaryLines } from '../../groups/summary';
 import type { CaseKind } from '../kind';
 
 export const GROUP_STATUSES = ['draft', 'submitted', 'in_review', 'needs_info', 'resubmitted', 'registered', 'rejected', 'forwarded', 'withdrawn'] as const;
@@ -48,5 +49,5 @@ export const groupKind: CaseKind<GroupStatus, GroupData> = {
     { from: 'in_review', to: 'rejected', role: 'officer', label: 'ไม่รับ', needsNote: 'พิมพ์เหตุผลที่ไม่รับเรื่องได้เลยค่ะ (ผู้ยื่นจะเห็นข้อความนี้)', notify: ['applicant'] },
     { from: 'in_review', to: 'forwarded', role: 'officer', needsNote: 'พิมพ์ชื่อหน่วยงานที่ส่งต่อได้เลยค่ะ (ผู้ยื่นจะเห็นข้อความนี้)', notify: ['applicant'] },
   ],
-  summary: (data) => (data.profile?.name ? [['ชื่อกลุ่ม', data.profile.name]] : []),
+  summary: groupSummaryLines,
 };
