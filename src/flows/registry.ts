@@ -6,11 +6,12 @@ import { contactEntry } from './contact';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
 import { hubEntry, hubFlow } from './groups/hub';
+import { profileEntry, profileFlow } from './groups/profile';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, hubFlow];
+export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, hubFlow, profileFlow];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
@@ -32,6 +33,7 @@ export const defaultEntries: readonly Entry[] = [
   caseNoteEntry,
   caseOpenEntry,
   hubEntry,
+  profileEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
