@@ -288,6 +288,11 @@ export class Engine {
       turn.out.push(...started.refuse);
       return;
     }
+    if ('then' in started) {
+      if (this.flows.has(started.then.flow)) return this.startFlow(turn, started.then.flow, started.then.params ?? {});
+      turn.out.push(text(SAY.unknownButton));
+      return this.showMenu(turn, SAY.menu);
+    }
     turn.state = {
       ...turn.state,
       flowId: flow.id,

@@ -8,6 +8,8 @@ import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEnt
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
 import { groupReportEntry, groupReportFlow } from './groups/report';
 import { groupCommitteeEntry, groupJoinEntry, groupLeaveEntry, groupUpdateEntry, groupUpdateFlow } from './groups/update';
+import { hubEntry, hubFlow } from './groups/hub';
+import { profileEntry, profileFlow } from './groups/profile';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -20,6 +22,8 @@ export const defaultFlows: readonly Flow[] = [
   formationFlow,
   groupReportFlow,
   groupUpdateFlow,
+  hubFlow,
+  profileFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -49,6 +53,8 @@ export const defaultEntries: readonly Entry[] = [
   groupLeaveEntry,
   groupCommitteeEntry,
   formationEntry,
+  hubEntry,
+  profileEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

@@ -97,8 +97,14 @@ export interface Flow {
   /** Short Thai name, used in "continue with …?" */
   title: string;
   steps: Record<string, Step>;
-  /** Sets up the answers and picks the first step. May refuse (e.g. staff-only) with a reply. */
-  start(ctx: FlowContext, params: Record<string, string>): MaybePromise<{ step: string; answers?: Answers } | { refuse: Message[] }>;
+  /**
+   * Sets up the answers and picks the first step. May refuse (e.g. staff-only) with a reply, or hands
+   * over to another flow at once (e.g. the groups hub opening the section a push's button named).
+   */
+  start(
+    ctx: FlowContext,
+    params: Record<string, string>,
+  ): MaybePromise<{ step: string; answers?: Answers } | { refuse: Message[] } | { then: { flow: string; params?: Record<string, string> } }>;
   /** Policy for a saved row whose version or step no longer exists: migrate it, or restart (default). */
   migrate?(saved: { version: number; step: string; answers: Answers }): { step: string; answers: Answers } | undefined;
   /** Only staff may run this flow; the engine refuses everyone else, whatever the postback says. */

@@ -6,6 +6,7 @@
 import { groupData, SECTION_TITLES, type GroupData } from '../../groups/data';
 import { readiness } from '../../groups/sections';
 import { groupSettingsSchema } from '../../office/group-settings';
+import { groupSummaryLines } from '../../groups/summary';
 import type { CaseKind } from '../kind';
 
 export const GROUP_STATUSES = ['draft', 'submitted', 'in_review', 'needs_info', 'resubmitted', 'registered', 'rejected', 'forwarded', 'withdrawn'] as const;
@@ -54,5 +55,5 @@ export const groupKind: CaseKind<GroupStatus, GroupData> = {
   queue: [['submitted', 'resubmitted'], ['in_review'], ['needs_info']],
   // What readiness finds worth a look (never blocking: Q4, Q34), with the office's settings when known.
   warnings: (data, office) => readiness(data, office?.groups ?? groupSettingsSchema.parse(undefined)).warnings,
-  summary: (data) => (data.profile?.name ? [['ชื่อกลุ่ม', data.profile.name]] : []),
+  summary: groupSummaryLines,
 };
