@@ -71,6 +71,8 @@ export const hubStandIn: Flow = {
   },
 };
 export const withHub = { flows: [...defaultFlows, hubStandIn], entries: defaultEntries };
+/** The bot without the groups hub (an office that does not offer it, or a release without it). */
+export const withoutHub = { flows: defaultFlows.filter((f) => f.id !== GROUP_FLOWS.hub), entries: defaultEntries.filter((e) => e.flow !== GROUP_FLOWS.hub) };
 
 export function conversationOf(db: Sql, userId: string) {
   return db.get<{ flowId: string | null; stepId: string | null; answers: string }>(q`SELECT flow_id, step_id, answers FROM conversations WHERE user_id = ${userId}`);

@@ -10,7 +10,7 @@ import { postback } from '../../src/flows/postback';
 import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, texts, type TestBot } from '../support/harness';
 import { flexLabels } from '../booking/helpers';
 import { updateRow } from '../support/database';
-import { OFFICE, caseIn, conversationOf, withHub } from './helpers';
+import { OFFICE, caseIn, conversationOf, withHub, withoutHub } from './helpers';
 
 let t: TestBot;
 let leader: Person;
@@ -53,7 +53,7 @@ describe('the applicant’s button', () => {
 
   it('without the hub registered, ขอเอกสารเพิ่ม still answers with the status card', async () => {
     await t.close();
-    t = await createTestBot();
+    t = await createTestBot({ deps: withoutHub });
     const c = await caseIn(t.db, 'needs_info', leader.userId);
     const reply = await open(new Person(t, leader.userId), c);
     expect(texts(reply)[0]).toContain('สถานะ: ขอข้อมูล/เอกสารเพิ่ม');
