@@ -5,11 +5,12 @@ import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry } from './c
 import { contactEntry } from './contact';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
+import { fundsEntry, fundsFlow } from './groups/funds';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow];
+export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, fundsFlow];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
@@ -30,6 +31,7 @@ export const defaultEntries: readonly Entry[] = [
   caseDecideEntry,
   caseNoteEntry,
   caseOpenEntry,
+  fundsEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
