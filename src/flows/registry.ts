@@ -5,12 +5,13 @@ import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry } from './c
 import { contactEntry } from './contact';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
+import { bankEntry, bankFlow } from './groups/bank';
 import { fundsEntry, fundsFlow } from './groups/funds';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, fundsFlow];
+export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow, fundsFlow, bankFlow];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
@@ -32,6 +33,7 @@ export const defaultEntries: readonly Entry[] = [
   caseNoteEntry,
   caseOpenEntry,
   fundsEntry,
+  bankEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
