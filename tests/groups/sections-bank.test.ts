@@ -40,8 +40,8 @@ describe('bank account', () => {
     await person.say('บ้านหนองบัว');
     reply = await person.say(`${GROUP_NAME} เพื่อการออม`);
     expect(texts(reply)).toEqual([BANK_SAY.accountNumber]);
-    reply = await person.say('020-1-2345๖-7');
-    expect(texts(reply)).toEqual([BANK_SAY.confirmNumber('••••4567', 10, false)]);
+    reply = await person.say('123-4-5678๙-0');
+    expect(texts(reply)).toEqual([BANK_SAY.confirmNumber('••••7890', 10, false)]);
     await person.tap(BANK_SAY.yes);
     await person.tap('ออมทรัพย์');
     reply = await person.say('1, 2 และ สมหมาย');
@@ -51,7 +51,7 @@ describe('bank account', () => {
     reply = await person.image(upload(jpeg()));
     expect(texts(reply)).toEqual(['ได้รับรูปแล้วค่ะ 🙏', BANK_SAY.opened]);
     reply = await person.say('๑ ต.ค. ๒๕๖๙');
-    expect(allText(reply)).toContain('เลขที่บัญชี: ••••4567');
+    expect(allText(reply)).toContain('เลขที่บัญชี: ••••7890');
     expect(allText(reply)).toContain('ผู้ลงนาม: นางสมศรี ใจดี, นางมาลี ศรีสุข, นางสมหมาย บุญมา');
     reply = await person.tap(BANK_SAY.save);
     expect(texts(reply)).toEqual([BANK_SAY.saved, expect.stringContaining(HUB_SAYS)]);
@@ -60,15 +60,15 @@ describe('bank account', () => {
       bank: 'ธ.ก.ส.',
       branch: 'บ้านหนองบัว',
       accountName: `${GROUP_NAME} เพื่อการออม`,
-      accountNumber: '0201234567',
+      accountNumber: '1234567890',
       accountType: 'ออมทรัพย์',
       signatories: [1, 2, 4],
       signRule: '2 ใน 3',
       opened: '2026-10-01',
     });
     expect(bank.passbook).toHaveLength(1);
-    expect(everythingSent()).not.toContain('0201234567');
-    expect(everythingSent()).not.toContain('020-1-23456-7');
+    expect(everythingSent()).not.toContain('1234567890');
+    expect(everythingSent()).not.toContain('123-4-56789-0');
   });
 
   it('refuses an account with letters, confirms an unusual length, warns about the account name, and re-asks on a sticker and a skip where a number is needed', async () => {
