@@ -10,6 +10,8 @@ import { groupReportEntry, groupReportFlow } from './groups/report';
 import { groupCommitteeEntry, groupJoinEntry, groupLeaveEntry, groupUpdateEntry, groupUpdateFlow } from './groups/update';
 import { hubEntry, hubFlow } from './groups/hub';
 import { profileEntry, profileFlow } from './groups/profile';
+import { bankEntry, bankFlow } from './groups/bank';
+import { fundsEntry, fundsFlow } from './groups/funds';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -24,6 +26,8 @@ export const defaultFlows: readonly Flow[] = [
   groupUpdateFlow,
   hubFlow,
   profileFlow,
+  fundsFlow,
+  bankFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -55,6 +59,8 @@ export const defaultEntries: readonly Entry[] = [
   formationEntry,
   hubEntry,
   profileEntry,
+  fundsEntry,
+  bankEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
