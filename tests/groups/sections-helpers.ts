@@ -17,7 +17,8 @@ import { clock, createTestBot, fake, Person, type TestBot, type TestBotOptions }
 import { sampleMembers, sampleProfile } from './fixtures';
 
 export const OFFICE = 'default';
-export const HUB_SAYS = 'หน้ารวมข้อมูลกลุ่ม';
+/** What the hub's card says (its alt text), once a section has gone back to it. */
+export const HUB_SAYS = 'ข้อมูลกลุ่ม: ';
 
 /** Stands in for the hub (another helper's work) when it is not registered: says it was reached. */
 const stubHub: Flow = {
