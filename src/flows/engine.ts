@@ -281,18 +281,19 @@ export class Engine {
 
   /** Start a flow from its first step (replacing whatever was under way). */
   private async startFlow(turn: Turn, flowId: string, params: Record<string, string>): Promise<void> {
-    const flow = this.flows.get(flowId)!;
+    const flow = this.flows.get(flowId);
+    // A flow handed over to (`then`) that this bot does not run: the way on is the menu, never a crash.
+    if (!flow) {
+      turn.out.push(text(SAY.unknownButton));
+      return this.showMenu(turn, SAY.menu);
+    }
     if (flow.staffOnly && !(await turn.services.isStaff(turn.tx, turn.userId))) return this.showMenu(turn, SAY.staffOnly);
     const started = await flow.start(this.context(turn, {}), params);
     if ('refuse' in started) {
       turn.out.push(...started.refuse);
       return;
     }
-    if ('then' in started) {
-      if (this.flows.has(started.then.flow)) return this.startFlow(turn, started.then.flow, started.then.params ?? {});
-      turn.out.push(text(SAY.unknownButton));
-      return this.showMenu(turn, SAY.menu);
-    }
+    if ('then' in started) return this.startFlow(turn, started.then.flow, started.then.params ?? {});
     turn.state = {
       ...turn.state,
       flowId: flow.id,
