@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allText, clock, expectNoLineProblems, fake, quickReplyLabels, texts, type TestBot } from '../support/harness';
 import { COMMITTEE_SAY } from '../../src/flows/groups/committee';
+import { COMMON_SAY } from '../../src/flows/groups/common';
 import type { GroupData } from '../../src/groups/data';
 import { sampleMembers, sampleProfile } from './fixtures';
 import { dataOf, leaderWithDraft, openSection, reopenOnly, sectionsBot } from './sections-helpers';
@@ -26,7 +27,7 @@ describe('committee', () => {
     const { person, caseId } = await leaderWithDraft(t);
     let reply = await openSection(person, 'committee', caseId);
     expect(texts(reply)).toEqual([COMMITTEE_SAY.intro]);
-    expect(quickReplyLabels(reply)).toEqual(expect.arrayContaining([COMMITTEE_SAY.add, COMMITTEE_SAY.done]));
+    expect(quickReplyLabels(reply)).toEqual(expect.arrayContaining([COMMITTEE_SAY.add, COMMON_SAY.toHub]));
     reply = await person.tap(COMMITTEE_SAY.add);
     expect(quickReplyLabels(reply)).toEqual(expect.arrayContaining(['ประธาน', 'รองประธาน', 'เลขานุการ', 'เหรัญญิก', 'ผู้ตรวจสอบ', 'กรรมการ']));
     reply = await person.tap('ประธาน');
@@ -140,7 +141,7 @@ describe('committee', () => {
     const reply = await openSection(other.person, 'committee', other.caseId);
     expect(texts(reply)[0]).toContain(COMMITTEE_SAY.needMembers);
     expect(quickReplyLabels(reply)).not.toContain(COMMITTEE_SAY.add);
-    expect(texts(await other.person.tap(COMMITTEE_SAY.done))[0]).toBe(COMMITTEE_SAY.none);
+    expect(texts(await other.person.tap(COMMON_SAY.toHub))[0]).toBe(COMMITTEE_SAY.none);
   });
 
   it('follows the office: names outside the list when holders need not be members, and one position per person', async () => {

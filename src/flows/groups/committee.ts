@@ -9,11 +9,12 @@
 //                         taken only when the members section is photos of the paper register
 //                         (staff compare with the photos). false: any typed name is taken.
 import type { GroupData, Member } from '../../groups/data';
-import { text } from '../../line/messages';
+import { text, type Message } from '../../line/messages';
 import { keywordKey, normalizeInput } from '../../thai/normalize';
 import { parseSmallInt } from '../../thai/numbers';
 import type { Accepted, Choice, Entry, Flow, FlowContext, Next, Reply } from '../types';
 import {
+  COMMON_SAY,
   SKIP,
   acceptPastDate,
   backToHub,
@@ -146,7 +147,8 @@ export const committeeFlow: Flow = {
         const choices: Choice[] = [];
         if (canAdd) choices.push({ value: ADD, label: COMMITTEE_SAY.add, keywords: ['เพิ่ม', 'เพิ่มกรรมการ'] });
         if (seats.length) choices.push({ value: REMOVE, label: COMMITTEE_SAY.remove, keywords: ['ลบตำแหน่ง'] });
-        choices.push({ value: DONE, label: COMMITTEE_SAY.done, keywords: ['เสร็จ', 'ครบแล้ว'] });
+        // Nothing saved yet: the way out is back to the hub, not "done".
+        choices.push({ value: DONE, label: seats.length ? COMMITTEE_SAY.done : COMMON_SAY.toHub, keywords: ['เสร็จ', 'ครบแล้ว', COMMITTEE_SAY.done] });
         const say = seats.length ? COMMITTEE_SAY.list(seats.map((s) => lineOf(s, data))) : COMMITTEE_SAY.intro;
         return { messages: [text(canAdd ? say : `${say}\n\n${COMMITTEE_SAY.needMembers}`)], choices };
       },
@@ -186,7 +188,7 @@ export const committeeFlow: Flow = {
         const data = await caseData(ctx);
         const members = activeMembers(data);
         let holder: Holder;
-        const say = [];
+        const say: Message[] = [];
         if (reply.choice) holder = { memberId: Number(reply.choice.value.slice(1)) };
         else {
           const typed = normalizeInput(reply.text ?? '');
@@ -194,7 +196,7 @@ export const committeeFlow: Flow = {
           if (found && 'reason' in found) return { ok: false, reason: found.reason };
           if (found) holder = { memberId: found.member.id };
           else if (!canTypeName(ctx, data)) return { ok: false, reason: COMMITTEE_SAY.unknownName };
-          else if (!/^[^\d]{2,100}$/.test(typed) || !/[\u0E01-\u0E2E a-zA-Z]/.test(typed)) return { ok: false, reason: COMMITTEE_SAY.badName };
+          else if (!/^[^\d]{2,100}$/.test(typed) || !/[\u0E01-\u0E2Ea-zA-Z]/.test(typed)) return { ok: false, reason: COMMITTEE_SAY.badName };
           else {
             holder = { name: typed };
             if (members.length) say.push(text(COMMITTEE_SAY.notMember(typed)));
