@@ -11,6 +11,7 @@ import { groupCommitteeEntry, groupJoinEntry, groupLeaveEntry, groupUpdateEntry,
 import { hubEntry, hubFlow } from './groups/hub';
 import { profileEntry, profileFlow } from './groups/profile';
 import { bankEntry, bankFlow } from './groups/bank';
+import { committeeEntry, committeeFlow } from './groups/committee';
 import { fundsEntry, fundsFlow } from './groups/funds';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
@@ -28,6 +29,7 @@ export const defaultFlows: readonly Flow[] = [
   profileFlow,
   fundsFlow,
   bankFlow,
+  committeeFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -61,6 +63,7 @@ export const defaultEntries: readonly Entry[] = [
   profileEntry,
   fundsEntry,
   bankEntry,
+  committeeEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
