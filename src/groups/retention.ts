@@ -3,8 +3,8 @@
 // its history, its unsent pushes and its photos and files (the rows here; their content once no row
 // refers to it, by the attachment sweep the app runs after). A case that was ever submitted
 // (submitted_at set) is the office's record and is never deleted by this. Each office has its own
-// days, so this runs per office (the scheduler's retention pass calls it for each, in batches).
-// The leader is told DRAFT_EXPIRY_WARNING_DAYS before (one push per quiet period, see reminders.ts).
+// days, so this runs per office (app.ts hands the scheduler's retention pass a job that calls it for
+// each office, then sweeps the contents no row refers to). No warning push before the deletion yet.
 import { isIn, q, type Sql } from '../db/sql';
 import { GROUP_KIND } from './store';
 

@@ -19,6 +19,11 @@ export interface SchedulerOptions {
   now: () => Date;
   /** How often the retention pass runs (default hourly). */
   retentionIntervalMs?: number;
+  /**
+   * Retention the domains add, run after the common pass (app.ts passes it: notify imports no
+   * domain) — e.g. group drafts abandoned for each office's own number of days.
+   */
+  afterRetention?: (now: Date, signal: AbortSignal) => Promise<void>;
 }
 
 const HOUR_MS = 3_600_000;
@@ -54,7 +59,13 @@ export class Scheduler {
   runRetention(): Promise<RetentionResult> {
     if (!this.retention) {
       const abort = (this.retentionAbort = new AbortController());
-      this.retention = applyRetention(this.options.db, this.options.now(), { signal: abort.signal }).finally(() => {
+      const now = this.options.now();
+      const pass = async () => {
+        const result = await applyRetention(this.options.db, now, { signal: abort.signal });
+        if (!abort.signal.aborted) await this.options.afterRetention?.(now, abort.signal);
+        return result;
+      };
+      this.retention = pass().finally(() => {
         this.retention = undefined;
         this.retentionAbort = undefined;
       });
