@@ -5,6 +5,7 @@
 // (submitted_at set) is the office's record and is never deleted by this. Each office has its own
 // days, so this runs per office (app.ts hands the scheduler's retention pass a job that calls it for
 // each office, then sweeps the contents no row refers to). No warning push before the deletion yet.
+import { ERASED_APPLICANT } from '../cases/actions';
 import { isIn, q, type Sql } from '../db/sql';
 import { GROUP_KIND } from './store';
 
@@ -67,4 +68,21 @@ export async function deleteAbandonedDrafts(db: Sql, office: string, retentionDa
     if (changes < limit || options.signal?.aborted) return deleted;
     await options.pause?.();
   }
+}
+
+/**
+ * The eraser of ลบข้อมูลของฉัน (src/db/personal-data.ts): the person's group cases never sent to the
+ * office go entirely (as retention would take them). Every other case of theirs — a group sent or
+ * registered, of any kind — is the office's record (the register staff keep, reference §2.11): its
+ * data stays, contact name and phone in the profile included (staff correct or delete the register
+ * on request, as GROUP_PRIVACY.erasure tells the person), and only the LINE link goes: the applicant
+ * becomes ERASED_APPLICANT, so no push reaches the person again and nobody acts as its applicant,
+ * The history of a kept case is append-only (DESIGN §8) and keeps its rows as written (the applicant's
+ * LINE id there links to nothing once erased); only a case deleted whole takes its history with it.
+ */
+export async function eraseGroupApplicant(tx: Sql, office: string, userId: string): Promise<void> {
+  const drafts = await tx.all<{ id: number }>(q`
+    SELECT id FROM cases WHERE office_id = ${office} AND kind = ${GROUP_KIND} AND applicant_user_id = ${userId} AND submitted_at IS NULL`);
+  await deleteGroupCases(tx, office, drafts.map((r) => Number(r.id)));
+  await tx.run(q`UPDATE cases SET applicant_user_id = ${ERASED_APPLICANT} WHERE office_id = ${office} AND applicant_user_id = ${userId}`);
 }
