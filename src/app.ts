@@ -13,6 +13,7 @@ import { isStaff } from './db/staff';
 import { Engine } from './flows/engine';
 import { defaultEntries, defaultFlows } from './flows/registry';
 import type { Entry, Flow, Services } from './flows/types';
+import { queueGroupReminders } from './groups/reminders';
 import { deleteAbandonedDrafts } from './groups/retention';
 import type { Office } from './handlers/types';
 import { Dispatcher } from './handlers/dispatcher';
@@ -110,7 +111,7 @@ export function createApp(deps: AppDeps): Bot {
       await sweepUnreferenced(db, config.attachments.dir, office.id);
     }
   };
-  const scheduler = new Scheduler({ db, offices: [...offices.values()].map((office) => office.profile), now, retentionIntervalMs: config.retentionIntervalMs, afterRetention });
+  const scheduler = new Scheduler({ db, offices: [...offices.values()].map((office) => office.profile), now, retentionIntervalMs: config.retentionIntervalMs, afterRetention, officeJob: queueGroupReminders });
 
   const app = new Hono();
   app.onError((error, c) => {

@@ -24,6 +24,8 @@ export interface SchedulerOptions {
    * domain) — e.g. group drafts abandoned for each office's own number of days.
    */
   afterRetention?: (now: Date, signal: AbortSignal) => Promise<void>;
+  /** Per-office work the domains add to the minute pass, in its transaction (app.ts passes it), e.g. group reminders. */
+  officeJob?: (tx: Sql, office: OfficeProfile, now: Date) => Promise<unknown>;
 }
 
 const HOUR_MS = 3_600_000;
@@ -45,10 +47,12 @@ export class Scheduler {
     const now = this.options.now();
     const total = { agendas: 0, droppedReminders: 0 };
     for (const office of offices) {
-      const done = await db.transaction(async (tx) => ({
-        droppedReminders: await dropPastReminders(tx, office.id, now),
-        agendas: await queueAgendas(tx, office, now),
-      }));
+      const done = await db.transaction(async (tx) => {
+        const droppedReminders = await dropPastReminders(tx, office.id, now);
+        const agendas = await queueAgendas(tx, office, now);
+        await this.options.officeJob?.(tx, office, now);
+        return { droppedReminders, agendas };
+      });
       total.agendas += done.agendas;
       total.droppedReminders += done.droppedReminders;
     }
