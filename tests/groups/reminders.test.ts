@@ -36,7 +36,7 @@ async function pass(): Promise<Message[][]> {
 
 function buttonData(messages: Message[], label: string): string | undefined {
   const items = messages.flatMap((m) => m.quickReply?.items ?? []);
-  return (items.find((i) => i.action.label === label)?.action as messagingApi.PostbackAction | undefined)?.data;
+  return (items.find((i) => i.action?.label === label)?.action as messagingApi.PostbackAction | undefined)?.data;
 }
 
 describe('group reminders', () => {
