@@ -4,7 +4,9 @@
 // idempotent — the agenda's dedupe key is agenda:<date>:<staff user id> — so a restart, a second
 // process or a missed minute sends nothing twice. Queued pushes go out through the outbox worker.
 // The agenda and reminder pass runs for each office in turn (its own staff, hours and bookings);
-// retention is one pass over all offices.
+// retention is one pass over all offices. The domains add their own work without notify importing
+// them: app.ts passes a per-office job for the minute pass (group reminders) and a job run after
+// each retention pass (group drafts past each office's own days).
 import type { Sql } from '../db/sql';
 import { applyRetention, type RetentionResult } from '../db/retention';
 import { log } from '../log';
