@@ -2,6 +2,7 @@
 // and the simulator run the very same pipeline. One onError: nothing escapes as a stack trace.
 // One app serves every office: each has its webhook path, channel, services and staff; the workers
 // (dispatcher, outbox, scheduler) serve them all.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Hono } from 'hono';
 import type { Config } from './config';
 import { sweepUnreferenced } from './attachments/sweep';
@@ -12,6 +13,8 @@ import { isStaff } from './db/staff';
 import { Engine } from './flows/engine';
 import { defaultEntries, defaultFlows } from './flows/registry';
 import type { Entry, Flow, Services } from './flows/types';
+import { queueGroupReminders } from './groups/reminders';
+import { deleteAbandonedDrafts } from './groups/retention';
 import type { Office } from './handlers/types';
 import { Dispatcher } from './handlers/dispatcher';
 import { mountWebhook } from './handlers/webhook';
@@ -97,12 +100,25 @@ export function createApp(deps: AppDeps): Bot {
     instanceId: config.instanceId,
   });
   const dispatcher = new Dispatcher({ db, engine, officeOf: (officeId) => offices.get(officeId), outbox, now, attachments: config.attachments });
+  // PDPA: group drafts never sent and untouched for the office's own draftRetentionDays go with their
+  // attachment rows, one office after another; then the contents no row refers to leave the disk
+  // (only when something went: a pass that deleted nothing leaves nothing to sweep).
+  const afterRetention = async (at: Date, signal: AbortSignal) => {
+    for (const office of offices.values()) {
+      if (signal.aborted) return;
+      const deleted = await deleteAbandonedDrafts(db, office.id, office.profile.groups.draftRetentionDays, at, { signal, pause: () => nextTurn() });
+      if (deleted === 0) continue;
+      log.info('abandoned group drafts deleted', { office: office.id, count: deleted });
+      await sweepUnreferenced(db, config.attachments.dir, office.id);
+    }
+  };
   const scheduler = new Scheduler({
     db,
     offices: [...offices.values()].map((office) => office.profile),
     now,
     retentionIntervalMs: config.retentionIntervalMs,
-    jobs: [queueReportReminders],
+    afterRetention,
+    jobs: [queueReportReminders, queueGroupReminders],
   });
 
   const app = new Hono();

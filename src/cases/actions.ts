@@ -16,6 +16,12 @@ import { kindOf } from './kinds';
 import { applicantStatusMessages, staffNoticeMessages, type StaffEvent, type StaffFacts } from './messages';
 import { appendHistory, changeData, changeStatus, findCase, findCaseForUpdate, insertCase, nextReferenceNumber, setReference } from './store';
 
+/**
+ * The applicant of a case whose person erased their data (ลบข้อมูลของฉัน) while the case stays the
+ * office's record: no LINE user has this id, so nobody acts as its applicant and nothing is pushed.
+ */
+export const ERASED_APPLICANT = 'erased';
+
 export interface Actor {
   role: Role;
   /** The LINE user id (applicant, staff member); 'system' for the bot. */
@@ -31,7 +37,7 @@ export async function staffRoleOf(tx: Sql, office: string, userId: string): Prom
 async function holdsRole(tx: Sql, actor: Actor, c: CaseRow): Promise<boolean> {
   switch (actor.role) {
     case 'applicant':
-      return actor.id === c.applicantUserId;
+      return actor.id === c.applicantUserId && c.applicantUserId !== ERASED_APPLICANT;
     case 'officer':
     case 'admin':
       return (await staffRoleOf(tx, c.officeId, actor.id)) === actor.role;
@@ -147,7 +153,7 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
 
   await appendHistory(tx, office, { caseId, at, actor: request.actor, from: current.status, to: changed.status, version: changed.version, note, internal: request.internal });
   const notify = rule.notify ?? [];
-  if (notify.includes('applicant') && request.actor.id !== changed.applicantUserId) {
+  if (notify.includes('applicant') && request.actor.id !== changed.applicantUserId && changed.applicantUserId !== ERASED_APPLICANT) {
     await enqueuePush(
       tx,
       office,

@@ -2,6 +2,7 @@
 // Each part of the house that stores personal data adds its eraser to the list below.
 import { eraseAttachments } from '../attachments/store';
 import { eraseVisitor } from '../booking/actions';
+import { eraseGroupApplicant } from '../groups/retention';
 import { eraseEligibilityChecks } from './eligibility';
 import { q, type Sql } from './sql';
 
@@ -11,6 +12,8 @@ const erasers: readonly Eraser[] = [
   // Bookings: upcoming visits are cancelled (place freed, staff told), names and phones blanked.
   eraseVisitor,
   eraseEligibilityChecks,
+  // Cases: never-sent group drafts deleted; the office's other cases keep their data, lose the LINE link.
+  (tx, office, userId) => eraseGroupApplicant(tx, office, userId),
   // Photos and files: the rows now, their content after the commit once no other row refers to it
   // (the app's afterErasure sweeps).
   (tx, office, userId) => eraseAttachments(tx, office, userId),

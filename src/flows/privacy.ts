@@ -2,6 +2,8 @@
 // after a confirmation.
 import { postbackAction, quickItem, text, type Message, type QuickReplyItem } from '../line/messages';
 import { eraseUserData } from '../db/personal-data';
+import { GROUP_PRIVACY } from '../groups/privacy';
+import { groupCasesOf } from '../groups/store';
 import { postback } from './postback';
 import type { Entry, Flow } from './types';
 
@@ -27,11 +29,13 @@ export const deleteDataFlow: Flow = {
   start: () => ({ step: 'confirm' }),
   steps: {
     confirm: {
-      ask: () => ({
+      ask: async (ctx) => ({
         messages: [
           text(
             'ต้องการลบข้อมูลทั้งหมดของคุณในระบบนี้ใช่ไหมคะ\n' +
               '(คำตอบเช็คสิทธิ์ รูปและไฟล์ที่ส่งมา นัดหมายที่ยังไม่ถึงวันจะถูกยกเลิก และการแจ้งเตือนทั้งหมด)\n' +
+              // A group leader learns, before confirming, what happens to the group's record.
+              ((await groupCasesOf(ctx.tx, ctx.services.office.id, ctx.userId)).length > 0 ? `${GROUP_PRIVACY.erasure}\n` : '') +
               'เมื่อลบแล้วจะกู้คืนไม่ได้นะคะ',
           ),
         ],

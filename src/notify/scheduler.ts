@@ -4,7 +4,9 @@
 // idempotent — the agenda's dedupe key is agenda:<date>:<staff user id> — so a restart, a second
 // process or a missed minute sends nothing twice. Queued pushes go out through the outbox worker.
 // The agenda and reminder pass runs for each office in turn (its own staff, hours and bookings);
-// retention is one pass over all offices.
+// retention is one pass over all offices. The domains add their own work without notify importing
+// them: app.ts passes a per-office job for the minute pass (group reminders) and a job run after
+// each retention pass (group drafts past each office's own days).
 import type { Sql } from '../db/sql';
 import { applyRetention, type RetentionResult } from '../db/retention';
 import { log } from '../log';
@@ -24,6 +26,11 @@ export interface SchedulerOptions {
    * office's transaction, must be idempotent (dedupe keys), and returns how many pushes it queued.
    */
   jobs?: readonly OfficeJob[];
+  /**
+   * Retention the domains add, run after the common pass (app.ts passes it: notify imports no
+   * domain) — e.g. group drafts abandoned for each office's own number of days.
+   */
+  afterRetention?: (now: Date, signal: AbortSignal) => Promise<void>;
 }
 
 export type OfficeJob = (tx: Sql, office: OfficeProfile, now: Date) => Promise<number>;
@@ -47,10 +54,11 @@ export class Scheduler {
     const now = this.options.now();
     const total = { agendas: 0, droppedReminders: 0, jobs: 0 };
     for (const office of offices) {
-      const done = await db.transaction(async (tx) => ({
-        droppedReminders: await dropPastReminders(tx, office.id, now),
-        agendas: await queueAgendas(tx, office, now),
-      }));
+      const done = await db.transaction(async (tx) => {
+        const droppedReminders = await dropPastReminders(tx, office.id, now);
+        const agendas = await queueAgendas(tx, office, now);
+        return { droppedReminders, agendas };
+      });
       total.agendas += done.agendas;
       total.droppedReminders += done.droppedReminders;
       // Each job in its own transaction: one that fails does not hold back the agendas or the others.
@@ -63,7 +71,13 @@ export class Scheduler {
   runRetention(): Promise<RetentionResult> {
     if (!this.retention) {
       const abort = (this.retentionAbort = new AbortController());
-      this.retention = applyRetention(this.options.db, this.options.now(), { signal: abort.signal }).finally(() => {
+      const now = this.options.now();
+      const pass = async () => {
+        const result = await applyRetention(this.options.db, now, { signal: abort.signal });
+        if (!abort.signal.aborted) await this.options.afterRetention?.(now, abort.signal);
+        return result;
+      };
+      this.retention = pass().finally(() => {
         this.retention = undefined;
         this.retentionAbort = undefined;
       });

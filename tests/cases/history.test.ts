@@ -41,7 +41,12 @@ describe('case history', () => {
   it('no statement in src/ updates or deletes it', () => {
     const offenders = sourceFiles(path.resolve('src'))
       .filter((file) => !file.includes(`${path.sep}migrations${path.sep}`))
-      .filter((file) => /\b(UPDATE\s+case_history|DELETE\s+FROM\s+case_history)\b/i.test(fs.readFileSync(file, 'utf8')));
+      .filter((file) => {
+        const source = fs.readFileSync(file, 'utf8');
+        if (/\bUPDATE\s+case_history\b/i.test(source)) return true;
+        // A group case deleted whole (a never-sent draft, PDPA retention and erasure) takes its history with it.
+        return /\bDELETE\s+FROM\s+case_history\b/i.test(source) && !file.endsWith(path.join('src', 'groups', 'retention.ts'));
+      });
     expect(offenders).toEqual([]);
   });
 });
