@@ -20,6 +20,7 @@ import type { FakeLine } from './line/fake';
 import { log } from './log';
 import { OutboxWorker } from './notify/outbox';
 import { Scheduler } from './notify/scheduler';
+import { queueReportReminders } from './groups/reports';
 import type { OfficeChannel } from './office/offices';
 import { mountSimulator } from './simulator/routes';
 
@@ -96,7 +97,13 @@ export function createApp(deps: AppDeps): Bot {
     instanceId: config.instanceId,
   });
   const dispatcher = new Dispatcher({ db, engine, officeOf: (officeId) => offices.get(officeId), outbox, now, attachments: config.attachments });
-  const scheduler = new Scheduler({ db, offices: [...offices.values()].map((office) => office.profile), now, retentionIntervalMs: config.retentionIntervalMs });
+  const scheduler = new Scheduler({
+    db,
+    offices: [...offices.values()].map((office) => office.profile),
+    now,
+    retentionIntervalMs: config.retentionIntervalMs,
+    jobs: [queueReportReminders],
+  });
 
   const app = new Hono();
   app.onError((error, c) => {

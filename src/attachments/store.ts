@@ -62,3 +62,9 @@ export async function referencedHashes(db: Sql, office: string, hashes: readonly
   const rows = await db.all<{ sha256: string }>(q`SELECT DISTINCT sha256 FROM attachments WHERE office_id = ${office} AND sha256 ${isIn(hashes)}`);
   return new Set(rows.map((r) => r.sha256));
 }
+
+/** How many attachments are bound to a case (the staff notice says so). */
+export async function countForCase(db: Sql, office: string, caseId: number): Promise<number> {
+  const row = await db.get<{ n: number | string }>(q`SELECT COUNT(*) AS n FROM attachments WHERE office_id = ${office} AND case_id = ${caseId} AND slot IS NOT NULL`);
+  return Number(row?.n ?? 0);
+}

@@ -6,12 +6,14 @@
 import type { CaseRow } from '../db/schema';
 import type { Sql } from '../db/sql';
 import { isStaff, staffIds } from '../db/staff';
+import { countForCase } from '../attachments/store';
 import { enqueuePush } from '../notify/outbox';
+import type { OfficeProfile } from '../office/profile';
 import { bangkokDateOf } from '../thai/calendar';
 import { toBuddhistYear } from '../thai/thai-calendar';
 import { findTransition, type AnyKind, type Role } from './kind';
 import { kindOf } from './kinds';
-import { applicantStatusMessages, staffNoticeMessages, type StaffEvent } from './messages';
+import { applicantStatusMessages, staffNoticeMessages, type StaffEvent, type StaffFacts } from './messages';
 import { appendHistory, changeData, changeStatus, findCase, findCaseForUpdate, insertCase, nextReferenceNumber, setReference } from './store';
 
 export interface Actor {
@@ -99,6 +101,8 @@ export interface TransitionRequest {
   internal?: boolean;
   /** For a transition that reopens sections (ขอเอกสารเพิ่ม): which. */
   sections?: readonly string[];
+  /** The office's profile, when the caller has it: the staff notice's warnings use its settings. */
+  office?: OfficeProfile;
 }
 
 export type TransitionResult =
@@ -113,17 +117,22 @@ export type TransitionResult =
  * it is now.
  */
 export async function transition(tx: Sql, office: string, caseId: number, request: TransitionRequest, now: Date): Promise<TransitionResult> {
-  const current = await findCase(tx, office, caseId);
-  if (!current) return { ok: false, reason: 'not_found' };
+  const found = await findCase(tx, office, caseId);
+  if (!found) return { ok: false, reason: 'not_found' };
+  const kind = kindOfCase(found);
+  // A kind whose transitions change other records reads the case locked (PostgreSQL), so of two
+  // decisions at once the second waits and finds the version changed.
+  const current = kind.onTransition ? (await findCaseForUpdate(tx, office, caseId))! : found;
   if (!(await holdsRole(tx, request.actor, current))) return { ok: false, reason: 'not_allowed', current };
   if (current.version !== request.expectedVersion) return { ok: false, reason: 'stale', current };
-  const kind = kindOfCase(current);
   const rule = findTransition(kind, current.status, request.to, request.actor.role);
   if (!rule) return { ok: false, reason: 'not_allowed', current };
   const note = request.note?.trim() || undefined;
   const sections = [...new Set(request.sections ?? [])];
   if (rule.needsNote && !note) return { ok: false, reason: 'needs_note', current };
   if (rule.reopens && (sections.length === 0 || !sections.every((s) => s in kind.sections))) return { ok: false, reason: 'needs_note', current };
+
+  if (kind.onTransition && !(await kind.onTransition(tx, office, current, rule.to, request.actor, now))) return { ok: false, reason: 'not_allowed', current };
 
   const at = now.getTime();
   let changed = await changeStatus(
@@ -146,7 +155,7 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
       at,
     );
   }
-  if (notify.includes('staff')) await noticeStaff(tx, kind, changed, staffEventOf(current.status, changed.status), at);
+  if (notify.includes('staff')) await noticeStaff(tx, kind, changed, staffEventOf(current.status, changed.status), at, request.office);
   return { ok: true, case: changed };
 }
 
@@ -160,11 +169,17 @@ function staffEventOf(from: string, to: string): StaffEvent {
 }
 
 /** Every staff member of the office gets the notice, once per case version. */
-async function noticeStaff(tx: Sql, kind: AnyKind, c: CaseRow, event: StaffEvent, at: number): Promise<void> {
-  const messages = staffNoticeMessages(kind, c, event);
+async function noticeStaff(tx: Sql, kind: AnyKind, c: CaseRow, event: StaffEvent, at: number, office?: OfficeProfile): Promise<void> {
+  const messages = staffNoticeMessages(kind, c, event, await staffFacts(tx, kind, c, office));
   for (const staffId of await staffIds(tx, c.officeId)) {
     await enqueuePush(tx, c.officeId, { to: staffId, messages, purpose: `case-staff-${event}`, dueAt: at, ref: caseRef(c), dedupeKey: `${caseRef(c)}:v${c.version}:staff:${staffId}` }, at);
   }
+}
+
+/** What staff read about a case beside its data: the attachments bound to it, and the kind's warnings. */
+export async function staffFacts(db: Sql, kind: AnyKind, c: CaseRow, office?: OfficeProfile): Promise<StaffFacts> {
+  const data = kind.data.safeParse(parseData(c));
+  return { attachments: await countForCase(db, c.officeId, c.id), warnings: (data.success && kind.warnings?.(data.data, office)) || [] };
 }
 
 /** GRP-2569-0007: the kind's prefix, the Buddhist-era year in Bangkok, the office's next number for both. */

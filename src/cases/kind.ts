@@ -4,6 +4,9 @@
 // ./kinds/index.ts. Roles today: the applicant, and `officer` for every staff member (the staff table
 // has no roles yet; issue 12 adds `admin`, which no one holds until then); `system` is the bot itself.
 import type { z } from 'zod';
+import type { OfficeProfile } from '../office/profile';
+import type { CaseRow } from '../db/schema';
+import type { Sql } from '../db/sql';
 
 export type Role = 'applicant' | 'officer' | 'admin' | 'system';
 
@@ -14,6 +17,8 @@ export interface StatusInfo {
   next: string;
   /** The applicant's button under a status push (≤20 characters); default "ดูสถานะเรื่อง". */
   button?: string;
+  /** The entry that button opens instead of the case (e.g. 'contact' once nothing more can be done on the case). */
+  buttonEntry?: string;
 }
 
 export interface Transition<S extends string = string> {
@@ -51,6 +56,20 @@ export interface CaseKind<S extends string = string, D = unknown> {
   transitions: readonly Transition<S>[];
   /** Staff notices show these lines (label, value) about the data; no personal data beyond what staff decide on. */
   summary?(data: D): [string, string][];
+  /** Worth a look for staff (the notice and the case card), never blocking; the office's settings when known. */
+  warnings?(data: D, office?: OfficeProfile): string[];
+  /**
+   * The staff queue (เรื่องรอตรวจ): the statuses listed, tier by tier (the first tier first, the longest
+   * waiting first within a tier). A status with no staff decision is shown as waiting for the applicant.
+   */
+  queue?: readonly (readonly S[])[];
+  /**
+   * What a transition means beyond the case itself (an approved group update changes the group's
+   * record). Runs inside `transition`, in its transaction, with the case locked and every check
+   * passed, before the status changes; false refuses the transition ('not_allowed') with nothing
+   * written, so the change and the decision are made together or not at all.
+   */
+  onTransition?(tx: Sql, office: string, c: CaseRow, to: S, actor: { role: Role; id: string }, now: Date): Promise<boolean>;
 }
 
 /** Any kind, as the machinery sees it. */

@@ -2,7 +2,7 @@
 // reference counter. Every statement binds the office (tenancy). The decisions — who may do what,
 // which data is valid — are in ./actions; here are only the statements, each written once.
 import type { CaseHistoryRow, CaseRow } from '../db/schema';
-import { dialect, isIn, q, type Sql } from '../db/sql';
+import { dialect, fragment, isIn, q, type Sql } from '../db/sql';
 import type { Role } from './kind';
 
 /** On PostgreSQL the row is locked until the transaction ends (a read-merge-write); SQLite has one writer. */
@@ -108,4 +108,28 @@ export function casesInStatus(db: Sql, office: string, kind: string, statuses: r
 /** "My cases": an applicant's cases in an office, the latest change first. */
 export function casesOfApplicant(db: Sql, office: string, userId: string): Promise<CaseRow[]> {
   return db.all<CaseRow>(q`SELECT * FROM cases WHERE office_id = ${office} AND applicant_user_id = ${userId} ORDER BY updated_at DESC, id DESC`);
+}
+
+/** A case with the time its status last changed (its last history row): how long it has waited. */
+export type DatedCase = CaseRow & { statusSince: number };
+
+type UndatedRow = CaseRow & { statusSince: number | string | null };
+/** The column: when the case's status began (the time of its last history row). */
+const statusSince = fragment('(SELECT MAX(h.at) FROM case_history h WHERE h.office_id = c.office_id AND h.case_id = c.id) AS status_since');
+
+function dated(rows: UndatedRow[]): DatedCase[] {
+  return rows.map((r) => ({ ...r, statusSince: Number(r.statusSince ?? r.updatedAt) }));
+}
+
+/** An office's cases, all kinds, in these statuses, with when each status began; the longest waiting first. */
+export async function casesWaiting(db: Sql, office: string, statuses: readonly string[]): Promise<DatedCase[]> {
+  if (statuses.length === 0) return [];
+  const rows = await db.all<UndatedRow>(q`SELECT c.*, ${statusSince} FROM cases c WHERE c.office_id = ${office} AND c.status ${isIn(statuses)}`);
+  return dated(rows).sort((a, b) => a.statusSince - b.statusSince || a.id - b.id);
+}
+
+/** An applicant's cases in an office, all kinds, with when each status began; the latest change first. */
+export async function applicantCasesDated(db: Sql, office: string, userId: string): Promise<DatedCase[]> {
+  const rows = await db.all<UndatedRow>(q`SELECT c.*, ${statusSince} FROM cases c WHERE c.office_id = ${office} AND c.applicant_user_id = ${userId}`);
+  return dated(rows).sort((a, b) => b.statusSince - a.statusSince || b.id - a.id);
 }

@@ -1,25 +1,31 @@
 // Cases from LINE: a staff member's decision buttons (one place: refuses non-staff, answers an old
 // button with the case's status now, and calls the same transition the staff pages will call), the
 // short conversation that asks for the note (and for ขอเอกสารเพิ่ม the sections) a decision needs, and
-// the applicant's button under a status push. Postback formats: src/cases/messages.ts.
+// the applicant's button under a status push (into the right place); staff's queue (เรื่องรอตรวจ) and the
+// applicant's own cases (สถานะเรื่อง). Postback formats: src/cases/messages.ts.
 import { findTransition, statusInfo, type AnyKind, type Transition } from '../cases/kind';
-import { kindOf } from '../cases/kinds';
-import { transition } from '../cases/actions';
+import { caseKinds, kindOf } from '../cases/kinds';
+import { reopenedSections, staffFacts, transition } from '../cases/actions';
 import {
   CASE_ENTRIES,
   alreadyHandledMessages,
   caseStatusMessages,
   decidedMessages,
+  myCasesMessages,
   notAllowedMessages,
   notFoundMessages,
   noteNeededMessages,
+  queueMessages,
   referenceText,
   staffCaseMessages,
 } from '../cases/messages';
-import { findCase } from '../cases/store';
+import { applicantCasesDated, casesWaiting, findCase } from '../cases/store';
+import { GROUP_KIND } from '../groups/store';
+import { GROUP_SECTIONS } from '../office/group-settings';
+import { GROUP_FLOWS, hubParams } from './groups/ids';
 import type { CaseRow } from '../db/schema';
 import { text, type Message } from '../line/messages';
-import type { Entry, Flow, FlowContext } from './types';
+import type { Entry, Flow, FlowContext, Routed } from './types';
 
 /** LINE shows up to 5,000 characters; a note longer than this is surely a paste by mistake. */
 const MAX_NOTE_CHARS = 1_000;
@@ -58,7 +64,7 @@ async function target(ctx: FlowContext, params: Record<string, string>): Promise
 
 /** Make the decision as this staff member and say what came of it. */
 async function decide(ctx: FlowContext, t: Target, extra: { note?: string; sections?: string[] } = {}): Promise<Message[]> {
-  const result = await transition(ctx.tx, ctx.services.office.id, t.c.id, { to: t.to, actor: { role: 'officer', id: ctx.userId }, expectedVersion: t.version, ...extra }, ctx.now);
+  const result = await transition(ctx.tx, ctx.services.office.id, t.c.id, { to: t.to, actor: { role: 'officer', id: ctx.userId }, expectedVersion: t.version, office: ctx.services.office, ...extra }, ctx.now);
   if (result.ok) return decidedMessages(t.kind, result.case, extra.note);
   switch (result.reason) {
     case 'not_found':
@@ -174,18 +180,80 @@ export const caseNoteFlow: Flow = {
 export const caseNoteEntry: Entry = { id: CASE_ENTRIES.note, staffOnly: true, keywords: [], flow: caseNoteFlow.id };
 
 /**
- * `case-open`: the applicant's button under a status push (and staff opening a case). Today it shows
- * the status; the groups flow will take the applicant into the right section.
+ * Where the applicant's case button leads, per kind: a flow to continue in, or undefined for the
+ * status card. Groups: a draft → the hub; ขอเอกสารเพิ่ม → the hub opening the first reopened section
+ * (the hub, flow GROUP_FLOWS.hub, is the groups conversation's; until it is registered the status card answers).
+ */
+const applicantRoutes: Readonly<Record<string, (c: CaseRow) => { flow: string; params: Record<string, string> } | undefined>> = {
+  [GROUP_KIND]: (c) => {
+    if (c.status === 'draft') return { flow: GROUP_FLOWS.hub, params: hubParams(c.id) };
+    if (c.status !== 'needs_info') return undefined;
+    const reopened = reopenedSections(c);
+    return { flow: GROUP_FLOWS.hub, params: hubParams(c.id, GROUP_SECTIONS.find((s) => reopened.includes(s))) };
+  },
+};
+
+/**
+ * `case-open`: the applicant's button under a status push (into the right place), and staff opening
+ * a case from the queue or a notice (the card with the decisions open now). Anyone else: not found.
  */
 export const caseOpenEntry: Entry = {
   id: CASE_ENTRIES.open,
   keywords: [],
-  async respond(ctx, params) {
+  async respond(ctx, params): Promise<Message[] | Routed> {
     const id = wholeNumber(params.c);
     const c = id === undefined ? undefined : await findCase(ctx.tx, ctx.services.office.id, id);
     const kind = c && kindOf(c.kind);
     if (!c || !kind) return notFoundMessages();
-    if (c.applicantUserId === ctx.userId) return caseStatusMessages(kind, c);
-    return (await ctx.services.isStaff(ctx.tx, ctx.userId)) ? staffCaseMessages(kind, c) : notFoundMessages();
+    if (c.applicantUserId === ctx.userId) {
+      const route = applicantRoutes[c.kind]?.(c);
+      const status = caseStatusMessages(kind, c);
+      return route ? { then: route, otherwise: status } : status;
+    }
+    if (!(await ctx.services.isStaff(ctx.tx, ctx.userId))) return notFoundMessages();
+    return staffCaseMessages(kind, c, await staffFacts(ctx.tx, kind, c, ctx.services.office));
+  },
+};
+
+/** Every status that stands in some kind's staff queue, and its tier (the first tier first). */
+function queueTiers(): Map<string, Map<string, number>> {
+  const tiers = new Map<string, Map<string, number>>();
+  for (const kind of Object.values(caseKinds)) tiers.set(kind.id, new Map((kind.queue ?? []).flatMap((tier, i) => tier.map((status) => [status, i] as const))));
+  return tiers;
+}
+
+/** `case-queue` (เรื่องรอตรวจ): the office's cases waiting, new and resubmitted first, the longest waiting first. */
+export const caseQueueEntry: Entry = {
+  id: CASE_ENTRIES.queue,
+  menuLabel: 'เรื่องรอตรวจ (จนท.)',
+  menuOrder: 62,
+  staffOnly: true,
+  keywords: ['เรื่องรอตรวจ', 'รอตรวจ', 'งานรอตรวจ', 'เคสรอตรวจ'],
+  async respond(ctx) {
+    const tiers = queueTiers();
+    const statuses = [...new Set([...tiers.values()].flatMap((m) => [...m.keys()]))];
+    const items = (await casesWaiting(ctx.tx, ctx.services.office.id, statuses))
+      .flatMap((c) => {
+        const kind = kindOf(c.kind);
+        const tier = tiers.get(c.kind)?.get(c.status);
+        return kind && tier !== undefined ? [{ c, kind, since: c.statusSince, tier }] : [];
+      })
+      .sort((a, b) => a.tier - b.tier || a.since - b.since || a.c.id - b.c.id);
+    return queueMessages(items, ctx.now);
+  },
+};
+
+/** `my-cases` (สถานะเรื่อง): the applicant's own cases, the latest change first. */
+export const myCasesEntry: Entry = {
+  id: CASE_ENTRIES.mine,
+  menuLabel: 'สถานะเรื่อง',
+  menuOrder: 40,
+  keywords: ['สถานะเรื่อง', 'เรื่องของฉัน', 'ติดตามเรื่อง'],
+  async respond(ctx) {
+    const items = (await applicantCasesDated(ctx.tx, ctx.services.office.id, ctx.userId)).flatMap((c) => {
+      const kind = kindOf(c.kind);
+      return kind ? [{ c, kind, since: c.statusSince }] : [];
+    });
+    return myCasesMessages(items);
   },
 };

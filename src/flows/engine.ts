@@ -22,7 +22,7 @@ import { keywordKey, matchesKeyword } from '../thai/normalize';
 import { COMMAND_LABELS, commandOf, resumeChoiceOf } from './commands';
 import { contactMessages } from './contact';
 import { parsePostback, postback, type GlobalCommand } from './postback';
-import type { Choice, Entry, Flow, FlowContext, Input, Question, Reply, Services } from './types';
+import type { Choice, Entry, Flow, FlowContext, Input, Question, Reply, Routed, Services } from './types';
 
 /** Misses in a row at one question before the bot offers help and the way out. */
 export const MAX_ATTEMPTS = 3;
@@ -259,10 +259,24 @@ export class Engine {
     }
     if (entry.staffOnly && !(await turn.services.isStaff(turn.tx, turn.userId))) return this.showMenu(turn, SAY.staffOnly);
     if (entry.respond) {
-      turn.out.push(...(await entry.respond(this.context(turn), params)));
+      await this.respondWith(turn, await entry.respond(this.context(turn), params));
       return;
     }
     await this.startFlow(turn, entry.flow!, { ...entry.params, ...params });
+  }
+
+  /** An entry's answer: messages, or messages and a flow to start (its `otherwise` when the flow is not here); true when routed. */
+  private async respondWith(turn: Turn, answer: Message[] | Routed): Promise<boolean> {
+    if (Array.isArray(answer)) {
+      turn.out.push(...answer);
+      return false;
+    }
+    turn.out.push(...(answer.say ?? []));
+    if (!this.flows.has(answer.then.flow)) {
+      turn.out.push(...(answer.otherwise ?? [text(SAY.unknownButton)]));
+      if (!answer.otherwise) await this.showMenu(turn, SAY.menu);
+    } else await this.startFlow(turn, answer.then.flow, answer.then.params ?? {});
+    return true;
   }
 
   /** Start a flow from its first step (replacing whatever was under way). */
@@ -273,6 +287,11 @@ export class Engine {
     if ('refuse' in started) {
       turn.out.push(...started.refuse);
       return;
+    }
+    if ('then' in started) {
+      if (this.flows.has(started.then.flow)) return this.startFlow(turn, started.then.flow, started.then.params ?? {});
+      turn.out.push(text(SAY.unknownButton));
+      return this.showMenu(turn, SAY.menu);
     }
     turn.state = {
       ...turn.state,
@@ -371,7 +390,7 @@ export class Engine {
         // Words for a one-shot answer (e.g. "เบอร์โทร") answer it and keep the question open.
         const entry = await this.entryByWords(turn, reply.text);
         if (entry?.respond) {
-          turn.out.push(...(await entry.respond(ctx, {})));
+          if (await this.respondWith(turn, await entry.respond(ctx, {}))) return;
           return this.ask(turn);
         }
         const smallTalk = smallTalkAnswer(reply.text);
@@ -489,7 +508,8 @@ export class Engine {
   private async ask(turn: Turn, offerHelp = false): Promise<void> {
     const { state } = turn;
     const question = await this.question(turn);
-    const items: QuickReplyItem[] = (question.choicesInMessages ? [] : (question.choices ?? [])).map((c) =>
+    const quick = question.choicesInMessages ? (question.choices ?? []).filter((c) => question.quickChoices?.includes(c.value)) : (question.choices ?? []);
+    const items: QuickReplyItem[] = quick.map((c) =>
       quickItem(postbackAction(c.label, postback.answer(state.flowId!, state.stepId!, state.revision, c.value))),
     );
     if (question.datePicker) {

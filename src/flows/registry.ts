@@ -1,15 +1,34 @@
 // Every flow and menu entry the bot offers. Adding a service means adding it here.
 import { bookingEntry, bookingFlow } from './booking';
 import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
-import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry } from './cases';
+import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry, caseQueueEntry, myCasesEntry } from './cases';
 import { contactEntry } from './contact';
+import { formationEntry, formationFlow } from './groups/formation';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
+import { groupReportEntry, groupReportFlow } from './groups/report';
+import { groupCommitteeEntry, groupJoinEntry, groupLeaveEntry, groupUpdateEntry, groupUpdateFlow } from './groups/update';
+import { hubEntry, hubFlow } from './groups/hub';
+import { profileEntry, profileFlow } from './groups/profile';
+import { bankEntry, bankFlow } from './groups/bank';
+import { fundsEntry, fundsFlow } from './groups/funds';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
-export const defaultFlows: readonly Flow[] = [eligibilityFlow, bookingFlow, deleteDataFlow, caseNoteFlow];
+export const defaultFlows: readonly Flow[] = [
+  eligibilityFlow,
+  bookingFlow,
+  deleteDataFlow,
+  caseNoteFlow,
+  formationFlow,
+  groupReportFlow,
+  groupUpdateFlow,
+  hubFlow,
+  profileFlow,
+  fundsFlow,
+  bankFlow,
+];
 
 export const defaultEntries: readonly Entry[] = [
   // The named allowances before the general check: "เช็คสิทธิ์เบี้ยพิการ" checks the disability one.
@@ -30,6 +49,18 @@ export const defaultEntries: readonly Entry[] = [
   caseDecideEntry,
   caseNoteEntry,
   caseOpenEntry,
+  caseQueueEntry,
+  myCasesEntry,
+  groupReportEntry,
+  groupUpdateEntry,
+  groupJoinEntry,
+  groupLeaveEntry,
+  groupCommitteeEntry,
+  formationEntry,
+  hubEntry,
+  profileEntry,
+  fundsEntry,
+  bankEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

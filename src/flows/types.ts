@@ -58,6 +58,8 @@ export interface Question {
    * there are more than fit in quick replies; the engine then adds only the way-out buttons.
    */
   choicesInMessages?: boolean;
+  /** With `choicesInMessages`: the values of the choices still offered as quick replies too (e.g. the next step). */
+  quickChoices?: readonly string[];
   /**
    * The step asks for a document: a photo or file the user sends is downloaded, checked against
    * `accept`, stored and bound to `slot`; the step's `accept` then gets `reply.attachments`.
@@ -95,8 +97,14 @@ export interface Flow {
   /** Short Thai name, used in "continue with …?" */
   title: string;
   steps: Record<string, Step>;
-  /** Sets up the answers and picks the first step. May refuse (e.g. staff-only) with a reply. */
-  start(ctx: FlowContext, params: Record<string, string>): MaybePromise<{ step: string; answers?: Answers } | { refuse: Message[] }>;
+  /**
+   * Sets up the answers and picks the first step. May refuse (e.g. staff-only) with a reply, or hands
+   * over to another flow at once (e.g. the groups hub opening the section a push's button named).
+   */
+  start(
+    ctx: FlowContext,
+    params: Record<string, string>,
+  ): MaybePromise<{ step: string; answers?: Answers } | { refuse: Message[] } | { then: { flow: string; params?: Record<string, string> } }>;
   /** Policy for a saved row whose version or step no longer exists: migrate it, or restart (default). */
   migrate?(saved: { version: number; step: string; answers: Answers }): { step: string; answers: Answers } | undefined;
   /** Only staff may run this flow; the engine refuses everyone else, whatever the postback says. */
@@ -115,8 +123,18 @@ export interface Entry {
   flow?: string;
   /** …with these parameters (e.g. the allowance a keyword named). */
   params?: Record<string, string>;
-  /** …or answer at once. */
-  respond?(ctx: FlowContext, params: Record<string, string>): MaybePromise<Message[]>;
+  /** …or answer at once (or, with `Routed`, say something and start a flow: a button that lands in the right place). */
+  respond?(ctx: FlowContext, params: Record<string, string>): MaybePromise<Message[] | Routed>;
+}
+
+/**
+ * An entry's answer that starts a flow after saying `say` (e.g. the applicant's case button going
+ * into the section staff reopened). A flow that is not registered gets `otherwise` instead.
+ */
+export interface Routed {
+  say?: Message[];
+  then: { flow: string; params?: Record<string, string> };
+  otherwise?: Message[];
 }
 
 export type { Message, QuickReplyItem };

@@ -19,7 +19,14 @@ export interface SchedulerOptions {
   now: () => Date;
   /** How often the retention pass runs (default hourly). */
   retentionIntervalMs?: number;
+  /**
+   * Other once-a-minute jobs, given by the app (notify does not import the domains): each runs in the
+   * office's transaction, must be idempotent (dedupe keys), and returns how many pushes it queued.
+   */
+  jobs?: readonly OfficeJob[];
 }
+
+export type OfficeJob = (tx: Sql, office: OfficeProfile, now: Date) => Promise<number>;
 
 const HOUR_MS = 3_600_000;
 /** The first retention pass after start. */
@@ -34,11 +41,11 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** The agenda and reminder pass, one transaction per office. */
-  async runOnce(): Promise<{ agendas: number; droppedReminders: number }> {
+  /** The agenda and reminder pass, one transaction per office (and one per job). */
+  async runOnce(): Promise<{ agendas: number; droppedReminders: number; jobs: number }> {
     const { db, offices } = this.options;
     const now = this.options.now();
-    const total = { agendas: 0, droppedReminders: 0 };
+    const total = { agendas: 0, droppedReminders: 0, jobs: 0 };
     for (const office of offices) {
       const done = await db.transaction(async (tx) => ({
         droppedReminders: await dropPastReminders(tx, office.id, now),
@@ -46,6 +53,8 @@ export class Scheduler {
       }));
       total.agendas += done.agendas;
       total.droppedReminders += done.droppedReminders;
+      // Each job in its own transaction: one that fails does not hold back the agendas or the others.
+      for (const job of this.options.jobs ?? []) total.jobs += await db.transaction((tx) => job(tx, office, now));
     }
     return total;
   }

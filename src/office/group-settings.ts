@@ -1,6 +1,7 @@
 // The office's settings for community groups (office profile field `groups`): everything the seeds
 // leave open (reference groups-and-standards.md §5), each with the reference's default, so an office
 // that writes nothing gets the careful behaviour. Validated at start-up with the rest of the profile.
+//   Q8  reportPeriod and reportYear (fiscal or calendar quarters)
 //   Q4  minMembers (null: never block), committee positions / size / one ประธาน / one position each
 //   Q5  fund sources, Q8 report period, Q9 the bank-letter note, Q29 collectMemberIds (default off)
 //   Q14 whether the submitter must be on the committee; §4.0 reminder and retention days
@@ -32,6 +33,8 @@ export const DEFAULT_GROUP_SETTINGS = {
   collectMemberIds: false,
   /** Q8: how often a registered group reports its activities (§2.10). */
   reportPeriod: 'quarterly' as 'monthly' | 'quarterly' | 'yearly',
+  /** Q8: quarters and years of the Thai fiscal year (ไตรมาส 1 = ต.ค.–ธ.ค.), as offices report; 'calendar' for ม.ค.–มี.ค. first. */
+  reportYear: 'fiscal' as 'fiscal' | 'calendar',
   /** Q5 (§2.7); "อื่น ๆ" is always offered on top. */
   fundSources: ['เงินสมทบ/ค่าหุ้น', 'ค่าสมัครสมาชิก', 'เงินออม (สัจจะ)', 'เงินบริจาค', 'เงินสนับสนุนท้องถิ่น', 'เงินหน่วยงานอื่น'],
   banks: ['ธ.ก.ส.', 'ธนาคารออมสิน', 'ธนาคารกรุงไทย', 'ธนาคารกสิกรไทย', 'ธนาคารกรุงเทพ', 'ธนาคารไทยพาณิชย์', 'ธนาคารกรุงศรีอยุธยา', 'ธนาคารทหารไทยธนชาต'],
@@ -70,6 +73,7 @@ const groupSettingsShape = z.strictObject({
     minMembers: nullableCount.default(null),
     collectMemberIds: z.boolean().default(false),
     reportPeriod: z.enum(['monthly', 'quarterly', 'yearly']).default('quarterly'),
+    reportYear: z.enum(['fiscal', 'calendar']).default('fiscal'),
     fundSources: uniqueLabels.default(DEFAULT_GROUP_SETTINGS.fundSources),
     banks: uniqueLabels.default(DEFAULT_GROUP_SETTINGS.banks),
     bankNote: z.string().trim().max(300).default(DEFAULT_GROUP_SETTINGS.bankNote),

@@ -10,9 +10,9 @@ import { addStaff } from '../../src/db/staff';
 import { SAY as ENGINE_SAY } from '../../src/flows/engine';
 import { postback } from '../../src/flows/postback';
 import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, texts, type Message, type TestBot } from '../support/harness';
-import { flexButtons, flexLabels } from '../booking/helpers';
+import { flexLabels } from '../booking/helpers';
 import { sampleBank, sampleProfile } from '../groups/fixtures';
-import { OFFICE, caseIn, historyRows, pushesAbout, submittedCase } from './helpers';
+import { OFFICE, buttonData, caseIn, historyRows, pushesAbout, pushesTo, submittedCase } from './helpers';
 
 let t: TestBot;
 let staffA: Person;
@@ -33,7 +33,6 @@ afterEach(async () => {
   expectNoLineProblems();
 });
 
-const pushesTo = (userId: string) => fake.sent.filter((r) => r.to === userId && r.via === 'push').map((r) => r.messages);
 
 /** Submit as the leader and deliver the staff notices; returns the case and staff A's notice. */
 async function submitted(): Promise<{ c: CaseRow; notice: Message[] }> {
@@ -42,11 +41,6 @@ async function submitted(): Promise<{ c: CaseRow; notice: Message[] }> {
   return { c, notice: pushesTo(staffA.userId).at(-1)! };
 }
 
-function buttonData(messages: Message[], label: string): string {
-  const button = flexButtons(messages).find((b) => b.label === label);
-  if (!button?.action.data) throw new Error(`no button ${label}: ${flexLabels(messages).join(' | ')}`);
-  return button.action.data;
-}
 
 describe('the notice of a new case', () => {
   it('reaches every staff member with the reference, the group’s name and the รับเรื่อง button; the leader gets no push', async () => {
@@ -194,6 +188,16 @@ describe('a decision that needs a note', () => {
     const late = await staffA.say('ข้อมูลไม่ครบ');
     expect(texts(late)[0]).toContain('เรื่องนี้มีเจ้าหน้าที่ดำเนินการแล้วค่ะ (สถานะ: ขึ้นทะเบียนกลุ่มแล้ว)');
     expect((await findCase(t.db, OFFICE, c.id))!.status).toBe('registered');
+    expect((await historyRows(t.db, c)).filter((h) => h.toStatus === 'rejected')).toEqual([]);
+  });
+
+  it('ไม่รับ with only spaces for a reason is asked again; nothing changes until a reason is typed', async () => {
+    const c = await inReview();
+    await staffA.tap('ไม่รับ');
+    const blank = await staffA.say('   ');
+    expect(texts(blank).join('\n')).toContain('กรุณาพิมพ์เป็นข้อความค่ะ');
+    expect(texts(blank).at(-1)).toContain('พิมพ์เหตุผลที่ไม่รับเรื่อง');
+    expect((await findCase(t.db, OFFICE, c.id))!.status).toBe('in_review');
     expect((await historyRows(t.db, c)).filter((h) => h.toStatus === 'rejected')).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import type { InboxRow } from '../../src/db/schema';
 import { q } from '../../src/db/sql';
 import { contactEntry } from '../../src/flows/contact';
 import { APOLOGY, APOLOGY_RESTART } from '../../src/handlers/dispatcher';
+import { postback } from '../../src/flows/postback';
 import { defaultEntries, defaultFlows } from '../../src/flows/registry';
 import type { Entry, Flow } from '../../src/flows/types';
 import { text } from '../../src/line/messages';
@@ -376,5 +377,28 @@ describe('outside any flow', () => {
     reply = await yai.say('ฝนจะตกไหม');
     expect(texts(reply)[0]).toContain('ยังไม่เข้าใจ');
     expect(quickReplyLabels(reply)).toContain(contactEntry.menuLabel);
+  });
+});
+
+describe('an entry that answers by starting a flow', () => {
+  // The entry reads its params and routes: to the survey (a flow that is here), or to one that is not.
+  const routed: Entry = {
+    id: 'routed',
+    keywords: [],
+    respond: (_ctx, params) => ({ say: [text(`ไปที่ ${params.to}`)], then: { flow: params.to!, params: {} } }),
+  };
+
+  it('says its lead-in and starts the flow at its first step; a flow not registered gets "button no longer works" and the menu', async () => {
+    await t.close();
+    t = await createTestBot({ deps: { flows: [...defaultFlows, surveyFlow()], entries: [...defaultEntries, surveyEntry, routed] } });
+    const yai = new Person(t);
+    const reply = await yai.postback(postback.go('routed', { to: 'survey' }));
+    expect(texts(reply)).toEqual(['ไปที่ survey', 'ชอบดื่มชาไหมคะ']);
+    expect(quickReplyLabels(reply)).toContain('ชอบ');
+    expect(await stateOf(yai.userId)).toMatchObject({ flowId: 'survey', stepId: 'likes-tea' });
+
+    const missing = await yai.postback(postback.go('routed', { to: 'not-here' }));
+    expect(texts(missing)).toContain('ขออภัยค่ะ ปุ่มนี้ใช้ไม่ได้แล้ว');
+    expect(quickReplyLabels(missing)).toContain(contactEntry.menuLabel);
   });
 });

@@ -4,6 +4,9 @@
 // staff (with which agency as the note) but is not a button on the LINE notice. The data: src/groups/data.ts.
 // Not here yet (issue 10 point 6): updates and activity reports of a registered group.
 import { groupData, SECTION_TITLES, type GroupData } from '../../groups/data';
+import { readiness } from '../../groups/sections';
+import { groupSettingsSchema } from '../../office/group-settings';
+import { groupSummaryLines } from '../../groups/summary';
 import type { CaseKind } from '../kind';
 
 export const GROUP_STATUSES = ['draft', 'submitted', 'in_review', 'needs_info', 'resubmitted', 'registered', 'rejected', 'forwarded', 'withdrawn'] as const;
@@ -21,8 +24,8 @@ export const groupKind: CaseKind<GroupStatus, GroupData> = {
     in_review: { label: 'เจ้าหน้าที่รับเรื่องแล้ว', next: 'เจ้าหน้าที่กำลังตรวจข้อมูล จะแจ้งผลทาง LINE นี้ค่ะ' },
     needs_info: { label: 'ขอข้อมูล/เอกสารเพิ่ม', next: 'กดปุ่มด้านล่างเพื่อแก้ไขส่วนที่เจ้าหน้าที่ขอ แล้วกดส่งอีกครั้งนะคะ', button: 'แก้ไขข้อมูล' },
     resubmitted: { label: 'ส่งข้อมูลเพิ่มแล้ว', next: 'เจ้าหน้าที่จะตรวจอีกครั้งและแจ้งผลทาง LINE นี้ค่ะ' },
-    registered: { label: 'ขึ้นทะเบียนกลุ่มแล้ว', next: 'ยินดีด้วยค่ะ 🎉 เจ้าหน้าที่จะติดตามและสนับสนุนกลุ่มต่อไป' },
-    rejected: { label: 'ไม่รับเรื่อง', next: 'สอบถามหรือยื่นใหม่ได้ โทรหาเจ้าหน้าที่ได้เลยค่ะ (พิมพ์ "ช่วยเหลือ")' },
+    registered: { label: 'ขึ้นทะเบียนกลุ่มแล้ว', next: 'ยินดีด้วยค่ะ 🎉 เจ้าหน้าที่จะติดตามและสนับสนุนกลุ่มต่อไป', button: 'ดูข้อมูลกลุ่ม' },
+    rejected: { label: 'ไม่รับเรื่อง', next: 'สอบถามหรือยื่นใหม่ได้ โทรหาเจ้าหน้าที่ได้เลยค่ะ (พิมพ์ "ช่วยเหลือ")', button: 'ติดต่อเจ้าหน้าที่', buttonEntry: 'contact' },
     forwarded: { label: 'ส่งต่อหน่วยงานอื่นแล้ว', next: 'หน่วยงานที่รับเรื่องต่อจะติดต่อกลับ สอบถามเจ้าหน้าที่ได้ค่ะ (พิมพ์ "ช่วยเหลือ")' },
     withdrawn: { label: 'ยกเลิกโดยผู้ยื่น', next: 'หากต้องการยื่นใหม่ เริ่มได้ทุกเมื่อค่ะ' },
   },
@@ -48,5 +51,9 @@ export const groupKind: CaseKind<GroupStatus, GroupData> = {
     { from: 'in_review', to: 'rejected', role: 'officer', label: 'ไม่รับ', needsNote: 'พิมพ์เหตุผลที่ไม่รับเรื่องได้เลยค่ะ (ผู้ยื่นจะเห็นข้อความนี้)', notify: ['applicant'] },
     { from: 'in_review', to: 'forwarded', role: 'officer', needsNote: 'พิมพ์ชื่อหน่วยงานที่ส่งต่อได้เลยค่ะ (ผู้ยื่นจะเห็นข้อความนี้)', notify: ['applicant'] },
   ],
-  summary: (data) => (data.profile?.name ? [['ชื่อกลุ่ม', data.profile.name]] : []),
+  // Staff's queue: new and resubmitted first, then those under review, then those waiting for the leader.
+  queue: [['submitted', 'resubmitted'], ['in_review'], ['needs_info']],
+  // What readiness finds worth a look (never blocking: Q4, Q34), with the office's settings when known.
+  warnings: (data, office) => readiness(data, office?.groups ?? groupSettingsSchema.parse(undefined)).warnings,
+  summary: groupSummaryLines,
 };
