@@ -12,6 +12,7 @@ import { hubEntry, hubFlow } from './groups/hub';
 import { profileEntry, profileFlow } from './groups/profile';
 import { bankEntry, bankFlow } from './groups/bank';
 import { fundsEntry, fundsFlow } from './groups/funds';
+import { membersEntry, membersFlow } from './groups/members';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -28,6 +29,7 @@ export const defaultFlows: readonly Flow[] = [
   profileFlow,
   fundsFlow,
   bankFlow,
+  membersFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -61,6 +63,7 @@ export const defaultEntries: readonly Entry[] = [
   profileEntry,
   fundsEntry,
   bankEntry,
+  membersEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
