@@ -6,9 +6,10 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MEMBERS_SAY } from '../../src/flows/groups/members';
 import { GROUP_PRIVACY } from '../../src/groups/privacy';
+import { prepareBackoffMs } from '../../src/handlers/dispatcher';
 import { allText, clock, expectNoLineProblems, fake, quickReplyLabels, texts, type TestBot } from '../support/harness';
 import { sampleMembers, sampleProfile } from './fixtures';
-import { dataOf, jpeg, leaderWithDraft, openSection, sectionsBot, upload } from './sections-helpers';
+import { dataOf, jpeg, leaderWithDraft, openSection, reopenOnly, sectionsBot, upload } from './sections-helpers';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -166,6 +167,27 @@ describe('members', () => {
     const members = (await dataOf(t, caseId)).members!;
     expect(members.registerPhotos).toHaveLength(3);
     expect(members.registerCount).toBe(25);
+  });
+
+  it('reads a file whose download failed once, after the retry', async () => {
+    const { person, caseId } = await leaderWithDraft(t, withMembers(0));
+    await openSection(person, 'members', caseId);
+    await person.tap(MEMBERS_SAY.file);
+    const csv = Buffer.from('\uFEFFชื่อ,นามสกุล\nสมใจ,ดีมาก\n', 'utf8');
+    fake.failNext('content', 500);
+    expect(await person.file(upload(csv, 'text/csv'), 'a.csv', csv.length)).toEqual([]);
+    clock.advance(prepareBackoffMs(1));
+    t.bot.dispatcher.kick([{ officeId: 'default', chatKey: person.userId }]);
+    await t.bot.idle();
+    expect(allText(fake.messagesTo(person.userId))).toContain('อ่านได้ 1 คนค่ะ');
+    await person.tap(MEMBERS_SAY.saveAll);
+    expect((await dataOf(t, caseId)).members!.entries).toMatchObject([{ firstName: 'สมใจ', lastName: 'ดีมาก' }]);
+  });
+
+  it('is refused after submission unless staff reopened the members', async () => {
+    const { person, caseId } = await leaderWithDraft(t, withMembers(12));
+    await reopenOnly(t, person, caseId, ['bank']);
+    expect(allText(await openSection(person, 'members', caseId))).toContain('แก้ไขไม่ได้');
   });
 
   it('removes a member by number, and keeps a member half-typed across a restart', async () => {

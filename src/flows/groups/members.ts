@@ -32,6 +32,8 @@ const REMOVE = 'remove';
 const DONE = 'done';
 /** How many names the menu and a confirmation show. */
 const SHORT_LIST = 10;
+/** How many members the removal question lists. */
+const REMOVE_SHOWN = 80;
 
 export const MEMBERS_SAY = {
   declined: 'ไม่เป็นไรค่ะ ยังไม่ได้บันทึกรายชื่อสมาชิกใด ๆ เมื่อสมาชิกยินยอมแล้ว กลับมากรอกได้เลยนะคะ',
@@ -302,7 +304,9 @@ export const membersFlow: Flow = {
     remove: {
       async ask(ctx) {
         const list = active(await membersOf(ctx));
-        return { messages: [text(`${MEMBERS_SAY.whichRemove}\n${numbered(list.map(lineOf)).slice(0, 4_500)}`)], choices: removeChoices(list.map(memberName)), acceptsText: true };
+        // Long lists: the first REMOVE_SHOWN lines (LINE's 5,000 characters); any number typed still works.
+        const more = list.length > REMOVE_SHOWN ? `\n…และอีก ${list.length - REMOVE_SHOWN} คน` : '';
+        return { messages: [text(`${MEMBERS_SAY.whichRemove}\n${numbered(list.slice(0, REMOVE_SHOWN).map(lineOf))}${more}`)], choices: removeChoices(list.map(memberName)), acceptsText: true };
       },
       async accept(reply, ctx) {
         const index = removeIndex(reply, active(await membersOf(ctx)).length);
