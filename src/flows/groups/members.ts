@@ -65,6 +65,7 @@ export const MEMBERS_SAY = {
     `อ่านได้ ${n} คนค่ะ\n${numbered(lines)}${n > lines.length ? `\n…และอีก ${n - lines.length} คน` : ''}${droppedIds ? '\n(เลขบัตรประชาชนจะไม่ถูกเก็บ เพราะสำนักงานไม่ได้ขอค่ะ)' : ''}\nบันทึกทั้งหมดเลยไหมคะ`,
   saveAll: 'บันทึกทั้งหมด',
   cancel: 'ไม่บันทึก',
+  back: 'กลับเมนูสมาชิก',
   savedAll: (n: number, total: number) => `บันทึก ${n} คนแล้วค่ะ ✅ ตอนนี้มีสมาชิก ${total} คนค่ะ`,
   notSaved: 'ไม่ได้บันทึกรายชื่อนี้ค่ะ',
   photoAsk: 'ถ่ายรูปทะเบียนสมาชิกให้เห็นชื่อชัด ๆ แล้วส่งมาได้เลยค่ะ ส่งหลายรูปพร้อมกันได้ เจ้าหน้าที่จะพิมพ์รายชื่อเองค่ะ',
@@ -247,7 +248,7 @@ export const membersFlow: Flow = {
     file: {
       ask: (ctx) => ({
         messages: [text(MEMBERS_SAY.fileAsk)],
-        choices: [{ value: NO, label: MEMBERS_SAY.cancel }],
+        choices: [{ value: NO, label: MEMBERS_SAY.back }],
         document: { slot: GROUP_SLOTS.memberFile, accept: ['xlsx', 'csv'], caseId: caseIdOf(ctx) },
       }),
       async accept(reply, ctx) {
@@ -280,7 +281,7 @@ export const membersFlow: Flow = {
     photos: {
       ask: (ctx) => ({
         messages: [text(MEMBERS_SAY.photoAsk)],
-        choices: [{ value: NO, label: MEMBERS_SAY.cancel }],
+        choices: [{ value: NO, label: MEMBERS_SAY.back }],
         document: { slot: GROUP_SLOTS.memberRegister, accept: ['image'], caseId: caseIdOf(ctx) },
       }),
       accept: (reply) => (reply.attachments?.length ? { ok: true, value: reply.attachments } : reply.choice ? { ok: true, value: null } : { ok: false, reason: MEMBERS_SAY.photoAsk }),
