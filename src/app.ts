@@ -84,6 +84,7 @@ export function createApp(deps: AppDeps): Bot {
       office: setup.profile,
       isStaff: (tx, userId) => isStaff(tx, id, userId),
       staffInviteCode: config.staffInviteCode,
+      attachmentsDir: config.attachments.dir,
       afterErasure: () => afterErasure(id),
     };
     offices.set(id, { id, profile: setup.profile, channelSecret: setup.channelSecret, channelAccessToken: setup.channelAccessToken, line: setup.line, services });

@@ -13,6 +13,7 @@ import { profileEntry, profileFlow } from './groups/profile';
 import { bankEntry, bankFlow } from './groups/bank';
 import { committeeEntry, committeeFlow } from './groups/committee';
 import { fundsEntry, fundsFlow } from './groups/funds';
+import { membersEntry, membersFlow } from './groups/members';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -30,6 +31,7 @@ export const defaultFlows: readonly Flow[] = [
   fundsFlow,
   bankFlow,
   committeeFlow,
+  membersFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -64,6 +66,7 @@ export const defaultEntries: readonly Entry[] = [
   fundsEntry,
   bankEntry,
   committeeEntry,
+  membersEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

@@ -28,6 +28,8 @@ export interface Services {
   office: OfficeProfile;
   isStaff(tx: Sql, userId: string): Promise<boolean>;
   staffInviteCode?: string;
+  /** Where the files users send are stored (config ATTACHMENTS_DIR), for steps that read them (member lists). */
+  attachmentsDir?: string;
   /** Called when a turn erased a user's data; the dispatcher passes it on once the turn has committed (checkpoint, files on disk). */
   afterErasure?(): void;
 }

@@ -39,3 +39,18 @@ export function maskThaiId(s: string): string {
   let at = 0;
   return CARD_GROUPS.map((length) => masked.slice(at, (at += length))).join('-');
 }
+
+export type ThaiIdParseResult = { ok: true; /** 13 digits. */ value: string } | { ok: false; reason: string };
+
+/**
+ * Read an ID number as typed (Thai digits, spaces, dashes) with a Thai reason when it cannot be one.
+ * The reasons never repeat the number: it must not appear anywhere it could be logged.
+ */
+export function parseThaiId(input: string): ThaiIdParseResult {
+  const digits = digitsOf(input);
+  if (digits === '') return { ok: false, reason: 'ขอเลขประจำตัวประชาชน 13 หลักนะคะ' };
+  if (!/^\d+$/.test(digits)) return { ok: false, reason: 'เลขประจำตัวประชาชนมีได้เฉพาะตัวเลขค่ะ (มีขีดคั่นได้) ขอ 13 หลักนะคะ' };
+  if (digits.length !== ID_LENGTH) return { ok: false, reason: `เลขประจำตัวประชาชนต้องมี 13 หลัก แต่ที่พิมพ์มามี ${digits.length} หลักค่ะ ช่วยตรวจอีกครั้งนะคะ` };
+  if (checkDigit(digits) !== Number(digits[ID_LENGTH - 1])) return { ok: false, reason: 'เลขประจำตัวประชาชนนี้ไม่ถูกต้องค่ะ (เลขตัวสุดท้ายไม่ตรง) ช่วยดูจากบัตรอีกครั้งนะคะ' };
+  return { ok: true, value: digits };
+}
