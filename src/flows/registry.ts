@@ -12,6 +12,8 @@ import { hubEntry, hubFlow } from './groups/hub';
 import { profileEntry, profileFlow } from './groups/profile';
 import { bankEntry, bankFlow } from './groups/bank';
 import { fundsEntry, fundsFlow } from './groups/funds';
+import { minutesEntry, minutesFlow } from './groups/minutes';
+import { rulesEntry, rulesFlow } from './groups/rules';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -28,6 +30,8 @@ export const defaultFlows: readonly Flow[] = [
   profileFlow,
   fundsFlow,
   bankFlow,
+  rulesFlow,
+  minutesFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -61,6 +65,8 @@ export const defaultEntries: readonly Entry[] = [
   profileEntry,
   fundsEntry,
   bankEntry,
+  rulesEntry,
+  minutesEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

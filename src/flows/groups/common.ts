@@ -3,6 +3,7 @@
 // staff asked for more: only the reopened ones), reading and saving the section through
 // src/cases/actions.ts saveData, the way back to the hub, and the optional past-date question.
 // The hub and members helpers write a similar start; the lead folds them into `openSection`.
+import { attachmentsIn } from '../../attachments/store';
 import { reopenedSections, saveData } from '../../cases/actions';
 import { groupKind } from '../../cases/kinds/group';
 import { findCase } from '../../cases/store';
@@ -138,4 +139,14 @@ export function removeIndex(reply: Reply, count: number): number | undefined {
   const raw = reply.choice?.value ?? reply.text?.replace(/[^\d๐-๙]/g, '').replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
   const n = raw ? Number(raw) : NaN;
   return Number.isInteger(n) && n >= 1 && n <= count ? n - 1 : undefined;
+}
+
+/**
+ * The attachments a document step received, in page order (a set of photos sent at once arrives in
+ * any order: sorted by its index within the set), and whether one of them is a PDF.
+ */
+export async function receivedPages(ctx: FlowContext, ids: readonly number[]): Promise<{ ids: number[]; pdf: boolean }> {
+  const rows = await attachmentsIn(ctx.tx, ctx.services.office.id, ids);
+  const order = (id: number) => rows.find((r) => r.id === id)?.imageSetIndex ?? 0;
+  return { ids: [...ids].sort((a, b) => order(a) - order(b) || a - b), pdf: rows.some((r) => r.mime === 'application/pdf') };
 }
