@@ -40,7 +40,6 @@ export const RULES_SAY = {
   nextPage: 'ส่งหน้าต่อไป',
   sendNext: 'ส่งรูปหน้าต่อไปได้เลยค่ะ',
   done: 'ครบแล้ว',
-  pdfReceived: 'ได้รับไฟล์ระเบียบข้อตกลงแล้วค่ะ',
   status: 'ระเบียบข้อตกลงนี้ที่ประชุมสมาชิกรับรองแล้วหรือยังคะ',
   draft: 'ยังเป็นร่าง',
   adopted: 'รับรองแล้ว',
@@ -121,7 +120,7 @@ export const rulesFlow: Flow = {
         const pages = ctx.answers.pages as number[] | null;
         if (!pages) return { step: 'pages', say: [text(RULES_SAY.adviceText)] };
         // A PDF is the whole document; photos may go on page after page.
-        if ((await receivedPages(ctx, pages)).pdf) return { step: 'status', say: [text(RULES_SAY.pdfReceived)] };
+        if ((await receivedPages(ctx, pages)).pdf) return { step: 'status' };
         return { step: 'more' };
       },
     },
