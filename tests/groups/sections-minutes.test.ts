@@ -7,9 +7,8 @@ import { attachmentsIn } from '../../src/attachments/store';
 import { SAY } from '../../src/flows/engine';
 import { MINUTES_SAY } from '../../src/flows/groups/minutes';
 import { GROUP_SLOTS } from '../../src/groups/data';
-import { prepareBackoffMs } from '../../src/handlers/dispatcher';
-import { clock, expectNoLineProblems, fake, quickReplyLabels, texts, type Person, type TestBot } from '../support/harness';
-import { dataOf, jpeg, leaderWithDraft, OFFICE, openSection, pdf, sectionsBot, upload } from './sections-helpers';
+import { clock, expectNoLineProblems, fake, quickReplyLabels, texts, type TestBot } from '../support/harness';
+import { dataOf, jpeg, leaderWithDraft, OFFICE, openSection, pdf, retry, sectionsBot, upload } from './sections-helpers';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -21,13 +20,6 @@ afterEach(async () => {
   await t.close();
   expectNoLineProblems();
 });
-
-/** Let the backoff pass on the clock and wake the user's queue, as the dispatcher's timer would. */
-async function retry(person: Person, attempt: number) {
-  clock.advance(prepareBackoffMs(attempt));
-  t.bot.dispatcher.kick([{ officeId: 'default', chatKey: person.userId }]);
-  await t.bot.idle();
-}
 
 describe('minutes', () => {
   it('adds a meeting with every detail, warns when more attended than there are members, and saves it with its photos in order', async () => {
@@ -102,7 +94,7 @@ describe('minutes', () => {
     await person.say('กำหนดค่าหุ้น 100 บาท');
     fake.failNext('content', 500);
     expect(await person.image(upload(jpeg()))).toEqual([]);
-    await retry(person, 1);
+    await retry(t, person, 1);
     const second = 'ประชุมคณะกรรมการ 5 ก.ย. 2569 ที่บ้านประธาน (7/9 คน, 1 มติ, 1 รูป/ไฟล์)';
     expect(texts(fake.messagesTo(person.userId)).slice(-3)).toEqual([SAY.photoReceived, MINUTES_SAY.saved(second), expect.stringContaining(second)]);
     expect((await dataOf(t, caseId)).minutes!.meetings.map((m) => m.type)).toEqual(['ประชาคม', 'ประชุมคณะกรรมการ']);

@@ -7,9 +7,8 @@ import { attachmentsIn } from '../../src/attachments/store';
 import { SAY } from '../../src/flows/engine';
 import { RULES_OUTLINE, RULES_SAY } from '../../src/flows/groups/rules';
 import { GROUP_SLOTS } from '../../src/groups/data';
-import { prepareBackoffMs } from '../../src/handlers/dispatcher';
-import { clock, expectNoLineProblems, fake, quickReplyLabels, texts, type Person, type TestBot } from '../support/harness';
-import { dataOf, jpeg, leaderWithDraft, OFFICE, openSection, pdf, sectionsBot, upload } from './sections-helpers';
+import { clock, expectNoLineProblems, fake, quickReplyLabels, texts, type TestBot } from '../support/harness';
+import { dataOf, jpeg, leaderWithDraft, OFFICE, openSection, pdf, reopenOnly, retry, sectionsBot, upload } from './sections-helpers';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -96,7 +95,7 @@ describe('rules', () => {
     await openSection(person, 'rules', caseId);
     fake.failNext('content', 500);
     expect(await person.image(upload(jpeg()))).toEqual([]);
-    await retry(person, 1);
+    await retry(t, person, 1);
     expect(texts(fake.messagesTo(person.userId)).slice(-2)).toEqual([SAY.photoReceived, RULES_SAY.more(1)]);
     await person.tap(RULES_SAY.done);
     await person.tap(RULES_SAY.draft);
@@ -107,9 +106,22 @@ describe('rules', () => {
   });
 });
 
-/** Let the backoff pass on the clock and wake the user's queue, as the dispatcher's timer would. */
-async function retry(person: Person, attempt: number) {
-  clock.advance(prepareBackoffMs(attempt));
-  t.bot.dispatcher.kick([{ officeId: 'default', chatKey: person.userId }]);
-  await t.bot.idle();
-}
+describe('rules after staff ask for more', () => {
+  it('opens only the reopened section, shows the saved rules, and takes new pages', async () => {
+    const { person, caseId } = await leaderWithDraft(t);
+    await openSection(person, 'rules', caseId);
+    await person.image(upload(jpeg()));
+    await person.tap(RULES_SAY.done);
+    await person.tap(RULES_SAY.draft);
+    await reopenOnly(t, person, caseId, ['rules']);
+    expect(texts(await openSection(person, 'minutes', caseId))[0]).toContain('แก้ไขไม่ได้');
+    expect(texts(await openSection(person, 'rules', caseId))).toEqual([RULES_SAY.existing('1 หน้า/ไฟล์, สถานะ: ร่าง')]);
+    await person.tap(RULES_SAY.again);
+    await person.file(upload(pdf(), 'application/pdf'), 'ระเบียบ.pdf', 809);
+    await person.tap(RULES_SAY.adopted);
+    await person.say('20 พ.ย. 2569');
+    const rules = (await dataOf(t, caseId)).rules!;
+    expect(rules).toMatchObject({ status: 'adopted', adopted: '2026-11-20' });
+    expect((await attachmentsIn(t.db, OFFICE, rules.pages)).map((r) => r.mime)).toEqual(['application/pdf']);
+  });
+});

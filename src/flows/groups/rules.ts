@@ -19,6 +19,12 @@ const DONE = 'done';
 const KEEP = 'keep';
 const AGAIN = 'again';
 
+/**
+ * The words leaders use for this section: the seed's ระเบียบข้อตกลง and the everyday ระเบียบกลุ่ม
+ * (for a hub or menu that matches typed section names; the hub here opens sections by button).
+ */
+export const RULES_KEYWORDS = ['ระเบียบข้อตกลง', 'ระเบียบกลุ่ม', 'ระเบียบ', 'ข้อตกลงกลุ่ม'];
+
 /** Suggested headings (reference §2.6, INFERRED: none come from the seeds). Advice only. */
 export const RULES_OUTLINE = [
   'ชื่อและที่ตั้งของกลุ่ม',
@@ -33,7 +39,7 @@ export const RULES_OUTLINE = [
 ];
 
 export const RULES_SAY = {
-  ask: 'ขอรูปถ่ายระเบียบข้อตกลงของกลุ่มค่ะ ถ่ายทีละหน้า ส่งหลายรูปพร้อมกันได้ หรือส่งเป็นไฟล์ PDF ก็ได้ค่ะ\nยังไม่มีระเบียบ กด "คำแนะนำ" ดูหัวข้อที่ควรมีได้ค่ะ',
+  ask: 'ขอรูปถ่ายระเบียบข้อตกลง (ระเบียบกลุ่ม) ค่ะ ถ่ายทีละหน้า ส่งหลายรูปพร้อมกันได้ หรือส่งเป็นไฟล์ PDF ก็ได้ค่ะ\nยังไม่มีระเบียบ กด "คำแนะนำ" ดูหัวข้อที่ควรมีได้ค่ะ',
   advice: 'คำแนะนำ',
   adviceText: `หัวข้อที่ระเบียบข้อตกลงมักมี (เป็นคำแนะนำเท่านั้น ไม่บังคับค่ะ):\n${RULES_OUTLINE.map((h, i) => `${i + 1}. ${h}`).join('\n')}\n\nถ้าสำนักงานมีแบบฟอร์มของตนเอง สอบถามเจ้าหน้าที่ได้ค่ะ`,
   more: (pages: number) => `ได้รับแล้ว ${pages} หน้าค่ะ มีหน้าต่อไปไหมคะ ส่งรูปหน้าต่อไปได้เลย หรือกด "ครบแล้ว" ค่ะ`,
