@@ -26,8 +26,14 @@ export const COMMON_SAY = {
   saveFailed: 'ขออภัยค่ะ บันทึกไม่สำเร็จ เพราะตอนนี้ส่วนนี้แก้ไขไม่ได้แล้วค่ะ',
   toHub: 'กลับหน้ารวมข้อมูล',
   skip: 'ข้าม',
+  pickAButton: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ',
   noFullDate: 'ขอวัน เดือน และปีให้ครบนะคะ เช่น 15 มี.ค. 2569 ค่ะ',
 };
+
+/** The answer of a step that only takes its buttons (typed words matching a choice count as a tap). */
+export function pickChoice(reply: Reply): Accepted {
+  return reply.choice ? { ok: true, value: reply.choice.value } : { ok: false, reason: COMMON_SAY.pickAButton };
+}
 
 export const SKIP: Choice = { value: 'skip', label: COMMON_SAY.skip, keywords: ['ไม่มี', 'ไม่ทราบ', 'ไม่รู้', 'ข้ามไป'] };
 

@@ -11,6 +11,7 @@ import { parseSmallInt } from '../../thai/numbers';
 import type { Accepted, Choice, Entry, Flow, FlowContext, Reply } from '../types';
 import {
   SKIP,
+  pickChoice,
   acceptPastDate,
   backToHub,
   caseData,
@@ -57,7 +58,6 @@ export const MINUTES_SAY = {
   badRemove: 'ไม่พบการประชุมหมายเลขนี้ค่ะ กดหรือพิมพ์หมายเลขจากรายการนะคะ',
   removed: (line: string) => `ลบ "${line}" แล้วค่ะ`,
   finished: (count: number) => (count ? `บันทึกการประชุม ${count} ครั้ง เรียบร้อยค่ะ ✅` : 'ยังไม่มีบันทึกการประชุมค่ะ'),
-  pickAButton: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ',
 };
 
 const meetingsOf = async (ctx: FlowContext): Promise<Meeting[]> => (await caseData(ctx)).minutes?.meetings ?? [];
@@ -80,7 +80,6 @@ function acceptCount(reply: Reply): Accepted {
   return n === undefined ? { ok: false, reason: MINUTES_SAY.notANumber } : { ok: true, value: n };
 }
 
-const pick = (reply: Reply): Accepted => (reply.choice ? { ok: true, value: reply.choice.value } : { ok: false, reason: MINUTES_SAY.pickAButton });
 
 export const minutesFlow: Flow = {
   id: GROUP_FLOWS.section('minutes'),
@@ -99,7 +98,7 @@ export const minutesFlow: Flow = {
         choices.push({ value: DONE, label: MINUTES_SAY.done, keywords: ['เสร็จ', 'ครบแล้ว'] });
         return { messages: [text(meetings.length ? MINUTES_SAY.list(meetings.map(meetingLine)) : MINUTES_SAY.intro)], choices };
       },
-      accept: pick,
+      accept: pickChoice,
       async next(ctx) {
         if (ctx.answers.list === ADD) return { step: 'type' };
         if (ctx.answers.list === REMOVE) return { step: 'remove' };
@@ -108,7 +107,7 @@ export const minutesFlow: Flow = {
     },
     type: {
       ask: () => ({ messages: [text(MINUTES_SAY.type)], choices: MEETING_TYPES.map((m) => ({ value: m, label: m })) }),
-      accept: pick,
+      accept: pickChoice,
       next: () => ({ step: 'date' }),
     },
     date: {

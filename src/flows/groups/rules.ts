@@ -7,8 +7,8 @@ import type { GroupData } from '../../groups/data';
 import { GROUP_SLOTS } from '../../groups/data';
 import { text } from '../../line/messages';
 import type { DocumentRequest } from '../../attachments/types';
-import type { Accepted, Entry, Flow, FlowContext, Next, Reply } from '../types';
-import { acceptPastDate, backToHub, caseData, caseIdOf, dateText, openSection, pastDatePicker, receivedPages, saveRefused, saveSection } from './common';
+import type { Accepted, Entry, Flow, FlowContext, Next } from '../types';
+import { acceptPastDate, pickChoice, backToHub, caseData, caseIdOf, dateText, openSection, pastDatePicker, receivedPages, saveRefused, saveSection } from './common';
 import { GROUP_ENTRIES, GROUP_FLOWS } from './ids';
 
 type Rules = NonNullable<GroupData['rules']>;
@@ -55,7 +55,6 @@ export const RULES_SAY = {
   again: 'ส่งใหม่',
   saved: (summary: string) => `บันทึกระเบียบข้อตกลงเรียบร้อยค่ะ ✅ ${summary}`,
   kept: 'ใช้ระเบียบข้อตกลงเดิมค่ะ ✅',
-  pickAButton: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ',
 };
 
 /** The "more" step's answer: the pages so far, extending `from` (the first document step's pages). */
@@ -85,7 +84,6 @@ async function save(ctx: FlowContext, rules: Rules): Promise<Next> {
   return (await saveSection(ctx, 'rules', rules)) ? backToHub(ctx, [text(RULES_SAY.saved(rulesSummary(rules)))]) : saveRefused(ctx);
 }
 
-const pick = (reply: Reply): Accepted => (reply.choice ? { ok: true, value: reply.choice.value } : { ok: false, reason: RULES_SAY.pickAButton });
 
 export const rulesFlow: Flow = {
   id: GROUP_FLOWS.section('rules'),
@@ -108,7 +106,7 @@ export const rulesFlow: Flow = {
           ],
         };
       },
-      accept: pick,
+      accept: pickChoice,
       next: (ctx) => (ctx.answers.existing === KEEP ? backToHub(ctx, [text(RULES_SAY.kept)]) : { step: 'pages' }),
     },
     pages: {
@@ -156,7 +154,7 @@ export const rulesFlow: Flow = {
           { value: 'adopted', label: RULES_SAY.adopted, keywords: ['ที่ประชุมสมาชิกรับรองแล้ว', 'รับรอง'] },
         ],
       }),
-      accept: pick,
+      accept: pickChoice,
       next: (ctx) => (ctx.answers.status === 'adopted' ? { step: 'adopted' } : save(ctx, { pages: pagesOf(ctx), status: 'draft' })),
     },
     adopted: {
