@@ -84,7 +84,6 @@ async function save(ctx: FlowContext, rules: Rules): Promise<Next> {
   return (await saveSection(ctx, 'rules', rules)) ? backToHub(ctx, [text(RULES_SAY.saved(rulesSummary(rules)))]) : saveRefused(ctx);
 }
 
-
 export const rulesFlow: Flow = {
   id: GROUP_FLOWS.section('rules'),
   version: 1,
