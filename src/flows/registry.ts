@@ -14,6 +14,8 @@ import { bankEntry, bankFlow } from './groups/bank';
 import { committeeEntry, committeeFlow } from './groups/committee';
 import { fundsEntry, fundsFlow } from './groups/funds';
 import { membersEntry, membersFlow } from './groups/members';
+import { minutesEntry, minutesFlow } from './groups/minutes';
+import { rulesEntry, rulesFlow } from './groups/rules';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -32,6 +34,8 @@ export const defaultFlows: readonly Flow[] = [
   bankFlow,
   committeeFlow,
   membersFlow,
+  rulesFlow,
+  minutesFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -67,6 +71,8 @@ export const defaultEntries: readonly Entry[] = [
   bankEntry,
   committeeEntry,
   membersEntry,
+  rulesEntry,
+  minutesEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

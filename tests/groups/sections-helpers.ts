@@ -9,6 +9,7 @@ import type { GroupData } from '../../src/groups/data';
 import type { GroupSection } from '../../src/groups/sections';
 import { groupDataOf } from '../../src/groups/store';
 import { GROUP_ENTRIES, GROUP_FLOWS } from '../../src/flows/groups/ids';
+import { prepareBackoffMs } from '../../src/handlers/dispatcher';
 import { postback } from '../../src/flows/postback';
 import { defaultFlows } from '../../src/flows/registry';
 import type { Flow } from '../../src/flows/types';
@@ -75,4 +76,11 @@ export function upload(content: Buffer, contentType = 'image/jpeg'): string {
   const id = String(100000 + Math.floor(Math.random() * 1e9));
   fake.setContent(id, content, contentType);
   return id;
+}
+
+/** A download that failed: let the backoff pass on the clock and wake the user's queue, as the dispatcher's timer would. */
+export async function retry(t: TestBot, person: Person, attempt: number): Promise<void> {
+  clock.advance(prepareBackoffMs(attempt));
+  t.bot.dispatcher.kick([{ officeId: OFFICE, chatKey: person.userId }]);
+  await t.bot.idle();
 }

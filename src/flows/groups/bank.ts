@@ -8,7 +8,7 @@ import { GROUP_SLOTS } from '../../groups/data';
 import { text } from '../../line/messages';
 import { accountReasonText, maskAccount, parseAccountNumber } from '../../thai/bank-account';
 import type { Choice, Entry, Flow, FlowContext, Next } from '../types';
-import { SKIP, acceptPastDate, backToHub, caseData, caseIdOf, dateText, memberName, numbered, openSection, pastDatePicker, saveRefused, saveSection } from './common';
+import { SKIP, acceptPastDate, pickChoice, backToHub, caseData, caseIdOf, dateText, memberName, numbered, openSection, pastDatePicker, saveRefused, saveSection } from './common';
 import { GROUP_ENTRIES, GROUP_FLOWS } from './ids';
 
 type Bank = NonNullable<GroupData['bank']>;
@@ -67,7 +67,6 @@ interface BankAnswers {
 }
 
 const answersOf = (ctx: FlowContext) => ctx.answers as unknown as BankAnswers;
-const pick = (reply: { choice?: Choice }) => (reply.choice ? { ok: true as const, value: reply.choice.value } : { ok: false as const, reason: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ' });
 
 function shortText(max: number, ask: string) {
   return (reply: { text?: string; choice?: Choice }) => {
@@ -139,7 +138,7 @@ export const bankFlow: Flow = {
           ],
         };
       },
-      accept: pick,
+      accept: pickChoice,
       next: (ctx) => (answersOf(ctx).existing === KEEP ? backToHub(ctx, [text(BANK_SAY.kept)]) : { step: 'bank' }),
     },
     bank: {
@@ -147,7 +146,7 @@ export const bankFlow: Flow = {
         messages: [text(`${ctx.services.office.groups.bankNote}\n\n${BANK_SAY.bank}`)],
         choices: [...ctx.services.office.groups.banks.map((b) => ({ value: b, label: b })), { value: OTHER, label: BANK_SAY.other, keywords: ['อื่นๆ', 'อื่น'] }],
       }),
-      accept: pick,
+      accept: pickChoice,
       next: (ctx) => ({ step: answersOf(ctx).bank === OTHER ? 'otherBank' : 'branch' }),
     },
     otherBank: {
@@ -189,12 +188,12 @@ export const bankFlow: Flow = {
           ],
         };
       },
-      accept: pick,
+      accept: pickChoice,
       next: (ctx) => ({ step: answersOf(ctx).confirmNumber === YES ? 'accountType' : 'accountNumber' }),
     },
     accountType: {
       ask: () => ({ messages: [text(BANK_SAY.accountType)], choices: [...ACCOUNT_TYPES.map((v) => ({ value: v, label: v })), SKIP] }),
-      accept: (reply) => (reply.choice ? { ok: true, value: reply.choice.value === SKIP.value ? null : reply.choice.value } : pick(reply)),
+      accept: (reply) => (reply.choice ? { ok: true, value: reply.choice.value === SKIP.value ? null : reply.choice.value } : pickChoice(reply)),
       async next(ctx) {
         return { step: committeeHolders(await caseData(ctx)).length ? 'signatories' : 'signRule' };
       },
@@ -252,7 +251,7 @@ export const bankFlow: Flow = {
           ],
         };
       },
-      accept: pick,
+      accept: pickChoice,
       async next(ctx): Promise<Next> {
         if (answersOf(ctx).confirm !== YES) return { step: 'bank' };
         return (await saveSection(ctx, 'bank', bankOf(ctx))) ? backToHub(ctx, [text(BANK_SAY.saved)]) : saveRefused(ctx);

@@ -3,6 +3,7 @@
 // staff asked for more: only the reopened ones), reading and saving the section through
 // src/cases/actions.ts saveData, the way back to the hub, and the optional past-date question.
 // The hub and members helpers write a similar start; the lead folds them into `openSection`.
+import { attachmentsIn } from '../../attachments/store';
 import { reopenedSections, saveData } from '../../cases/actions';
 import { groupKind } from '../../cases/kinds/group';
 import { findCase } from '../../cases/store';
@@ -25,8 +26,14 @@ export const COMMON_SAY = {
   saveFailed: 'ขออภัยค่ะ บันทึกไม่สำเร็จ เพราะตอนนี้ส่วนนี้แก้ไขไม่ได้แล้วค่ะ',
   toHub: 'กลับหน้ารวมข้อมูล',
   skip: 'ข้าม',
+  pickAButton: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ',
   noFullDate: 'ขอวัน เดือน และปีให้ครบนะคะ เช่น 15 มี.ค. 2569 ค่ะ',
 };
+
+/** The answer of a step that only takes its buttons (typed words matching a choice count as a tap). */
+export function pickChoice(reply: Reply): Accepted {
+  return reply.choice ? { ok: true, value: reply.choice.value } : { ok: false, reason: COMMON_SAY.pickAButton };
+}
 
 export const SKIP: Choice = { value: 'skip', label: COMMON_SAY.skip, keywords: ['ไม่มี', 'ไม่ทราบ', 'ไม่รู้', 'ข้ามไป'] };
 
@@ -138,4 +145,14 @@ export function removeIndex(reply: Reply, count: number): number | undefined {
   const raw = reply.choice?.value ?? reply.text?.replace(/[^\d๐-๙]/g, '').replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
   const n = raw ? Number(raw) : NaN;
   return Number.isInteger(n) && n >= 1 && n <= count ? n - 1 : undefined;
+}
+
+/**
+ * The attachments a document step received, in page order (a set of photos sent at once arrives in
+ * any order: sorted by its index within the set), and whether one of them is a PDF.
+ */
+export async function receivedPages(ctx: FlowContext, ids: readonly number[]): Promise<{ ids: number[]; pdf: boolean }> {
+  const rows = await attachmentsIn(ctx.tx, ctx.services.office.id, ids);
+  const order = (id: number) => rows.find((r) => r.id === id)?.imageSetIndex ?? 0;
+  return { ids: [...ids].sort((a, b) => order(a) - order(b) || a - b), pdf: rows.some((r) => r.mime === 'application/pdf') };
 }

@@ -7,6 +7,7 @@ import { formatSatang, moneyReasonText, parseMoney } from '../../thai/money';
 import type { Choice, Entry, Flow, FlowContext } from '../types';
 import {
   SKIP,
+  pickChoice,
   acceptPastDate,
   backToHub,
   caseData,
@@ -72,7 +73,7 @@ export const fundsFlow: Flow = {
         choices.push({ value: DONE, label: FUNDS_SAY.done, keywords: ['เสร็จ', 'ครบแล้ว'] });
         return { messages: [text(funds.length ? FUNDS_SAY.list(funds.map(lineOf), totalOf(funds)) : FUNDS_SAY.intro)], choices };
       },
-      accept: (reply) => (reply.choice ? { ok: true, value: reply.choice.value } : { ok: false, reason: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ' }),
+      accept: pickChoice,
       async next(ctx) {
         if (ctx.answers.list === ADD) return { step: 'source' };
         if (ctx.answers.list === REMOVE) return { step: 'remove' };
@@ -82,7 +83,7 @@ export const fundsFlow: Flow = {
     },
     source: {
       ask: (ctx) => ({ messages: [text(FUNDS_SAY.source)], choices: sourceChoices(ctx) }),
-      accept: (reply) => (reply.choice ? { ok: true, value: reply.choice.value } : { ok: false, reason: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ' }),
+      accept: pickChoice,
       next: (ctx) => ({ step: ctx.answers.source === OTHER ? 'otherSource' : 'amount' }),
     },
     otherSource: {
