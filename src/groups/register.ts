@@ -7,6 +7,7 @@
 import { csvCell, UTF8_BOM } from '../booking/csv';
 import { groupKind } from '../cases/kinds/group';
 import { statusInfo } from '../cases/kind';
+import { formatPersonName } from '../thai/person-name';
 import type { CaseRow } from '../db/schema';
 import { q, type Sql } from '../db/sql';
 import { bangkokDateOf, fromIso } from '../thai/calendar';
@@ -14,7 +15,7 @@ import { maskAccount } from '../thai/bank-account';
 import { formatThaiDate } from '../thai/date-format';
 import { maskThaiId } from '../thai/id-card';
 import { formatPhone } from '../thai/phone';
-import type { GroupData, Member } from './data';
+import type { GroupData } from './data';
 import { memberCount } from './sections';
 import { GROUP_KIND, groupDataOf } from './store';
 
@@ -74,16 +75,12 @@ function beInstant(at: number | null): string {
   return at === null ? '' : formatThaiDate(bangkokDateOf(new Date(at)));
 }
 
-function fullName(m: Pick<Member, 'title' | 'firstName' | 'lastName'>): string {
-  return `${m.title ?? ''}${m.firstName} ${m.lastName}`;
-}
-
 /** "ประธาน: นางสมศรี ใจดี; เหรัญญิก: …": each position with the member's name (or the name typed). */
 export function committeeText(data: GroupData): { chair: string; all: string } {
   const members = new Map((data.members?.entries ?? []).map((m) => [m.id, m]));
   const named = (data.committee?.entries ?? []).map((e) => {
     const member = e.memberId === undefined ? undefined : members.get(e.memberId);
-    return { position: e.position, name: member ? fullName(member) : (e.name ?? '') };
+    return { position: e.position, name: member ? formatPersonName(member) : (e.name ?? '') };
   });
   return {
     chair: named.filter((e) => e.position === CHAIR).map((e) => e.name).join('; '),
@@ -170,7 +167,7 @@ export function memberRows(entry: RegisterEntry, options: MemberExportOptions): 
     entry.case.reference ?? '',
     entry.data.profile?.name ?? '',
     String(m.id),
-    fullName(m),
+    formatPersonName(m),
     ...(options.collectMemberIds ? [m.nationalId === undefined ? '' : options.unmaskIds ? m.nationalId : maskThaiId(m.nationalId)] : []),
     m.houseNo ?? '',
     m.moo === undefined ? '' : String(m.moo),

@@ -48,7 +48,7 @@ async function members() {
 describe('a member joins', () => {
   it('bad name and phone asked again; sent; staff approve → the member is on the list with the next id and the day', async () => {
     await leader.say('สมาชิกเข้าใหม่');
-    expect(texts(await leader.say('มาลี')).join('\n')).toContain('ขอชื่อและนามสกุล');
+    expect(texts(await leader.say('มาลี')).join('\n')).toContain('ขอทั้งชื่อและนามสกุล');
     expect(texts(await leader.say('นางมาลี ใจงาม')).join('\n')).toContain('ชื่อ นางมาลี ใจงาม');
     expect(texts(await leader.say('081-234')).join('\n')).not.toContain('เบอร์ 08');
     await leader.say('089-111-2222');

@@ -2,22 +2,23 @@
 // loads the case and refuses a section the leader may not change now (a draft: every section; after
 // staff asked for more: only the reopened ones), reading and saving the section through
 // src/cases/actions.ts saveData, the way back to the hub, and the optional past-date question.
-// The hub and members helpers write a similar start; the lead folds them into `openSection`.
+// Which case is the leader's and which sections are open now: ./case.ts (the hub uses it too).
 import { attachmentsIn } from '../../attachments/store';
-import { reopenedSections, saveData } from '../../cases/actions';
-import { groupKind } from '../../cases/kinds/group';
+import { saveData } from '../../cases/actions';
 import { findCase } from '../../cases/store';
 import type { CaseRow } from '../../db/schema';
 import { SECTION_TITLES, type GroupData } from '../../groups/data';
 import type { GroupSection } from '../../groups/sections';
-import { GROUP_KIND, groupDataOf } from '../../groups/store';
+import { groupDataOf } from '../../groups/store';
 import { postbackAction, quickItem, text, type Message } from '../../line/messages';
 import { bangkokToday, fromIso, isIsoDate, toIso } from '../../thai/calendar';
 import { formatThaiDate } from '../../thai/date-format';
 import { parseThaiDate, reasonText } from '../../thai/date-parse';
+import { formatPersonName } from '../../thai/person-name';
 import { COMMAND_LABELS } from '../commands';
 import { postback } from '../postback';
 import type { Accepted, Choice, FlowContext, Next, Reply } from '../types';
+import { editableSections, ownGroupCase } from './case';
 import { GROUP_ENTRIES, GROUP_FLOWS, hubParams } from './ids';
 
 export const COMMON_SAY = {
@@ -53,8 +54,7 @@ function refusal(say: string, caseId?: number): Message[] {
 
 /** Whether the leader may change this section of the case now (draft: all; needs_info: only reopened ones). */
 export function sectionEditable(c: CaseRow, section: GroupSection): boolean {
-  const editable = groupKind.editable[c.status as keyof typeof groupKind.editable];
-  return editable === 'all' || (editable === 'reopened' && reopenedSections(c).includes(section));
+  return editableSections(c).includes(section);
 }
 
 /**
@@ -62,9 +62,8 @@ export function sectionEditable(c: CaseRow, section: GroupSection): boolean {
  * case, with the section editable now. Gives the answers to start with, or the refusal to send.
  */
 export async function openSection(ctx: FlowContext, section: GroupSection, params: Record<string, string>): Promise<{ answers: { c: number }; data: GroupData } | { refuse: Message[] }> {
-  const id = /^\d{1,12}$/.test(params.c ?? '') ? Number(params.c) : undefined;
-  const c = id === undefined ? undefined : await findCase(ctx.tx, ctx.services.office.id, id);
-  if (!c || c.kind !== GROUP_KIND || c.applicantUserId !== ctx.userId) return { refuse: refusal(COMMON_SAY.noCase) };
+  const c = await ownGroupCase(ctx, params.c);
+  if (!c) return { refuse: refusal(COMMON_SAY.noCase) };
   if (!sectionEditable(c, section)) return { refuse: refusal(COMMON_SAY.notEditable(SECTION_TITLES[section]), c.id) };
   return { answers: { c: c.id }, data: groupDataOf(c) };
 }
@@ -126,9 +125,7 @@ export function pastDatePicker(now: Date): { label: string; max: string; initial
 }
 
 /** The member's name as the lists show it: "นางสมศรี ใจดี". */
-export function memberName(m: { title?: string; firstName: string; lastName: string }): string {
-  return `${m.title ?? ''}${m.firstName} ${m.lastName}`;
-}
+export const memberName = formatPersonName;
 
 /** Numbered lines "1. …" for a list in a message. */
 export function numbered(lines: readonly string[]): string {

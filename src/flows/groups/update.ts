@@ -13,7 +13,7 @@ import { groupDataOf } from '../../groups/store';
 import { text } from '../../line/messages';
 import { bangkokToday, fromIso, toIso } from '../../thai/calendar';
 import { formatThaiDate } from '../../thai/date-format';
-import { normalizeInput } from '../../thai/normalize';
+import { formatPersonName, nameReasonText, parsePersonName } from '../../thai/person-name';
 import { parseSmallInt } from '../../thai/numbers';
 import { formatPhone, parsePhone, phoneReasonText } from '../../thai/phone';
 import type { Choice, Entry, Flow, FlowContext, Next, Reply, Step } from '../types';
@@ -23,7 +23,6 @@ import { fullDateOf, groupName, groupOf, officeOf, pickGroupStep, startGroup } f
 export const UPDATE_SAY = {
   what: 'ต้องการแจ้งเปลี่ยนแปลงเรื่องไหนคะ',
   joinName: 'ขอชื่อ-นามสกุลสมาชิกใหม่ค่ะ เช่น นางมาลี ใจงาม',
-  nameBad: 'ขอชื่อและนามสกุล เว้นวรรคระหว่างกันนะคะ เช่น นางมาลี ใจงาม',
   phone: 'เบอร์โทรของสมาชิกใหม่คะ ถ้าไม่มี กด "ข้าม" ค่ะ',
   skip: 'ข้าม',
   date: (what: string) => `${what}วันที่เท่าไรคะ พิมพ์ได้เลย เช่น 1 ธ.ค. 2569 หรือกด "วันนี้" ค่ะ`,
@@ -42,32 +41,16 @@ export const UPDATE_SAY = {
   notSent: 'ขออภัยค่ะ ส่งเรื่องนี้ไม่ได้ในตอนนี้ สอบถามเจ้าหน้าที่ได้ค่ะ (พิมพ์ "ช่วยเหลือ")',
 };
 
-const TITLES = ['นาย', 'นางสาว', 'นาง', 'น.ส.', 'ด.ช.', 'ด.ญ.'];
-
-/** "นางมาลี ใจงาม" → title, first, last; undefined without both names. */
-export function parseName(input: string): { title?: string; firstName: string; lastName: string } | undefined {
-  let rest = normalizeInput(input).replace(/\s+/g, ' ').trim();
-  const title = TITLES.find((t) => rest.startsWith(t));
-  if (title) rest = rest.slice(title.length).trim();
-  const parts = rest.split(' ');
-  if (parts.length < 2 || parts.some((p) => p.length > 100 || !/^[\u0E00-\u0E7Fa-zA-Z.'-]+$/.test(p))) return undefined;
-  return { ...(title && { title: title === 'น.ส.' ? 'นางสาว' : title }), firstName: parts[0]!, lastName: parts.slice(1).join(' ') };
-}
-
-function fullName(m: Pick<Member, 'title' | 'firstName' | 'lastName'>): string {
-  return `${m.title ?? ''}${m.firstName} ${m.lastName}`;
-}
-
 async function activeMembers(ctx: FlowContext): Promise<Member[]> {
   return groupDataOf(await groupOf(ctx)).members?.entries.filter((m) => m.status === 'active') ?? [];
 }
 
 function memberList(members: Member[]): string {
-  return members.map((m, i) => `${i + 1}. ${fullName(m)}`).join('\n');
+  return members.map((m, i) => `${i + 1}. ${formatPersonName(m)}`).join('\n');
 }
 
 function memberChoices(members: Member[]): Choice[] {
-  return members.slice(0, 12).map((m, i) => ({ value: String(m.id), label: [...`${i + 1}. ${fullName(m)}`].slice(0, 20).join('') }));
+  return members.slice(0, 12).map((m, i) => ({ value: String(m.id), label: [...`${i + 1}. ${formatPersonName(m)}`].slice(0, 20).join('') }));
 }
 
 /** A member by a button or by the number before their name. */
@@ -105,12 +88,12 @@ async function changeOf(ctx: FlowContext): Promise<GroupUpdateData> {
   const base = { groupCaseId: group.id, groupName: groupName(group) };
   const a = ctx.answers;
   if (a.what === 'member_join') {
-    const name = a['join-name'] as ReturnType<typeof parseName> & object;
+    const name = a['join-name'] as { title?: string; firstName: string; lastName: string };
     return { ...base, change: 'member_join', member: { ...name, ...(a['join-phone'] ? { phone: String(a['join-phone']) } : {}), joined: String(a['join-date']) } };
   }
   if (a.what === 'member_leave') {
     const m = (await activeMembers(ctx)).find((x) => x.id === a['leave-who'])!;
-    return { ...base, change: 'member_leave', memberId: m.id, memberName: fullName(m), left: String(a['leave-date']) };
+    return { ...base, change: 'member_leave', memberId: m.id, memberName: formatPersonName(m), left: String(a['leave-date']) };
   }
   const previous = groupDataOf(group).committee;
   return { ...base, change: 'committee', committee: { ...previous, entries: await committeeSoFar(ctx) } };
@@ -119,14 +102,14 @@ async function changeOf(ctx: FlowContext): Promise<GroupUpdateData> {
 async function reviewLines(ctx: FlowContext, change: GroupUpdateData): Promise<string> {
   const lines = [`กลุ่ม: ${change.groupName ?? ''}`, `เรื่อง: ${CHANGE_TITLES[change.change]}`];
   if (change.change === 'member_join') {
-    lines.push(`ชื่อ: ${fullName(change.member)}`, `เบอร์โทร: ${change.member.phone ? formatPhone(change.member.phone) : '-'}`, `เข้ากลุ่ม: ${formatThaiDate(fromIso(change.member.joined!))}`);
+    lines.push(`ชื่อ: ${formatPersonName(change.member)}`, `เบอร์โทร: ${change.member.phone ? formatPhone(change.member.phone) : '-'}`, `เข้ากลุ่ม: ${formatThaiDate(fromIso(change.member.joined!))}`);
   }
   if (change.change === 'member_leave') lines.push(`ชื่อ: ${change.memberName}`, `ลาออก: ${formatThaiDate(fromIso(change.left))}`);
   if (change.change === 'committee') {
     const members = groupDataOf(await groupOf(ctx)).members?.entries ?? [];
     for (const e of change.committee.entries) {
       const m = members.find((x) => x.id === e.memberId);
-      lines.push(`${e.position}: ${m ? fullName(m) : (e.name ?? '-')}`);
+      lines.push(`${e.position}: ${m ? formatPersonName(m) : (e.name ?? '-')}`);
     }
   }
   return lines.join('\n');
@@ -159,8 +142,10 @@ const steps: Record<string, Step> = {
   'join-name': {
     ask: () => ({ messages: [text(UPDATE_SAY.joinName)], acceptsText: true }),
     accept: (reply) => {
-      const name = parseName(reply.text ?? '');
-      return name ? { ok: true, value: name, say: [text(`ชื่อ ${fullName(name)} ค่ะ`)] } : { ok: false, reason: UPDATE_SAY.nameBad };
+      const parsed = parsePersonName(reply.text ?? '');
+      if (!parsed.ok) return { ok: false, reason: nameReasonText(parsed.reason) };
+      const name = parsed.value;
+      return { ok: true, value: name, say: [text(`ชื่อ ${formatPersonName(name)} ค่ะ`)] };
     },
     next: () => ({ step: 'join-phone' }),
   },
