@@ -11,7 +11,7 @@ import YAML from 'yaml';
 import type { messagingApi } from '@line/bot-sdk';
 import { checkMessages, describeViolation } from '../../src/line/limits';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const specPath = path.resolve(repoRoot, '../shared/line-openapi/messaging-api.yml');
 export const specAvailable = fs.existsSync(specPath);
