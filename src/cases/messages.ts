@@ -34,6 +34,7 @@ export const CASE_SAY = {
   notAllowed: (label: string) => `เรื่องนี้ทำรายการนี้ไม่ได้ในสถานะปัจจุบันค่ะ (สถานะ: ${label})`,
   done: (reference: string, label: string) => `บันทึกแล้วค่ะ ✅ เรื่อง ${reference} สถานะ: ${label}`,
   noMoreDecisions: 'เรื่องนี้ไม่มีขั้นตอนที่เจ้าหน้าที่ต้องทำต่อแล้วค่ะ',
+  applicantsTurn: 'ตอนนี้รอผู้ยื่นดำเนินการค่ะ เมื่อผู้ยื่นส่งกลับมา เจ้าหน้าที่ทุกคนจะได้รับแจ้งทาง LINE นี้',
   nextDecision: 'ดำเนินการต่อได้จากปุ่มด้านล่างค่ะ',
   noteNeeded: 'รายการนี้ต้องระบุข้อความถึงผู้ยื่นก่อนค่ะ กดปุ่มด้านล่างเพื่อพิมพ์',
   staffHeading: { new: '📥 มีเรื่องใหม่ส่งเข้ามา', resubmitted: '🔁 ผู้ยื่นส่งข้อมูลเพิ่มแล้ว', withdrawn: '↩️ ผู้ยื่นยกเลิกเรื่อง' },
@@ -159,7 +160,9 @@ export function decidedMessages(kind: AnyKind, c: CaseRow, note?: string): Messa
   const reopened = reopenedLabels(kind, c);
   if (reopened.length > 0) lines.push(`${CASE_SAY.reopened}: ${reopened.join(', ')}`);
   if (note) lines.push(`${CASE_SAY.toApplicant}: ${note}`);
-  lines.push(decisions(kind, c).length > 0 ? CASE_SAY.nextDecision : CASE_SAY.noMoreDecisions);
+  // No staff decision now: either the applicant's turn (ขอเอกสารเพิ่ม) or the end of the matter.
+  const applicantsTurn = transitionsFrom(kind, c.status, 'applicant').length > 0;
+  lines.push(decisions(kind, c).length > 0 ? CASE_SAY.nextDecision : applicantsTurn ? CASE_SAY.applicantsTurn : CASE_SAY.noMoreDecisions);
   return [text(lines.join('\n'), decisionItems(kind, c))];
 }
 

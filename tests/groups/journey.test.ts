@@ -178,6 +178,7 @@ describe('from ตั้งกลุ่ม to a registered group', () => {
     r = await press(staffA, 'เสร็จแล้ว', r);
     r = await say(staffA, 'ขอรูปบันทึกการประชุมที่เลือกคณะกรรมการค่ะ');
     expect(texts(r)[0]).toContain('สถานะ: ขอข้อมูล/เอกสารเพิ่ม');
+    expect(texts(r)[0]).toContain('ตอนนี้รอผู้ยื่นดำเนินการค่ะ'); // not "nothing more to do"
 
     await t.bot.outbox.runOnce();
     let push = show('leader push', pushesTo(leader.userId).at(-1)!);
@@ -203,6 +204,7 @@ describe('from ตั้งกลุ่ม to a registered group', () => {
     r = await press(staffB, 'รับเรื่อง', notice);
     r = await press(staffB, 'รับขึ้นทะเบียน', r);
     expect(texts(r)[0]).toContain('สถานะ: ขึ้นทะเบียนกลุ่มแล้ว');
+    expect(texts(r)[0]).toContain('ไม่มีขั้นตอนที่เจ้าหน้าที่ต้องทำต่อแล้ว');
     await t.bot.outbox.runOnce();
     push = show('registered push', pushesTo(leader.userId).at(-1)!);
     expect(allText(push)).toContain('ขึ้นทะเบียนกลุ่มแล้ว');
