@@ -257,7 +257,7 @@ export const hubFlow: Flow = {
         const seen = seenOf(ctx)!;
         if (!canSubmit(readiness(groupDataOf(c), ctx.services.office.groups))) return { step: 'review', say: [text(HUB_SAY.notReady)] };
         const to = seen.status === 'needs_info' ? 'resubmitted' : 'submitted';
-        const result = await transition(ctx.tx, ctx.services.office.id, c.id, { to, actor: { role: 'applicant', id: ctx.userId }, expectedVersion: seen.version }, ctx.now);
+        const result = await transition(ctx.tx, ctx.services.office.id, c.id, { to, actor: { role: 'applicant', id: ctx.userId }, expectedVersion: seen.version, office: ctx.services.office }, ctx.now);
         if (!result.ok) return backToHub(result.reason === 'stale' ? HUB_SAY.stale : HUB_SAY.notAllowed);
         const sent = result.case;
         const next = statusInfo(groupKind, sent.status).next;
@@ -279,7 +279,7 @@ export const hubFlow: Flow = {
         const c = await currentCase(ctx);
         if (!c) return { end: groupCaseNotFound() };
         const seen = seenOf(ctx)!;
-        const result = await transition(ctx.tx, ctx.services.office.id, c.id, { to: 'withdrawn', actor: { role: 'applicant', id: ctx.userId }, expectedVersion: seen.version }, ctx.now);
+        const result = await transition(ctx.tx, ctx.services.office.id, c.id, { to: 'withdrawn', actor: { role: 'applicant', id: ctx.userId }, expectedVersion: seen.version, office: ctx.services.office }, ctx.now);
         if (!result.ok) return backToHub(result.reason === 'stale' ? HUB_SAY.stale : HUB_SAY.notAllowed);
         return { end: [text(HUB_SAY.withdrawn, [menuItem()])] };
       },
