@@ -169,10 +169,10 @@ export class Engine {
     if (command) return this.runCommand(turn, command);
     if (turn.state.resumePending) {
       const choice = resumeChoiceOf(input.text);
-      return choice ? await this.resume(turn, choice) : this.askResume(turn);
+      return choice ? await this.resume(turn, choice) : await this.resumeOrGo(turn, input.text);
     }
     if (this.activeFlow(turn)) {
-      if (this.becameIdle(turn)) return this.askResume(turn);
+      if (this.becameIdle(turn)) return this.resumeOrGo(turn, input.text);
       return this.answer(turn, { text: input.text });
     }
     await this.route(turn, input.text);
@@ -328,6 +328,18 @@ export class Engine {
         quickItem(postbackAction(COMMAND_LABELS.menu, postback.command('menu'))),
       ]),
     );
+  }
+
+  /**
+   * Words typed to a conversation left idle: the name of a service goes there (the one left idle
+   * continues where it was — e.g. "ข้อมูลกลุ่ม" a week later); anything else asks continue or restart.
+   */
+  private async resumeOrGo(turn: Turn, typed: string): Promise<void> {
+    const entry = await this.entryByWords(turn, typed);
+    if (!entry) return this.askResume(turn);
+    if (entry.flow && entry.flow === turn.state.flowId) return this.resume(turn, 'continue');
+    turn.state.resumePending = false;
+    return this.go(turn, entry.id, {});
   }
 
   private async resume(turn: Turn, choice: 'continue' | 'restart'): Promise<void> {

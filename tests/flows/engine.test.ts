@@ -280,6 +280,20 @@ describe('time and change', () => {
     expect(texts(reply)).toEqual(['ชื่อเล่นอะไรคะ']);
   });
 
+  it('after idling, the name of the same service continues it; the name of another goes there', async () => {
+    const yai = new Person(t);
+    await yai.say('แบบสอบถาม');
+    await yai.tap('ชอบ');
+    clock.advance(25 * 3600_000);
+    let reply = await yai.say('แบบสอบถาม');
+    expect(texts(reply)).toEqual(['เกิดวันที่เท่าไรคะ']);
+    expect(JSON.parse((await stateOf(yai.userId))!.answers)).toMatchObject({ 'likes-tea': 'yes' });
+    clock.advance(25 * 3600_000);
+    reply = await yai.say('จองคิว');
+    expect((await stateOf(yai.userId))).toMatchObject({ flowId: 'booking' });
+    expect(texts(reply).join('\n')).not.toContain('ค้างไว้');
+  });
+
   it('starting over after idling begins the flow again', async () => {
     const yai = new Person(t);
     await yai.say('แบบสอบถาม');
