@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { groupSettingsSchema } from './group-settings';
-import { CLOCK_TIME_PATTERN, isIsoDate, minutesOfDay } from './clock';
+import { mchchSettingsSchema } from './mchch-settings';
+import { CLOCK_TIME_PATTERN, minutesOfDay } from './clock';
+import { FIRST_BUDDHIST_ERA_YEAR, isoDate } from './iso-date';
 
 export const DEFAULT_OFFICE_CONFIG_PATH = fileURLToPath(new URL('./example.json', import.meta.url));
 
@@ -39,20 +41,6 @@ function textUpTo(limit: number, reason: string) {
 }
 
 const clockTime = z.string().regex(CLOCK_TIME_PATTERN, 'must be a 24-hour time as HH:mm, e.g. "08:30"');
-
-/** Years this large are Buddhist-era years typed by mistake (พ.ศ. 2400 is ค.ศ. 1857). */
-const FIRST_BUDDHIST_ERA_YEAR = 2400;
-
-const isoDate = z.string().superRefine((value, ctx) => {
-  if (!isIsoDate(value)) {
-    ctx.addIssue({ code: 'custom', message: 'must be a real date as YYYY-MM-DD, e.g. "2026-12-07"' });
-  } else if (Number(value.slice(0, 4)) >= FIRST_BUDDHIST_ERA_YEAR) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `${value} looks like a Buddhist-era year (พ.ศ.); write the Christian-era year (ค.ศ. = พ.ศ. − 543)`,
-    });
-  }
-});
 
 const intervalShape = z.strictObject({ from: clockTime, to: clockTime });
 
@@ -230,6 +218,8 @@ const profileShape = z.strictObject({
   services,
   /** Community groups: what the seeds leave open (./group-settings.ts); every part has a default. */
   groups: groupSettingsSchema,
+  /** มชช. rounds, each dated and sourced (./mchch-settings.ts); none when the field is absent. */
+  mchch: mchchSettingsSchema,
 });
 
 const longestOpenInterval = (week: WeeklyHours): number =>
