@@ -8,12 +8,7 @@
 // Validated at start-up with the rest of the profile: opens ≤ localCutoff < districtDeadline, ids
 // unique, the rounds' application windows (opens–localCutoff) apart.
 import { z } from 'zod';
-import { isoDate } from './iso-date';
-
-/** Runs a refinement only once `schema` accepts the value, so it never compares half-valid dates. */
-function whenValid(schema: z.ZodType) {
-  return { when: (payload: { value: unknown }) => schema.safeParse(payload.value).success };
-}
+import { isoDate, whenValid } from './profile-fields';
 
 const text = z.string().trim().min(1, 'must not be empty');
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { groupSettingsSchema } from './group-settings';
 import { mchchSettingsSchema } from './mchch-settings';
 import { CLOCK_TIME_PATTERN, minutesOfDay } from './clock';
-import { FIRST_BUDDHIST_ERA_YEAR, isoDate } from './iso-date';
+import { FIRST_BUDDHIST_ERA_YEAR, isoDate, whenValid } from './profile-fields';
 
 export const DEFAULT_OFFICE_CONFIG_PATH = fileURLToPath(new URL('./example.json', import.meta.url));
 
@@ -21,11 +21,6 @@ const LINE_LABEL_MAX = 20;
 const LINE_LOCATION_TEXT_MAX = 100;
 /** Slot lengths that divide an hour, so every slot boundary lands on the same clock minutes. */
 const SLOT_MINUTES_CHOICES = [5, 10, 15, 20, 30, 60];
-
-/** Runs a refinement only once `schema` accepts the value, so it never sees half-valid data. */
-function whenValid(schema: z.ZodType) {
-  return { when: (payload: { value: unknown }) => schema.safeParse(payload.value).success };
-}
 
 /** Characters as LINE counts them (code points, so Thai vowel and tone marks count too). */
 function charCount(text: string): number {

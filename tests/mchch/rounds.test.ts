@@ -1,18 +1,10 @@
 // Which มชช. round a day falls in, at the edges of its dates, and how the round is named (BE dates).
 import { describe, expect, it } from 'vitest';
 import type { MchchRound, MchchSettings } from '../../src/office/mchch-settings';
+import { ROUND_2562 } from './fixtures';
 import { districtDeadlineText, nextRound, roundAt, roundLabel, roundStatus } from '../../src/mchch/rounds';
 
-const r2562: MchchRound = {
-  id: '2562-chachoengsao',
-  label: 'มชช. ประจำปี 2562 (จังหวัดฉะเชิงเทรา)',
-  opens: '2019-01-11',
-  localCutoff: '2019-02-04',
-  districtDeadline: '2019-02-11',
-  district: { name: 'สำนักงานพัฒนาชุมชนอำเภอ' },
-  mode: 'prepare_only',
-  source: 'หนังสือจังหวัดฉะเชิงเทรา ที่ ฉช ๐๐๑๙/ว ๑๖๙ ลงวันที่ ๑๑ มกราคม ๒๕๖๒',
-};
+const r2562 = ROUND_2562;
 const r2563: MchchRound = { ...r2562, id: '2563', label: 'มชช. ประจำปี 2563', opens: '2019-12-20', localCutoff: '2020-01-31', districtDeadline: '2020-02-07' };
 // Listed out of order on purpose: nothing may rely on the file's order.
 const settings: MchchSettings = { rounds: [r2563, r2562] };

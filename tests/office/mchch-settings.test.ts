@@ -2,19 +2,13 @@
 // An office that writes none has no rounds; a bad round stops start-up naming the field.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ROUND_2562 } from '../mchch/fixtures';
 import { DEFAULT_OFFICE_CONFIG_PATH, OfficeProfileError, parseOfficeProfile } from '../../src/office/profile';
 
 const example = JSON.parse(fs.readFileSync(DEFAULT_OFFICE_CONFIG_PATH, 'utf8')) as Record<string, unknown>;
 
-const round = {
-  id: '2562-chachoengsao',
-  label: 'มชช. ประจำปี 2562 (จังหวัดฉะเชิงเทรา)',
-  opens: '2019-01-11',
-  localCutoff: '2019-02-04',
-  districtDeadline: '2019-02-11',
-  district: { name: 'สำนักงานพัฒนาชุมชนอำเภอ' },
-  source: 'หนังสือจังหวัดฉะเชิงเทรา ที่ ฉช ๐๐๑๙/ว ๑๖๙ ลงวันที่ ๑๑ มกราคม ๒๕๖๒',
-};
+// Written without `mode`, as most offices will: it defaults to prepare_only.
+const { mode: _mode, ...round } = ROUND_2562;
 
 function problemsOf(mchch: unknown): string[] {
   try {

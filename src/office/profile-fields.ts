@@ -1,7 +1,12 @@
-// The profile's date field: a real ISO date with a Christian-era year. Shared by profile.ts and the
-// settings modules it includes (./mchch-settings.ts), which cannot import profile.ts back.
+// Pieces of the office profile's schema shared by profile.ts and the settings modules it includes
+// (./mchch-settings.ts), which cannot import profile.ts back.
 import { z } from 'zod';
 import { isIsoDate } from './clock';
+
+/** Runs a refinement only once `schema` accepts the value, so it never sees half-valid data. */
+export function whenValid(schema: z.ZodType) {
+  return { when: (payload: { value: unknown }) => schema.safeParse(payload.value).success };
+}
 
 /** Years this large are Buddhist-era years typed by mistake (พ.ศ. 2400 is ค.ศ. 1857). */
 export const FIRST_BUDDHIST_ERA_YEAR = 2400;
