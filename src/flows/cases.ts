@@ -25,6 +25,7 @@ import { GROUP_SECTIONS } from '../office/group-settings';
 import { GROUP_FLOWS, hubParams } from './groups/ids';
 import type { CaseRow } from '../db/schema';
 import { text, type Message } from '../line/messages';
+import { wholeNumber } from './postback';
 import type { Entry, Flow, FlowContext, Routed } from './types';
 
 /** LINE shows up to 5,000 characters; a note longer than this is surely a paste by mistake. */
@@ -48,9 +49,6 @@ interface Target {
   to: string;
 }
 
-function wholeNumber(value: string | undefined): number | undefined {
-  return value !== undefined && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
-}
 
 /** The case a button names, in this office; undefined when the data is not a case button or the case is not here. */
 async function target(ctx: FlowContext, params: Record<string, string>): Promise<Target | undefined> {

@@ -67,3 +67,9 @@ export function parsePostback(data: string): Postback {
       return { kind: 'unknown' };
   }
 }
+
+/** A positive whole number carried in postback data or answers (a case id, a version), or undefined. */
+export function wholeNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+}

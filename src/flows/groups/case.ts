@@ -8,6 +8,7 @@ import type { CaseRow } from '../../db/schema';
 import { text, type Message } from '../../line/messages';
 import { GROUP_KIND } from '../../groups/store';
 import { GROUP_SECTIONS, type GroupSection } from '../../groups/sections';
+import { wholeNumber } from '../postback';
 import type { FlowContext } from '../types';
 import { GROUP_ENTRIES } from './ids';
 
@@ -15,11 +16,6 @@ export const GROUP_CASE_SAY = {
   notFound: 'ขออภัยค่ะ ไม่พบข้อมูลกลุ่มนี้ของคุณ ดูกลุ่มของคุณได้จากปุ่ม "ข้อมูลกลุ่ม" ค่ะ',
   hubButton: 'ข้อมูลกลุ่ม',
 };
-
-export function wholeNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : undefined;
-  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
-}
 
 /** The leader's own group case in this office, or undefined. */
 export async function ownGroupCase(ctx: FlowContext, id: unknown): Promise<CaseRow | undefined> {

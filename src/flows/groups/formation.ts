@@ -9,7 +9,6 @@
 import { createDraft, saveData } from '../../cases/actions';
 import { statusInfo } from '../../cases/kind';
 import { kindOf } from '../../cases/kinds';
-import { findCase } from '../../cases/store';
 import { readBookingDay, readClockTime } from '../../booking/input';
 import { goItem, menuItem } from '../../booking/messages';
 import { findService } from '../../booking/schedule';
@@ -25,6 +24,7 @@ import { formatThaiDate } from '../../thai/date-format';
 import { parseSmallInt } from '../../thai/numbers';
 import { normalizeInput } from '../../thai/normalize';
 import type { Choice, Entry, Flow, FlowContext, Next, Step } from '../types';
+import { ownGroupCase } from './case';
 import { GROUP_ENTRIES, GROUP_FLOWS, hubParams } from './ids';
 
 const MAX_PLACE_CHARS = 200;
@@ -121,11 +121,9 @@ function caseIdOf(ctx: FlowContext): number | undefined {
   return undefined;
 }
 
-async function loadGroup(ctx: FlowContext, id = caseIdOf(ctx)): Promise<Group | undefined> {
-  if (id === undefined) return undefined;
-  const c = await findCase(ctx.tx, ctx.services.office.id, id);
-  if (!c || c.kind !== GROUP_KIND || c.applicantUserId !== ctx.userId) return undefined;
-  return { c, data: groupDataOf(c) };
+async function loadGroup(ctx: FlowContext, id: unknown = caseIdOf(ctx)): Promise<Group | undefined> {
+  const c = await ownGroupCase(ctx, id);
+  return c && { c, data: groupDataOf(c) };
 }
 
 async function groupOf(ctx: FlowContext): Promise<Group> {
@@ -510,7 +508,7 @@ export const formationFlow: Flow = {
   async start(ctx, p) {
     let group: Group | undefined;
     if (p.c !== undefined) {
-      group = /^\d{1,15}$/.test(p.c) ? await loadGroup(ctx, Number(p.c)) : undefined;
+      group = await loadGroup(ctx, p.c);
       if (!group) return { refuse: [text(FORM_SAY.gone, [goItem(FORM_SAY.title, GROUP_ENTRIES.form), menuItem()])] };
     } else {
       const drafts = await groupCasesOf(ctx.tx, ctx.services.office.id, ctx.userId, EDITABLE);

@@ -17,7 +17,8 @@ import { GROUP_KIND, groupCasesOf, groupDataOf, OPEN_GROUP_STATUSES } from '../.
 import { groupSummaryLines } from '../../groups/summary';
 import { postback } from '../postback';
 import type { Entry, Flow, FlowContext } from '../types';
-import { editableSections, groupCaseNotFound, hubItems, isGroupSection, ownGroupCase, wholeNumber } from './case';
+import { wholeNumber } from '../postback';
+import { editableSections, groupCaseNotFound, hubItems, isGroupSection, ownGroupCase } from './case';
 import { GROUP_ENTRIES, GROUP_FLOWS } from './ids';
 
 export const HUB_SAY = {
