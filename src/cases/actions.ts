@@ -9,6 +9,7 @@ import { isStaff, staffIds } from '../db/staff';
 import { countForCase } from '../attachments/store';
 import { enqueuePush } from '../notify/outbox';
 import type { OfficeProfile } from '../office/profile';
+import { isIsoDate } from '../office/clock';
 import { bangkokDateOf } from '../thai/calendar';
 import { toBuddhistYear } from '../thai/thai-calendar';
 import { findTransition, type AnyKind, type Role } from './kind';
@@ -107,6 +108,8 @@ export interface TransitionRequest {
   internal?: boolean;
   /** For a transition that reopens sections (ขอเอกสารเพิ่ม): which. */
   sections?: readonly string[];
+  /** For a transition that needs a date (`needsDate`): the day, ISO 'YYYY-MM-DD'. */
+  date?: string;
   /** The office's profile, when the caller has it: the staff notice's warnings use its settings. */
   office?: OfficeProfile;
 }
@@ -137,6 +140,7 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
   const sections = [...new Set(request.sections ?? [])];
   if (rule.needsNote && !note) return { ok: false, reason: 'needs_note', current };
   if (rule.reopens && (sections.length === 0 || !sections.every((s) => s in kind.sections))) return { ok: false, reason: 'needs_note', current };
+  if (rule.needsDate && !(request.date && isIsoDate(request.date))) return { ok: false, reason: 'needs_note', current };
 
   if (kind.onTransition && !(await kind.onTransition(tx, office, current, rule.to, request.actor, now))) return { ok: false, reason: 'not_allowed', current };
 
@@ -151,7 +155,7 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
   if (!changed) return { ok: false, reason: 'stale', current: (await findCase(tx, office, caseId))! };
   if (rule.issuesReference && !changed.reference) changed = (await setReference(tx, office, caseId, await issueReference(tx, office, kind, now)))!;
 
-  await appendHistory(tx, office, { caseId, at, actor: request.actor, from: current.status, to: changed.status, version: changed.version, note, internal: request.internal });
+  await appendHistory(tx, office, { caseId, at, actor: request.actor, from: current.status, to: changed.status, version: changed.version, note, internal: request.internal, onDate: rule.needsDate ? request.date : undefined });
   const notify = rule.notify ?? [];
   if (notify.includes('applicant') && request.actor.id !== changed.applicantUserId && changed.applicantUserId !== ERASED_APPLICANT) {
     await enqueuePush(

@@ -35,6 +35,15 @@ export interface Transition<S extends string = string> {
   issuesReference?: true;
   /** Who is pushed about it. The applicant is not pushed about their own act: their reply says it. */
   notify?: readonly ('applicant' | 'staff')[];
+  /**
+   * The question asking for the day of the step (kept as the history row's `onDate`): the day a
+   * district decided, an assessment is set for. Required when present.
+   */
+  needsDate?: string;
+  /** That day may be after today (an assessment scheduled ahead); otherwise today or before. */
+  dateMayBeAhead?: true;
+  /** Reasons staff pick from before the note (ไม่รับ): the label on the button, the rule in plain Thai the applicant reads. */
+  reasons?: readonly { id: string; label: string; rule: string }[];
 }
 
 /** Where the applicant may change the data: anything in `all` statuses, only reopened sections in `reopened` ones. */
@@ -50,6 +59,10 @@ export interface CaseKind<S extends string = string, D = unknown> {
   statuses: Readonly<Record<S, StatusInfo>>;
   /** The data's sections with their Thai names (what ขอเอกสารเพิ่ม can reopen). */
   sections: Readonly<Record<string, string>>;
+  /** The sections that apply to this case (its type decides), in order, with their names; default all of `sections`. */
+  sectionsFor?(data: D, office?: OfficeProfile): Readonly<Record<string, string>>;
+  /** The status as this case's applicant reads it when it depends on the data (the round's district office); default `statuses`. */
+  statusFor?(status: S, data: D): StatusInfo | undefined;
   /** The whole data object; checked on every write. */
   data: z.ZodType<D>;
   editable: Partial<Readonly<Record<S, Editable>>>;

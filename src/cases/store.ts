@@ -84,14 +84,16 @@ export interface HistoryEntry {
   version: number;
   note?: string;
   internal?: boolean;
+  /** The day the step happened or is set for (ISO), when staff give one. */
+  onDate?: string;
 }
 
 /** Append one history row. (No statement anywhere updates or deletes history; retention of whole cases comes later.) */
 export async function appendHistory(tx: Sql, office: string, entry: HistoryEntry): Promise<void> {
   await tx.run(q`
-    INSERT INTO case_history (office_id, case_id, at, actor_kind, actor_id, from_status, to_status, version, note, internal)
+    INSERT INTO case_history (office_id, case_id, at, actor_kind, actor_id, from_status, to_status, version, note, internal, on_date)
     VALUES (${office}, ${entry.caseId}, ${entry.at}, ${entry.actor.role}, ${entry.actor.id}, ${entry.from}, ${entry.to}, ${entry.version},
-            ${entry.note ?? null}, ${entry.internal ?? false})`);
+            ${entry.note ?? null}, ${entry.internal ?? false}, ${entry.onDate ?? null})`);
 }
 
 export function historyOf(db: Sql, office: string, caseId: number): Promise<CaseHistoryRow[]> {

@@ -314,6 +314,11 @@ export function defineSchema({ table, text, integer, time, boolean, serial, seri
       version: integer('version').notNull(),
       note: text('note'),
       internal: boolean('internal').notNull().default(false),
+      /**
+       * The day the step happened or is set for, when staff give one (ISO 'YYYY-MM-DD', the office's
+       * calendar): a district's decision heard of later, an assessment scheduled ahead. Null: `at`'s day.
+       */
+      onDate: text('on_date'),
     },
     (t) => [...serialKey(t), index('case_history_case').on(t.officeId, t.caseId, t.at)],
   );
@@ -373,7 +378,26 @@ export function defineSchema({ table, text, integer, time, boolean, serial, seri
     ],
   );
 
-  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters, attachments };
+  /**
+   * People who asked to be told when the next มชช. round opens (src/mchch/subscriptions.ts): one row
+   * per person and office; `notifiedRound` is the round they were told about (then the row is done).
+   * Personal data only by the LINE user id: erased with the person (ลบข้อมูลของฉัน).
+   */
+  const mchchSubscriptions = table(
+    'mchch_subscriptions',
+    {
+      officeId: officeId(),
+      userId: text('user_id').notNull(),
+      createdAt: time('created_at').notNull(),
+      /** The round open or closed when they asked (they want a later one), if any. */
+      afterRound: text('after_round'),
+      notifiedRound: text('notified_round'),
+      notifiedAt: time('notified_at'),
+    },
+    (t) => [primaryKey({ columns: [t.officeId, t.userId] }), index('mchch_subscriptions_waiting').on(t.officeId, t.notifiedRound)],
+  );
+
+  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters, attachments, mchchSubscriptions };
 }
 
 // ---- rows as the query layer returns them (camelCased; booleans as stored: 0/1 on SQLite) ----
@@ -471,6 +495,16 @@ export interface CaseHistoryRow {
   version: number;
   note: string | null;
   internal: boolean | number;
+  onDate: string | null;
+}
+
+export interface MchchSubscriptionRow {
+  officeId: string;
+  userId: string;
+  createdAt: number;
+  afterRound: string | null;
+  notifiedRound: string | null;
+  notifiedAt: number | null;
 }
 
 export interface AttachmentRow {

@@ -19,12 +19,12 @@ export function roundStatus(round: MchchRound, date: string): RoundStatus {
 }
 
 /** The round taking applications on `date` (the profile checks that at most one is). */
-export function roundAt(settings: MchchSettings, date: string): MchchRound | undefined {
+export function roundAt(settings: Pick<MchchSettings, 'rounds'>, date: string): MchchRound | undefined {
   return settings.rounds.find((round) => roundStatus(round, date) === 'open');
 }
 
 /** The earliest round that opens after `date`. */
-export function nextRound(settings: MchchSettings, date: string): MchchRound | undefined {
+export function nextRound(settings: Pick<MchchSettings, 'rounds'>, date: string): MchchRound | undefined {
   return settings.rounds
     .filter((round) => round.opens > date)
     .reduce<MchchRound | undefined>((best, round) => (best === undefined || round.opens < best.opens ? round : best), undefined);

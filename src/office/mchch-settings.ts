@@ -9,6 +9,7 @@
 // unique, the rounds' application windows (opens–localCutoff) apart.
 import { z } from 'zod';
 import { isoDate, whenValid } from './profile-fields';
+import { DOCUMENT_KEYS, LIST_KEYS, MCHCH_TYPES } from '../mchch/data';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -70,11 +71,59 @@ const rounds = z.array(round).superRefine((list, ctx) => {
   });
 }, whenValid(z.array(roundShape)));
 
-const mchchSettingsShape = z.strictObject({
-  rounds: rounds.default([]),
+/** Q21: one field of the office's ใบสมัคร (its layout is not in the seeds). */
+const formField = z.strictObject({
+  /** A slug: the key of the answer in the case (`form.<id>`). */
+  id: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must start with a lower-case letter, then letters, digits or "_" (at most 40)'),
+  /** The question as the applicant reads it, in Thai. */
+  label: text.refine((s) => [...s].length <= 200, 'has more than 200 characters'),
+  kind: z.enum(['text', 'date', 'phone', 'number'], 'must be "text", "date", "phone" or "number"').default('text'),
+  required: z.boolean().default(true),
+  /** The target types the field is asked of; all when absent. */
+  types: z.array(z.enum(MCHCH_TYPES)).min(1).optional(),
 });
 
-/** The profile's `mchch` field: optional; an office that writes none has no rounds. */
-export const mchchSettingsSchema = mchchSettingsShape.default(() => ({ rounds: [] }));
+const checklistKey = z.enum([...DOCUMENT_KEYS, ...LIST_KEYS]);
+
+const mchchSettingsShape = z.strictObject({
+  $comment: z.string().optional(),
+  rounds: rounds.default([]),
+  /**
+   * Q21: the ใบสมัคร's fields as this office's form has them. None (the default): the applicant sends
+   * a photo of the filled paper form instead, and that photo is required.
+   */
+  form: z
+    .strictObject({ fields: z.array(formField).max(30).default([]) })
+    .superRefine((f, ctx) => {
+      f.fields.forEach((field, i) => {
+        if (f.fields.findIndex((other) => other.id === field.id) < i) ctx.addIssue({ code: 'custom', path: ['fields', i, 'id'], message: `"${field.id}" is used twice` });
+      });
+    })
+    .default(() => ({ fields: [] })),
+  /**
+   * Q15: the document checklist of a type, replacing the seed's (src/mchch/data.ts DEFAULT_CHECKLISTS);
+   * the items' titles stay the seed's. Absent: the seed's list.
+   */
+  documents: z.partialRecord(z.enum(MCHCH_TYPES), z.array(z.strictObject({ key: checklistKey, required: z.boolean() })).min(1)).default({}),
+  /** Q14: only a committee member may apply for a group or network (staff check the minutes either way). */
+  submitterMustBeCommittee: z.boolean().default(false),
+  /** Q18: a group must have been active at least this many years (a peer page's rule); null: the seed's, none. */
+  groupMinYearsActive: z.number().int().min(1).max(20).nullable().default(null),
+  /** Q23: copies must be certified («รับรองสำเนาถูกต้อง»); the document questions remind of it. */
+  requireCertifiedCopy: z.boolean().default(false),
+  /** Q13: where the current guideline (แนวทางการดำเนินงาน) can be read; offered in the intro when set. */
+  guidelineUrl: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+  /** When reminders go out: the applicants' (draft, needs_info) and staff's digest, days before the local cut-off, at this hour (Bangkok). */
+  reminders: z
+    .strictObject({
+      hour: z.number().int().min(6).max(20).default(9),
+      applicantDaysBefore: z.array(z.number().int().min(1).max(60)).max(5).default([7, 1]),
+      staffDaysBefore: z.array(z.number().int().min(1).max(60)).max(5).default([7, 1]),
+    })
+    .default(() => ({ hour: 9, applicantDaysBefore: [7, 1], staffDaysBefore: [7, 1] })),
+});
+
+/** The profile's `mchch` field: optional; an office that writes none has no rounds (and the defaults above). */
+export const mchchSettingsSchema = mchchSettingsShape.default(() => mchchSettingsShape.parse({}));
 
 export type MchchSettings = z.output<typeof mchchSettingsShape>;

@@ -20,9 +20,26 @@ function problemsOf(mchch: unknown): string[] {
 }
 
 describe('มชช. rounds in the office profile', () => {
-  it('an office that writes no mchch field has no rounds', () => {
-    expect(parseOfficeProfile({ ...example, mchch: undefined }, 'test.json').mchch).toEqual({ rounds: [] });
-    expect(parseOfficeProfile({ ...example, mchch: {} }, 'test.json').mchch).toEqual({ rounds: [] });
+  it('an office that writes no mchch field has no rounds, and the careful defaults of the open questions', () => {
+    const defaults = {
+      rounds: [],
+      form: { fields: [] }, // Q21: no fields known → a photo of the paper form
+      documents: {}, // Q15: the seed's lists
+      submitterMustBeCommittee: false, // Q14
+      groupMinYearsActive: null, // Q18: the seed asks only for a resolution
+      requireCertifiedCopy: false, // Q23
+      reminders: { hour: 9, applicantDaysBefore: [7, 1], staffDaysBefore: [7, 1] },
+    };
+    expect(parseOfficeProfile({ ...example, mchch: undefined }, 'test.json').mchch).toEqual(defaults);
+    expect(parseOfficeProfile({ ...example, mchch: {} }, 'test.json').mchch).toEqual(defaults);
+  });
+
+  it('refuses an office form field used twice, a form field of an unknown kind, and a guideline address that is not https', () => {
+    const field = { id: 'leaderAge', label: 'อายุ' };
+    expect(() => parseOfficeProfile({ ...example, mchch: { form: { fields: [field, field] } } }, 'test.json')).toThrow(/mchch\.form\.fields\[1\]\.id.*used twice/s);
+    expect(() => parseOfficeProfile({ ...example, mchch: { form: { fields: [{ ...field, kind: 'colour' }] } } }, 'test.json')).toThrow(/mchch\.form\.fields\[0\]\.kind/);
+    expect(() => parseOfficeProfile({ ...example, mchch: { guidelineUrl: 'http://example.org/x.pdf' } }, 'test.json')).toThrow(/mchch\.guidelineUrl.*https/s);
+    expect(parseOfficeProfile({ ...example, mchch: { form: { fields: [field] } } }, 'test.json').mchch.form.fields).toEqual([{ ...field, kind: 'text', required: true }]);
   });
 
   it('the example carries the 2562 Chachoengsao round of seed 004, with its letter, prepare_only (Q1)', () => {

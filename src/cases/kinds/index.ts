@@ -3,11 +3,13 @@ import type { AnyKind } from '../kind';
 import { groupKind } from './group';
 import { groupReportKind } from './group-report';
 import { groupUpdateKind } from './group-update';
+import { mchchKind } from './mchch';
 
 export const caseKinds: Readonly<Record<string, AnyKind>> = {
   [groupKind.id]: groupKind as unknown as AnyKind,
   [groupReportKind.id]: groupReportKind as unknown as AnyKind,
   [groupUpdateKind.id]: groupUpdateKind as unknown as AnyKind,
+  [mchchKind.id]: mchchKind as unknown as AnyKind,
 };
 
 export function kindOf(id: string): AnyKind | undefined {
