@@ -14,6 +14,7 @@ import { Engine } from './flows/engine';
 import { defaultEntries, defaultFlows } from './flows/registry';
 import type { Entry, Flow, Services } from './flows/types';
 import { queueGroupReminders } from './groups/reminders';
+import { MCHCH_JOBS } from './mchch/deadlines';
 import { deleteAbandonedDrafts } from './groups/retention';
 import type { Office } from './handlers/types';
 import { Dispatcher } from './handlers/dispatcher';
@@ -119,7 +120,7 @@ export function createApp(deps: AppDeps): Bot {
     now,
     retentionIntervalMs: config.retentionIntervalMs,
     afterRetention,
-    jobs: [queueReportReminders, queueGroupReminders],
+    jobs: [queueReportReminders, queueGroupReminders, ...MCHCH_JOBS],
   });
 
   const app = new Hono();

@@ -3,6 +3,9 @@
 import { eraseAttachments } from '../attachments/store';
 import { eraseVisitor } from '../booking/actions';
 import { eraseGroupApplicant } from '../groups/retention';
+import { GROUP_KIND } from '../groups/store';
+import { MCHCH_KIND } from '../mchch/store';
+import { eraseMchchSubscription } from '../mchch/subscriptions';
 import { eraseEligibilityChecks } from './eligibility';
 import { q, type Sql } from './sql';
 
@@ -12,8 +15,10 @@ const erasers: readonly Eraser[] = [
   // Bookings: upcoming visits are cancelled (place freed, staff told), names and phones blanked.
   eraseVisitor,
   eraseEligibilityChecks,
-  // Cases: never-sent group drafts deleted; the office's other cases keep their data, lose the LINE link.
-  (tx, office, userId) => eraseGroupApplicant(tx, office, userId),
+  // Cases: never-sent group and มชช. drafts deleted; the office's other cases keep their data, lose the LINE link.
+  (tx, office, userId) => eraseGroupApplicant(tx, office, userId, [GROUP_KIND, MCHCH_KIND]),
+  // มชช.: "tell me when the next round opens".
+  (tx, office, userId) => eraseMchchSubscription(tx, office, userId),
   // Photos and files: the rows now, their content after the commit once no other row refers to it
   // (the app's afterErasure sweeps).
   (tx, office, userId) => eraseAttachments(tx, office, userId),

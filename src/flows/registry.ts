@@ -17,6 +17,7 @@ import { membersEntry, membersFlow } from './groups/members';
 import { minutesEntry, minutesFlow } from './groups/minutes';
 import { rulesEntry, rulesFlow } from './groups/rules';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
+import { mchchSubscribeEntry, mchchUnsubscribeEntry } from './mchch/subscribe';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
@@ -73,6 +74,8 @@ export const defaultEntries: readonly Entry[] = [
   membersEntry,
   rulesEntry,
   minutesEntry,
+  mchchSubscribeEntry,
+  mchchUnsubscribeEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

@@ -29,14 +29,14 @@ export function retentionCutoff(now: Date, days: number): number {
  * Delete these group cases of the office and everything that hangs on them: the attachment rows
  * bound to them, the history, unsent pushes. Returns how many cases went.
  */
-export async function deleteGroupCases(tx: Sql, office: string, caseIds: readonly number[]): Promise<number> {
+export async function deleteGroupCases(tx: Sql, office: string, caseIds: readonly number[], kind: string = GROUP_KIND): Promise<number> {
   if (caseIds.length === 0) return 0;
   await tx.run(q`DELETE FROM attachments WHERE office_id = ${office} AND case_id ${isIn(caseIds)}`);
   await tx.run(q`DELETE FROM case_history WHERE office_id = ${office} AND case_id ${isIn(caseIds)}`);
   await tx.run(q`
     UPDATE outbox SET status = 'cancelled', dedupe_key = NULL
     WHERE office_id = ${office} AND status = 'pending' AND ref ${isIn(caseIds.map((id) => caseRefOf(office, id)))}`);
-  return (await tx.run(q`DELETE FROM cases WHERE office_id = ${office} AND kind = ${GROUP_KIND} AND id ${isIn(caseIds)}`)).changes;
+  return (await tx.run(q`DELETE FROM cases WHERE office_id = ${office} AND kind = ${kind} AND id ${isIn(caseIds)}`)).changes;
 }
 
 /** Never-sent group cases untouched since before the cutoff (no case update, no photo added since), oldest first. */
@@ -71,8 +71,8 @@ export async function deleteAbandonedDrafts(db: Sql, office: string, retentionDa
 }
 
 /**
- * The eraser of ลบข้อมูลของฉัน (src/db/personal-data.ts): the person's group cases never sent to the
- * office go entirely (as retention would take them). Every other case of theirs — a group sent or
+ * The eraser of ลบข้อมูลของฉัน (src/db/personal-data.ts): the person's cases of `kinds` (group; มชช.)
+ * never sent to the office go entirely (as retention would take them). Every other case of theirs — a group sent or
  * registered, of any kind — is the office's record (the register staff keep, reference §2.11): its
  * data stays, contact name and phone in the profile included (staff correct or delete the register
  * on request, as GROUP_PRIVACY.erasure tells the person), and only the LINE link goes: the applicant
@@ -80,9 +80,12 @@ export async function deleteAbandonedDrafts(db: Sql, office: string, retentionDa
  * The history of a kept case is append-only (DESIGN §8) and keeps its rows as written (the applicant's
  * LINE id there links to nothing once erased); only a case deleted whole takes its history with it.
  */
-export async function eraseGroupApplicant(tx: Sql, office: string, userId: string): Promise<void> {
-  const drafts = await tx.all<{ id: number }>(q`
-    SELECT id FROM cases WHERE office_id = ${office} AND kind = ${GROUP_KIND} AND applicant_user_id = ${userId} AND submitted_at IS NULL`);
-  await deleteGroupCases(tx, office, drafts.map((r) => Number(r.id)));
+export async function eraseGroupApplicant(tx: Sql, office: string, userId: string, kinds: readonly string[] = [GROUP_KIND]): Promise<void> {
+  // The same rule for every kind given (personal-data.ts passes the group and the มชช. kinds).
+  for (const kind of kinds) {
+    const drafts = await tx.all<{ id: number }>(q`
+      SELECT id FROM cases WHERE office_id = ${office} AND kind = ${kind} AND applicant_user_id = ${userId} AND submitted_at IS NULL`);
+    await deleteGroupCases(tx, office, drafts.map((r) => Number(r.id)), kind);
+  }
   await tx.run(q`UPDATE cases SET applicant_user_id = ${ERASED_APPLICANT} WHERE office_id = ${office} AND applicant_user_id = ${userId}`);
 }
