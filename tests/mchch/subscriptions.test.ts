@@ -15,7 +15,7 @@ import { ROUND_2562 } from './fixtures';
 import { applicantWithDraft, completeData, mchchBot, moveCase, OFFICE } from './helpers';
 
 /** The following year's round (test data, as an office would write it). */
-export const ROUND_2563: MchchRound = {
+const ROUND_2563: MchchRound = {
   ...ROUND_2562,
   id: '2563-chachoengsao',
   label: 'มชช. ประจำปี 2563 (จังหวัดฉะเชิงเทรา)',
