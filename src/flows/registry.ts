@@ -16,6 +16,7 @@ import { fundsEntry, fundsFlow } from './groups/funds';
 import { membersEntry, membersFlow } from './groups/members';
 import { minutesEntry, minutesFlow } from './groups/minutes';
 import { rulesEntry, rulesFlow } from './groups/rules';
+import { intakeEntry, intakeFlow } from './mchch/intake';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -36,6 +37,7 @@ export const defaultFlows: readonly Flow[] = [
   membersFlow,
   rulesFlow,
   minutesFlow,
+  intakeFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -73,6 +75,7 @@ export const defaultEntries: readonly Entry[] = [
   membersEntry,
   rulesEntry,
   minutesEntry,
+  intakeEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
