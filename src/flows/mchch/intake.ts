@@ -278,6 +278,12 @@ async function linkableGroups(ctx: FlowContext): Promise<{ id: number; name: str
   });
 }
 
+/** A quick-reply label within LINE's 20 characters (the full name is in the message above it). */
+function shortLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= 20 ? label : `${chars.slice(0, 19).join('')}…`;
+}
+
 // ---- the steps ---------------------------------------------------------------------------------
 
 const resolutionSteps: Record<string, Step> = {
@@ -365,7 +371,7 @@ const groupSteps: Record<string, Step> = {
   group: {
     async ask(ctx) {
       const groups = await linkableGroups(ctx);
-      const choices: Choice[] = groups.slice(0, 10).map((g, i) => ({ value: String(g.id), label: g.name, keywords: [String(i + 1)] }));
+      const choices: Choice[] = groups.slice(0, 10).map((g, i) => ({ value: String(g.id), label: shortLabel(`${i + 1}. ${g.name}`), keywords: [String(i + 1), g.name] }));
       choices.push({ value: 'other', label: INTAKE_SAY.otherGroup, keywords: ['อื่น', 'กลุ่มใหม่', 'ไม่มี'] });
       return question([text(INTAKE_SAY.qualification('group')), text(INTAKE_SAY.pickGroup(groups.slice(0, 10).map((g) => g.name)))], choices);
     },
