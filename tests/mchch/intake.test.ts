@@ -66,6 +66,7 @@ describe('in an open round', () => {
     const p = new Person(t);
     const since = await startAs(p, 'ผู้นำชุมชน');
     expect(allText(since)).toContain('มีภูมิลำเนาอยู่ในชุมชนไม่น้อยกว่า ๑ ปี');
+    expect(allText(since)).toContain(ROUND_2562.label);
     expect(allText(await p.say('ตั้งแต่ พ.ค. ๒๕๕๓ ค่ะ'))).toContain('อยู่มาแล้ว 8 ปี (ตั้งแต่ พ.ค. 2553)');
     const got = allText(await p.say('ประธานกองทุนหมู่บ้าน 2560, อสม. ปี 2555'));
     expect(got).toContain('1. ประธานกองทุนหมู่บ้าน (2560)');
@@ -109,6 +110,9 @@ describe('in an open round', () => {
     await startAs(p, 'ผู้นำชุมชน');
     await p.say('2550');
     expectNotYet(await press(p, 'ไม่มี'), MCHCH_REASONS.activities);
+    await startAs(p, 'ผู้นำชุมชน');
+    await p.say('2550');
+    expectNotYet(await p.say('ยังไม่มีผลงานค่ะ'), MCHCH_REASONS.activities);
     expect(await casesOf(p)).toHaveLength(0);
   });
 

@@ -72,7 +72,7 @@ export const INTAKE_SAY = {
   roundLine: (round: Snapshot) => `(${round.label})`,
   type: 'สมัครในนามใดคะ เลือกจากปุ่มด้านล่างได้เลยค่ะ',
   typeLeaderTaken: 'คุณมีใบสมัครในนามผู้นำชุมชนในรอบนี้แล้วค่ะ กด "กรอกต่อ" จากเมนูสมัคร มชช. เพื่อกรอกต่อนะคะ หรือเลือกประเภทอื่นค่ะ',
-  qualification: (type: MchchType) => `คุณสมบัติของ${TYPE_TITLES[type]}: ${TYPE_QUALIFICATIONS[type]}\nขอถามสั้น ๆ ทีละข้อนะคะ`,
+  qualification: (type: MchchType, round: Snapshot) => `คุณสมบัติของ${TYPE_TITLES[type]} ${INTAKE_SAY.roundLine(round)}: ${TYPE_QUALIFICATIONS[type]}\nขอถามสั้น ๆ ทีละข้อนะคะ`,
   // leader
   since: 'คุณอยู่ในชุมชนนี้มาตั้งแต่เมื่อไรคะ\nพิมพ์แค่ปี พ.ศ. ก็ได้ เช่น "2550" หรือ "พ.ค. 2553"',
   sinceUnknown: 'ประมาณปีไหนก็ได้ค่ะ พิมพ์ปี พ.ศ. เช่น "2550" ค่ะ',
@@ -314,7 +314,7 @@ const resolutionSteps: Record<string, Step> = {
 
 const leaderSteps: Record<string, Step> = {
   since: {
-    ask: (ctx) => question([text(INTAKE_SAY.qualification('leader')), text(INTAKE_SAY.since)], undefined, { acceptsText: true }),
+    ask: (ctx) => question([text(INTAKE_SAY.qualification('leader', roundOf(ctx))), text(INTAKE_SAY.since)], undefined, { acceptsText: true }),
     accept(reply, ctx) {
       const typed = (reply.text ?? '').trim();
       if (/^(ไม่รู้|ไม่ทราบ|ไม่แน่ใจ|จำไม่ได้)/.test(typed)) return { ok: false, reason: INTAKE_SAY.sinceUnknown };
@@ -342,8 +342,9 @@ const leaderSteps: Record<string, Step> = {
   activities: {
     ask: () => question(INTAKE_SAY.activities, [{ value: 'none', label: INTAKE_SAY.activitiesNone, keywords: ['ไม่มี', 'ยังไม่มี', 'ไม่เคย', 'ไม่มีค่ะ'] }], { acceptsText: true }),
     accept(reply, ctx) {
-      if (reply.choice?.value === 'none') return { ok: true, value: [] };
       const typed = (reply.text ?? '').trim();
+      // "ยังไม่มีผลงาน", "ไม่เคยทำ": the same as the "ไม่มี" button.
+      if (reply.choice?.value === 'none' || /^(ยัง)?ไม่(มี|เคย)/.test(typed)) return { ok: true, value: [] };
       if (typed === '' || /^(ไม่รู้|ไม่ทราบ|ไม่แน่ใจ|จำไม่ได้|\?+)$/.test(typed)) return { ok: false, reason: INTAKE_SAY.activitiesUnknown };
       const list = parseActivities(typed, bangkokToday(ctx.now));
       if (list.length === 0) return { ok: false, reason: INTAKE_SAY.activitiesUnknown };
@@ -373,7 +374,7 @@ const groupSteps: Record<string, Step> = {
       const groups = await linkableGroups(ctx);
       const choices: Choice[] = groups.slice(0, 10).map((g, i) => ({ value: String(g.id), label: shortLabel(`${i + 1}. ${g.name}`), keywords: [String(i + 1), g.name] }));
       choices.push({ value: 'other', label: INTAKE_SAY.otherGroup, keywords: ['อื่น', 'กลุ่มใหม่', 'ไม่มี'] });
-      return question([text(INTAKE_SAY.qualification('group')), text(INTAKE_SAY.pickGroup(groups.slice(0, 10).map((g) => g.name)))], choices);
+      return question([text(INTAKE_SAY.qualification('group', roundOf(ctx))), text(INTAKE_SAY.pickGroup(groups.slice(0, 10).map((g) => g.name)))], choices);
     },
     async accept(reply, ctx) {
       if (!reply.choice) return { ok: false, reason: INTAKE_SAY.pickAButton };
@@ -417,7 +418,7 @@ const sharedSteps: Record<string, Step> = {
     ask: (ctx) => {
       const type = typeOf(ctx) as 'group' | 'network' | 'community';
       // The group's qualification was shown with the pick; the others see it here.
-      const intro = type === 'group' && ctx.answers.group !== undefined ? [] : [text(INTAKE_SAY.qualification(type))];
+      const intro = type === 'group' && ctx.answers.group !== undefined ? [] : [text(INTAKE_SAY.qualification(type, roundOf(ctx)))];
       return question([...intro, text(INTAKE_SAY.name[type])], undefined, { acceptsText: true });
     },
     accept: (reply) => acceptLine(reply, 150, INTAKE_SAY.nameTooLong, INTAKE_SAY.nameUnknown),
