@@ -265,6 +265,20 @@ describe('in an open round', () => {
   });
 });
 
+describe('several applications under way', () => {
+  beforeEach(async () => {
+    fake.reset();
+    t = await mchchBot();
+  });
+
+  it('each is offered by its type or name, within LINE\'s label length', async () => {
+    const { person: p } = await applicantWithDraft(t, completeData('leader'));
+    await applicantWithDraft(t, completeData('group'), p);
+    const labels = quickReplyLabels(await p.say('สมัคร มชช.'));
+    expect(labels).toEqual(expect.arrayContaining(['กรอกต่อ: ผู้นำ', 'กรอกต่อ: กลุ่มทอผ้า…', 'สมัครใหม่อีกประเภท']));
+  });
+});
+
 describe('office settings', () => {
   beforeEach(() => fake.reset());
 

@@ -51,7 +51,7 @@ const TYPE_SHORT: Readonly<Record<MchchType, string>> = { leader: 'ผู้น�
 export const INTAKE_SAY = {
   start: 'เริ่มสมัคร',
   resume: 'กรอกต่อ',
-  resumeType: (type: MchchType) => `กรอกต่อ: ${TYPE_SHORT[type]}`,
+  resumeType: (what: string) => `กรอกต่อ: ${what}`,
   another: 'สมัครใหม่อีกประเภท',
   subscribe: 'แจ้งเตือนรอบหน้า',
   again: 'สมัคร มชช.',
@@ -194,6 +194,12 @@ async function resumable(ctx: FlowContext, roundId: string): Promise<CaseRow[]> 
 async function hasLeaderApplication(ctx: FlowContext, roundId: string): Promise<boolean> {
   const rows = await mchchCasesOf(ctx.tx, ctx.services.office.id, ctx.userId);
   return rows.some((c) => !(MCHCH_FINAL as readonly string[]).includes(c.status) && mchchDataOf(c).round?.id === roundId && mchchDataOf(c).type === 'leader');
+}
+
+/** "กรอกต่อ: ผู้นำ", "กรอกต่อ: กลุ่มทอผ้าบ้านหน…": which application, by its name when it has one. */
+function resumeLabel(c: CaseRow): string {
+  const data = mchchDataOf(c);
+  return shortLabel(INTAKE_SAY.resumeType(data.eligibility?.name ?? TYPE_SHORT[data.type ?? 'leader']));
 }
 
 function caseLine(c: CaseRow): string {
@@ -499,7 +505,7 @@ export const intakeFlow: Flow = {
         const resume: Choice[] =
           existing.length === 1
             ? [{ value: String(existing[0]!.id), label: INTAKE_SAY.resume, keywords: ['ต่อ', 'ทำต่อ'] }]
-            : existing.slice(0, 4).map((c) => ({ value: String(c.id), label: INTAKE_SAY.resumeType(mchchDataOf(c).type ?? 'leader') }));
+            : existing.slice(0, 4).map((c) => ({ value: String(c.id), label: resumeLabel(c) }));
         return question([text(`${open}\n\n${INTAKE_SAY.existing(existing.map(caseLine))}`)], [...resume, { value: 'start', label: INTAKE_SAY.another, keywords: ['สมัครใหม่', 'ใหม่'] }]);
       },
       accept: pickChoice,
