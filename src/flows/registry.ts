@@ -16,6 +16,7 @@ import { fundsEntry, fundsFlow } from './groups/funds';
 import { membersEntry, membersFlow } from './groups/members';
 import { minutesEntry, minutesFlow } from './groups/minutes';
 import { rulesEntry, rulesFlow } from './groups/rules';
+import { intakeEntry, intakeFlow } from './mchch/intake';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { mchchSubscribeEntry, mchchUnsubscribeEntry } from './mchch/subscribe';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
@@ -37,6 +38,7 @@ export const defaultFlows: readonly Flow[] = [
   membersFlow,
   rulesFlow,
   minutesFlow,
+  intakeFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -76,6 +78,7 @@ export const defaultEntries: readonly Entry[] = [
   minutesEntry,
   mchchSubscribeEntry,
   mchchUnsubscribeEntry,
+  intakeEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
