@@ -250,11 +250,16 @@ export const caseNoteFlow: Flow = {
     reason: {
       async ask(ctx) {
         const found = await noteTarget(ctx);
-        const reasons = found?.rule?.reasons ?? [];
-        return { messages: [text(`${aboutLine(found)}${CASE_FLOW_SAY.chooseReason}`)], choices: reasons.slice(0, LINE_LIMITS.quickReplyItems - 2).map((r) => ({ value: r.id, label: r.label })) };
+        // The reasons in full in the question (a label over 20 characters is cut on its button); typing the number picks one.
+        const reasons = (found?.rule?.reasons ?? []).slice(0, LINE_LIMITS.quickReplyItems - 2);
+        const list = reasons.map((r, i) => `${i + 1}. ${r.label}`).join('\n');
+        return {
+          messages: [text(`${aboutLine(found)}${CASE_FLOW_SAY.chooseReason}\n${list}`)],
+          choices: reasons.map((r, i) => ({ value: r.id, label: r.label, keywords: [String(i + 1)] })),
+        };
       },
       accept(reply) {
-        return reply.choice ? { ok: true, value: reply.choice.value, say: [text(CASE_FLOW_SAY.reasonPicked(reply.choice.label))] } : { ok: false, reason: 'กรุณาเลือกเหตุผลจากปุ่มด้านล่างนะคะ' };
+        return reply.choice ? { ok: true, value: reply.choice.value, say: [text(CASE_FLOW_SAY.reasonPicked(reply.choice.label))] } : { ok: false, reason: 'กรุณาเลือกเหตุผลจากปุ่มด้านล่าง หรือพิมพ์หมายเลขนะคะ' };
       },
       next: (ctx) => onward(ctx, 'reason'),
     },
@@ -267,7 +272,8 @@ export const caseNoteFlow: Flow = {
         return {
           messages: [text(`${aboutLine(found)}${found?.rule?.needsDate ?? CASE_FLOW_SAY.defaultDate}`)],
           choices: [{ value: 'today', label: CASE_FLOW_SAY.today }],
-          datePicker: { label: CASE_FLOW_SAY.pickDate, initial: today, ...(ahead ? {} : { max: today }), ...(since ? { min: since } : {}) },
+          // LINE wants min before max: no min on the case's first day (the answer is checked anyway).
+          datePicker: { label: CASE_FLOW_SAY.pickDate, initial: today, ...(ahead ? {} : { max: today }), ...(since && (ahead || since < today) ? { min: since } : {}) },
           acceptsText: true,
         };
       },
