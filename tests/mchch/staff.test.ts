@@ -250,6 +250,9 @@ describe('prepare_only: the applicant hands it in, staff record the district', (
     clock.set('2019-02-12T03:00:00Z');
     const asked = await press(staff, 'อำเภอไม่รับสมัคร');
     expect(texts(asked).join('\n')).toContain('อำเภอแจ้งผลวันที่เท่าไรคะ');
+    // The date picker: a day after today is refused for a step that has happened; the case's day before it began too.
+    expect(texts(await staff.pickDate('2019-02-13')).join('\n')).toContain('ต้องเป็นวันนี้หรือก่อนหน้านี้');
+    expect(texts(await staff.say('1 ม.ค. 2562')).join('\n')).toContain('วันที่ต้องไม่ก่อนวันนั้น');
     await staff.say('11 กุมภาพันธ์ 2562');
     const done = await staff.say('บันทึกประชาคมไม่มีลายมือชื่อผู้เข้าร่วม');
     expect(texts(done)[0]).toContain('สถานะ: อำเภอไม่รับสมัคร');
