@@ -1,6 +1,7 @@
 // Cases from LINE: a staff member's decision buttons (one place: refuses non-staff, answers an old
 // button with the case's status now, and calls the same transition the staff pages will call), the
-// short conversation that asks for the note (and for ขอเอกสารเพิ่ม the sections) a decision needs, and
+// short conversation that asks for what a decision needs (the sections for ขอเอกสารเพิ่ม, a reason,
+// the step's day, the note — in that order, each only when the kind's transition says so), and
 // the applicant's button under a status push (into the right place); staff's queue (เรื่องรอตรวจ) and the
 // applicant's own cases (สถานะเรื่อง). Postback formats: src/cases/messages.ts.
 import { caseSections, findTransition, statusInfo, type AnyKind, type Transition } from '../cases/kind';
