@@ -10,9 +10,9 @@ import { countForCase } from '../attachments/store';
 import { enqueuePush } from '../notify/outbox';
 import type { OfficeProfile } from '../office/profile';
 import { isIsoDate } from '../office/clock';
-import { bangkokDateOf } from '../thai/calendar';
+import { bangkokDateOf, bangkokToday, toIso } from '../thai/calendar';
 import { toBuddhistYear } from '../thai/thai-calendar';
-import { findTransition, type AnyKind, type Role } from './kind';
+import { caseSections, findTransition, type AnyKind, type Role } from './kind';
 import { kindOf } from './kinds';
 import { applicantStatusMessages, staffNoticeMessages, type StaffEvent, type StaffFacts } from './messages';
 import { appendHistory, changeData, changeStatus, findCase, findCaseForUpdate, insertCase, nextReferenceNumber, setReference } from './store';
@@ -110,6 +110,8 @@ export interface TransitionRequest {
   sections?: readonly string[];
   /** For a transition that needs a date (`needsDate`): the day, ISO 'YYYY-MM-DD'. */
   date?: string;
+  /** For a transition with `reasons` (ไม่รับ): the id of the reason staff picked; its rule goes to the applicant before the note. */
+  reason?: string;
   /** The office's profile, when the caller has it: the staff notice's warnings use its settings. */
   office?: OfficeProfile;
 }
@@ -136,11 +138,17 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
   if (current.version !== request.expectedVersion) return { ok: false, reason: 'stale', current };
   const rule = findTransition(kind, current.status, request.to, request.actor.role);
   if (!rule) return { ok: false, reason: 'not_allowed', current };
-  const note = request.note?.trim() || undefined;
+  const typed = request.note?.trim() || undefined;
   const sections = [...new Set(request.sections ?? [])];
-  if (rule.needsNote && !note) return { ok: false, reason: 'needs_note', current };
-  if (rule.reopens && (sections.length === 0 || !sections.every((s) => s in kind.sections))) return { ok: false, reason: 'needs_note', current };
+  if (rule.needsNote && !typed) return { ok: false, reason: 'needs_note', current };
+  // Only the sections this case has (its type's documents): a group has no ID card copy to reopen.
+  const reopenable = caseSections(kind, current, request.office);
+  if (rule.reopens && (sections.length === 0 || !sections.every((s) => s in reopenable))) return { ok: false, reason: 'needs_note', current };
   if (rule.needsDate && !(request.date && isIsoDate(request.date))) return { ok: false, reason: 'needs_note', current };
+  const picked = rule.reasons?.find((r) => r.id === request.reason);
+  if (rule.reasons && !picked) return { ok: false, reason: 'needs_note', current };
+  // The applicant reads the rule in plain Thai first, then staff's words; the history keeps what they read.
+  const note = picked?.rule ? [reasonLine(picked.rule), typed].filter(Boolean).join('\n') : typed;
 
   if (kind.onTransition && !(await kind.onTransition(tx, office, current, rule.to, request.actor, now))) return { ok: false, reason: 'not_allowed', current };
 
@@ -161,12 +169,17 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
     await enqueuePush(
       tx,
       office,
-      { to: changed.applicantUserId, messages: applicantStatusMessages(kind, changed, request.internal ? undefined : note), purpose: 'case-applicant', dueAt: at, ref: caseRef(changed), dedupeKey: `${caseRef(changed)}:v${changed.version}:applicant` },
+      { to: changed.applicantUserId, messages: applicantStatusMessages(kind, changed, request.internal ? undefined : note, rule.needsDate ? request.date : undefined), purpose: 'case-applicant', dueAt: at, ref: caseRef(changed), dedupeKey: `${caseRef(changed)}:v${changed.version}:applicant` },
       at,
     );
   }
-  if (notify.includes('staff')) await noticeStaff(tx, kind, changed, staffEventOf(current.status, changed.status), at, request.office);
+  if (notify.includes('staff')) await noticeStaff(tx, kind, changed, staffEventOf(current.status, changed.status), at, now, request.office, rule.staffNotice);
   return { ok: true, case: changed };
+}
+
+/** "เหตุผล: <the rule>": the first line of a note that carries a reason staff picked. */
+export function reasonLine(rule: string): string {
+  return `เหตุผล: ${rule}`;
 }
 
 function caseRef(c: CaseRow): string {
@@ -179,17 +192,18 @@ function staffEventOf(from: string, to: string): StaffEvent {
 }
 
 /** Every staff member of the office gets the notice, once per case version. */
-async function noticeStaff(tx: Sql, kind: AnyKind, c: CaseRow, event: StaffEvent, at: number, office?: OfficeProfile): Promise<void> {
-  const messages = staffNoticeMessages(kind, c, event, await staffFacts(tx, kind, c, office));
+async function noticeStaff(tx: Sql, kind: AnyKind, c: CaseRow, event: StaffEvent, at: number, now: Date, office?: OfficeProfile, heading?: { heading: string; line?: string }): Promise<void> {
+  const messages = staffNoticeMessages(kind, c, event, await staffFacts(tx, kind, c, office, now), heading);
   for (const staffId of await staffIds(tx, c.officeId)) {
     await enqueuePush(tx, c.officeId, { to: staffId, messages, purpose: `case-staff-${event}`, dueAt: at, ref: caseRef(c), dedupeKey: `${caseRef(c)}:v${c.version}:staff:${staffId}` }, at);
   }
 }
 
 /** What staff read about a case beside its data: the attachments bound to it, and the kind's warnings. */
-export async function staffFacts(db: Sql, kind: AnyKind, c: CaseRow, office?: OfficeProfile): Promise<StaffFacts> {
+export async function staffFacts(db: Sql, kind: AnyKind, c: CaseRow, office?: OfficeProfile, now?: Date): Promise<StaffFacts> {
   const data = kind.data.safeParse(parseData(c));
-  return { attachments: await countForCase(db, c.officeId, c.id), warnings: (data.success && kind.warnings?.(data.data, office)) || [] };
+  const today = now ? toIso(bangkokToday(now)) : undefined;
+  return { attachments: await countForCase(db, c.officeId, c.id), warnings: (data.success && kind.warnings?.(data.data, office, today)) || [] };
 }
 
 /** GRP-2569-0007: the kind's prefix, the Buddhist-era year in Bangkok, the office's next number for both. */

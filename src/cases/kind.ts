@@ -44,6 +44,11 @@ export interface Transition<S extends string = string> {
   dateMayBeAhead?: true;
   /** Reasons staff pick from before the note (ไม่รับ): the label on the button, the rule in plain Thai the applicant reads. */
   reasons?: readonly { id: string; label: string; rule: string }[];
+  /**
+   * The staff notice this applicant's act sends, when the default headings (new, resubmitted,
+   * withdrawn) do not say it: e.g. a pack the applicant hands in themself, for staff's information.
+   */
+  staffNotice?: { heading: string; line?: string };
 }
 
 /** Where the applicant may change the data: anything in `all` statuses, only reopened sections in `reopened` ones. */
@@ -70,7 +75,7 @@ export interface CaseKind<S extends string = string, D = unknown> {
   /** Staff notices show these lines (label, value) about the data; no personal data beyond what staff decide on. */
   summary?(data: D): [string, string][];
   /** Worth a look for staff (the notice and the case card), never blocking; the office's settings when known. */
-  warnings?(data: D, office?: OfficeProfile): string[];
+  warnings?(data: D, office?: OfficeProfile, today?: string): string[];
   /**
    * The staff queue (เรื่องรอตรวจ): the statuses listed, tier by tier (the first tier first, the longest
    * waiting first within a tier). A status with no staff decision is shown as waiting for the applicant.
@@ -104,4 +109,22 @@ export function transitionsFrom(kind: AnyKind, from: string, role: Role): Transi
 
 export function statusInfo(kind: AnyKind, status: string): StatusInfo {
   return kind.statuses[status] ?? { label: status, next: '' };
+}
+
+/** The kind's data of a case, or undefined when it does not pass the schema (an old row). */
+function dataOf(kind: AnyKind, c: Pick<CaseRow, 'data'>): unknown {
+  const parsed = kind.data.safeParse(JSON.parse(c.data));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The status as this case's applicant reads it: the kind's statusFor (the round's district office), else statusInfo. */
+export function caseStatusInfo(kind: AnyKind, c: Pick<CaseRow, 'data'>, status: string): StatusInfo {
+  const data = kind.statusFor ? dataOf(kind, c) : undefined;
+  return (data !== undefined && kind.statusFor?.(status, data)) || statusInfo(kind, status);
+}
+
+/** The sections staff may reopen on this case, in order (its type's, when the kind says), with their names. */
+export function caseSections(kind: AnyKind, c: Pick<CaseRow, 'data'>, office?: OfficeProfile): Readonly<Record<string, string>> {
+  const data = kind.sectionsFor ? dataOf(kind, c) : undefined;
+  return (data !== undefined && kind.sectionsFor?.(data, office)) || kind.sections;
 }

@@ -13,12 +13,12 @@
 // The version is the case's at the time the button was drawn, so an old button is recognised.
 import { menuItem } from '../booking/messages';
 import { LINE_LIMITS } from '../line/limits';
-import { bangkokDateOf } from '../thai/calendar';
+import { bangkokDateOf, fromIso } from '../thai/calendar';
 import { formatThaiDate } from '../thai/date-format';
 import type { CaseRow } from '../db/schema';
 import { postback } from '../flows/postback';
 import { bubble, fbutton, flex, frow, ftext, postbackAction, quickItem, text, type FlexComponent, type Message, type QuickReplyItem } from '../line/messages';
-import { statusInfo, transitionsFrom, type AnyKind, type Transition } from './kind';
+import { caseStatusInfo, statusInfo, transitionsFrom, type AnyKind, type Transition } from './kind';
 
 export const CASE_ENTRIES = { decide: 'case-decide', note: 'case-note', open: 'case-open', queue: 'case-queue', mine: 'my-cases' } as const;
 
@@ -54,6 +54,9 @@ export const CASE_SAY = {
   mineEmpty: 'ยังไม่มีเรื่องที่ยื่นไว้ค่ะ',
   mineHeading: (n: number) => `เรื่องของคุณ ${n} เรื่องค่ะ`,
   lastChange: 'เปลี่ยนล่าสุด',
+  day: 'วันที่',
+  /** The summary line that names the round (kinds with rounds: มชช.); shown to the applicant too. */
+  roundLine: 'รอบ',
   mineEntryButton: 'เรื่องของฉัน',
   mineMore: (n: number) => `และเรื่องเก่ากว่านี้อีก ${n} เรื่องค่ะ`,
 };
@@ -73,18 +76,30 @@ export function openCaseData(c: Pick<CaseRow, 'id' | 'version'>): string {
 
 /** The applicant's button for the case's status: into the case, or to the entry the status names (e.g. contact). */
 function applicantButtonData(kind: AnyKind, c: CaseRow): string {
-  const entry = statusInfo(kind, c.status).buttonEntry;
+  const entry = caseStatusInfo(kind, c, c.status).buttonEntry;
   return entry ? postback.go(entry) : openCaseData(c);
 }
 
-/** The push to the applicant when the status changed: what happened, the note, what to do next, a button back. */
-export function applicantStatusMessages(kind: AnyKind, c: CaseRow, note?: string): Message[] {
-  const info = statusInfo(kind, c.status);
+/** "8 ก.พ. 2562" from "2019-02-08". */
+export function dayText(iso: string): string {
+  return formatThaiDate(fromIso(iso));
+}
+
+/**
+ * The push to the applicant when the status changed: what happened (with the round, for kinds that
+ * have one, and the step's day when staff gave one), the note, what to do next, a button back.
+ */
+export function applicantStatusMessages(kind: AnyKind, c: CaseRow, note?: string, day?: string): Message[] {
+  const info = caseStatusInfo(kind, c, c.status);
   const body: FlexComponent[] = [
     frow('เรื่อง', kind.title),
+    ...summaryOf(kind, c)
+      .filter(([label]) => label === CASE_SAY.roundLine)
+      .map(([label, value]) => frow(label, value)),
     frow('เลขที่', referenceText(c)),
     frow('สถานะ', info.label),
   ];
+  if (day) body.push(frow(CASE_SAY.day, dayText(day)));
   const reopened = reopenedLabels(kind, c);
   if (reopened.length > 0) body.push(frow(CASE_SAY.reopened, reopened.join(', ')));
   if (note) body.push(frow(CASE_SAY.note, note));
@@ -98,7 +113,7 @@ export function applicantStatusMessages(kind: AnyKind, c: CaseRow, note?: string
 }
 
 function decisionData(c: CaseRow, t: Transition): string {
-  const entry = t.needsNote || t.reopens ? CASE_ENTRIES.note : CASE_ENTRIES.decide;
+  const entry = t.needsNote || t.reopens || t.needsDate || t.reasons ? CASE_ENTRIES.note : CASE_ENTRIES.decide;
   return postback.go(entry, { c: String(c.id), v: String(c.version), t: t.to });
 }
 
@@ -121,13 +136,14 @@ export interface StaffFacts {
   warnings: string[];
 }
 
-function summaryOf(kind: AnyKind, c: CaseRow): [string, string][] {
+export function summaryOf(kind: AnyKind, c: CaseRow): [string, string][] {
   const data = kind.data.safeParse(JSON.parse(c.data));
   return data.success ? (kind.summary?.(data.data) ?? []) : [];
 }
 
-function caseCard(kind: AnyKind, c: CaseRow, heading: string, facts: StaffFacts): Message {
+function caseCard(kind: AnyKind, c: CaseRow, heading: string, facts: StaffFacts, line?: string): Message {
   const body: FlexComponent[] = [
+    ...(line ? [ftext(line, { size: 'sm' })] : []),
     frow('เรื่อง', kind.title),
     frow('เลขที่', referenceText(c)),
     frow('สถานะ', statusInfo(kind, c.status).label),
@@ -143,9 +159,12 @@ function caseCard(kind: AnyKind, c: CaseRow, heading: string, facts: StaffFacts)
 
 export type StaffEvent = keyof typeof CASE_SAY.staffHeading;
 
-/** The notice every staff member gets about a new, resubmitted or withdrawn case, with its decision buttons. */
-export function staffNoticeMessages(kind: AnyKind, c: CaseRow, event: StaffEvent, facts: StaffFacts): Message[] {
-  return [caseCard(kind, c, CASE_SAY.staffHeading[event], facts)];
+/**
+ * The notice every staff member gets about a new, resubmitted or withdrawn case, with its decision
+ * buttons; the transition's own heading and line when it has one (a pack handed in, for information).
+ */
+export function staffNoticeMessages(kind: AnyKind, c: CaseRow, event: StaffEvent, facts: StaffFacts, notice?: { heading: string; line?: string }): Message[] {
+  return [caseCard(kind, c, notice?.heading ?? CASE_SAY.staffHeading[event], facts, notice?.line)];
 }
 
 /** A case as staff open it: the card with today's decision buttons, and a way back to the queue. */
@@ -155,8 +174,9 @@ export function staffCaseMessages(kind: AnyKind, c: CaseRow, facts: StaffFacts):
 }
 
 /** The answer to the staff member who decided: done, what the applicant was told, and what can be decided next. */
-export function decidedMessages(kind: AnyKind, c: CaseRow, note?: string): Message[] {
+export function decidedMessages(kind: AnyKind, c: CaseRow, note?: string, day?: string): Message[] {
   const lines = [CASE_SAY.done(referenceText(c), statusInfo(kind, c.status).label)];
+  if (day) lines.push(`${CASE_SAY.day}: ${dayText(day)}`);
   const reopened = reopenedLabels(kind, c);
   if (reopened.length > 0) lines.push(`${CASE_SAY.reopened}: ${reopened.join(', ')}`);
   if (note) lines.push(`${CASE_SAY.toApplicant}: ${note}`);
@@ -188,7 +208,7 @@ export function noteNeededMessages(kind: AnyKind, current: CaseRow, to: string):
 
 /** The case's status as the applicant reads it (with the kind's summary: the group's name), and a way to their other cases. */
 export function caseStatusMessages(kind: AnyKind, c: CaseRow): Message[] {
-  const info = statusInfo(kind, c.status);
+  const info = caseStatusInfo(kind, c, c.status);
   const summary = summaryOf(kind, c).map(([label, value]) => `\n${label}: ${value}`).join('');
   const items = [quickItem(postbackAction(CASE_SAY.mineEntryButton, postback.go(CASE_ENTRIES.mine))), menuItem()];
   return [text(`เรื่อง${kind.title}\nเลขที่ ${referenceText(c)}${summary}\nสถานะ: ${info.label}\n${info.next}`.trim(), items)];
@@ -231,7 +251,7 @@ export function myCasesMessages(items: readonly QueueItem[]): Message[] {
   const total = items.length;
   if (items.length === 0) return [text(CASE_SAY.mineEmpty, [menuItem()])];
   const cards = items.slice(0, LINE_LIMITS.flexCarouselBubbles).map(({ c, kind, since }) => {
-    const info = statusInfo(kind, c.status);
+    const info = caseStatusInfo(kind, c, c.status);
     const body: FlexComponent[] = [
       frow('เรื่อง', kind.title),
       frow('เลขที่', referenceText(c)),

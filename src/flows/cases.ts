@@ -1,15 +1,17 @@
 // Cases from LINE: a staff member's decision buttons (one place: refuses non-staff, answers an old
 // button with the case's status now, and calls the same transition the staff pages will call), the
-// short conversation that asks for the note (and for ขอเอกสารเพิ่ม the sections) a decision needs, and
+// short conversation that asks for what a decision needs (the sections for ขอเอกสารเพิ่ม, a reason,
+// the step's day, the note — in that order, each only when the kind's transition says so), and
 // the applicant's button under a status push (into the right place); staff's queue (เรื่องรอตรวจ) and the
 // applicant's own cases (สถานะเรื่อง). Postback formats: src/cases/messages.ts.
-import { findTransition, statusInfo, type AnyKind, type Transition } from '../cases/kind';
+import { caseSections, findTransition, statusInfo, type AnyKind, type Transition } from '../cases/kind';
 import { caseKinds, kindOf } from '../cases/kinds';
-import { reopenedSections, staffFacts, transition } from '../cases/actions';
+import { reasonLine, reopenedSections, staffFacts, transition } from '../cases/actions';
 import {
   CASE_ENTRIES,
   alreadyHandledMessages,
   caseStatusMessages,
+  dayText,
   decidedMessages,
   myCasesMessages,
   notAllowedMessages,
@@ -23,10 +25,15 @@ import { applicantCasesDated, casesWaiting, findCase } from '../cases/store';
 import { GROUP_KIND } from '../groups/store';
 import { GROUP_SECTIONS } from '../office/group-settings';
 import { GROUP_FLOWS, hubParams } from './groups/ids';
+import { MCHCH_KIND } from '../mchch/store';
+import { MCHCH_FLOWS, mchchHubParams } from './mchch/ids';
+import { LINE_LIMITS } from '../line/limits';
+import { addMonths, bangkokToday, isIsoDate, toIso } from '../thai/calendar';
+import { parseThaiDate, reasonText } from '../thai/date-parse';
 import type { CaseRow } from '../db/schema';
 import { text, type Message } from '../line/messages';
 import { wholeNumber } from './postback';
-import type { Entry, Flow, FlowContext, Routed } from './types';
+import type { Accepted, Entry, Flow, FlowContext, Next, Reply, Routed } from './types';
 
 /** LINE shows up to 5,000 characters; a note longer than this is surely a paste by mistake. */
 const MAX_NOTE_CHARS = 1_000;
@@ -40,6 +47,15 @@ export const CASE_FLOW_SAY = {
   noteEmpty: 'กรุณาพิมพ์เป็นข้อความค่ะ',
   noteTooLong: `ข้อความยาวเกินไปค่ะ กรุณาพิมพ์ให้สั้นลง (ไม่เกิน ${MAX_NOTE_CHARS} ตัวอักษร)`,
   about: (reference: string, label: string) => `เรื่อง ${reference} → ${label}`,
+  chooseReason: 'เลือกเหตุผลค่ะ (ผู้ยื่นจะเห็นเหตุผลนี้เป็นภาษาที่เข้าใจง่าย)',
+  defaultDate: 'วันที่เท่าไรคะ (พิมพ์ เช่น 15 มี.ค. 2569 หรือกด "วันนี้")',
+  today: 'วันนี้',
+  pickDate: '📅 เลือกวันที่',
+  dateAfterToday: (today: string) => `วันนี้คือ ${today} ค่ะ ขั้นนี้เกิดขึ้นแล้ว จึงต้องเป็นวันนี้หรือก่อนหน้านี้ ช่วยตรวจวันที่อีกครั้งนะคะ`,
+  dateBeforeCase: (since: string) => `เรื่องนี้เริ่มเมื่อ ${since} ค่ะ วันที่ต้องไม่ก่อนวันนั้น ช่วยตรวจปีอีกครั้งนะคะ`,
+  noFullDate: 'ขอวัน เดือน และปีให้ครบนะคะ เช่น 8 ก.พ. 2562 ค่ะ',
+  dateHeard: (day: string) => `วันที่ ${day} ค่ะ`,
+  reasonPicked: (label: string) => `เหตุผล: ${label}`,
 };
 
 interface Target {
@@ -61,9 +77,13 @@ async function target(ctx: FlowContext, params: Record<string, string>): Promise
 }
 
 /** Make the decision as this staff member and say what came of it. */
-async function decide(ctx: FlowContext, t: Target, extra: { note?: string; sections?: string[] } = {}): Promise<Message[]> {
+async function decide(ctx: FlowContext, t: Target, extra: { note?: string; sections?: string[]; reason?: string; date?: string } = {}): Promise<Message[]> {
   const result = await transition(ctx.tx, ctx.services.office.id, t.c.id, { to: t.to, actor: { role: 'officer', id: ctx.userId }, expectedVersion: t.version, office: ctx.services.office, ...extra }, ctx.now);
-  if (result.ok) return decidedMessages(t.kind, result.case, extra.note);
+  if (result.ok) {
+    const rule = findTransition(t.kind, t.c.status, t.to, 'officer')?.reasons?.find((r) => r.id === extra.reason)?.rule;
+    const note = [rule && reasonLine(rule), extra.note?.trim()].filter(Boolean).join('\n') || undefined;
+    return decidedMessages(t.kind, result.case, note, extra.date);
+  }
   switch (result.reason) {
     case 'not_found':
       return notFoundMessages();
@@ -98,6 +118,9 @@ interface NoteAnswers {
   version: number;
   to: string;
   sections: { chosen: string[]; done: boolean };
+  reason?: string;
+  date?: string;
+  note?: string;
 }
 
 async function noteTarget(ctx: FlowContext): Promise<{ t: Target; rule: Transition | undefined } | undefined> {
@@ -106,14 +129,86 @@ async function noteTarget(ctx: FlowContext): Promise<{ t: Target; rule: Transiti
   return t && { t, rule: findTransition(t.kind, t.c.status, t.to, 'officer') };
 }
 
-function chosenOf(ctx: FlowContext): string[] {
-  return (ctx.answers as unknown as NoteAnswers).sections?.chosen ?? [];
+function answersOf(ctx: FlowContext): NoteAnswers {
+  return ctx.answers as unknown as NoteAnswers;
 }
 
-/** The staff conversation for a decision that needs a note (and sections): ask, then decide. */
+function chosenOf(ctx: FlowContext): string[] {
+  return answersOf(ctx).sections?.chosen ?? [];
+}
+
+/** "เรื่อง MCH-2562-0001 → ไม่รับเรื่อง" above each question, so staff know which case they answer for. */
+function aboutLine(found: { t: Target } | undefined): string {
+  return found ? `${CASE_FLOW_SAY.about(referenceText(found.t.c), statusInfo(found.t.kind, found.t.to).label)}\n` : '';
+}
+
+/** The steps a decision asks for, in order: sections (reopens) → reason → date → note. */
+const NOTE_STEPS = ['sections', 'reason', 'date', 'note'] as const;
+type NoteStep = (typeof NOTE_STEPS)[number];
+
+function asks(rule: Transition, step: NoteStep): boolean {
+  switch (step) {
+    case 'sections':
+      return Boolean(rule.reopens);
+    case 'reason':
+      return Boolean(rule.reasons?.length);
+    case 'date':
+      return Boolean(rule.needsDate);
+    case 'note':
+      return Boolean(rule.needsNote);
+  }
+}
+
+/** The step after `after` this decision asks for, or undefined when everything is in hand. */
+function stepAfter(rule: Transition, after?: NoteStep): NoteStep | undefined {
+  return NOTE_STEPS.slice(after ? NOTE_STEPS.indexOf(after) + 1 : 0).find((s) => asks(rule, s));
+}
+
+/** Go on to the next question, or make the decision with everything asked. */
+async function onward(ctx: FlowContext, after: NoteStep): Promise<Next> {
+  const found = await noteTarget(ctx);
+  if (!found) return { end: notFoundMessages() };
+  // The case moved on meanwhile (another staff member): decide() says so with the status now.
+  const next = found.rule && stepAfter(found.rule, after);
+  if (next) return { step: next };
+  const a = answersOf(ctx);
+  return { end: await decide(ctx, found.t, { note: a.note, sections: chosenOf(ctx), reason: a.reason, date: a.date }) };
+}
+
+/** The case's first day in Bangkok: a step's day cannot be before the application existed. */
+function caseStartIso(c: CaseRow): string {
+  return toIso(bangkokToday(new Date(c.createdAt)));
+}
+
+/**
+ * The day of a step: "วันนี้", LINE's date picker, or typed (Thai digits, BE or CE years, Thai month
+ * names, "8 ก.พ. 62"). Not after today unless the step is set ahead (an assessment), not before the
+ * case began; half dates are asked again in full.
+ */
+function acceptStepDay(reply: Reply, now: Date, ahead: boolean, since: string): Accepted {
+  const today = toIso(bangkokToday(now));
+  let iso: string;
+  if (reply.choice?.value === 'today') iso = today;
+  else if (reply.date !== undefined) {
+    if (!isIsoDate(reply.date)) return { ok: false, reason: reasonText('unrecognised') };
+    iso = reply.date;
+  } else {
+    // A day set ahead is read against a "today" two years on, so the parser does not call it future.
+    const parsed = parseThaiDate(reply.text ?? '', { today: ahead ? addMonths(bangkokToday(now), 24) : bangkokToday(now) });
+    if (!parsed.ok) return { ok: false, reason: parsed.reason === 'future' ? CASE_FLOW_SAY.dateAfterToday(dayText(today)) : reasonText(parsed.reason) };
+    const { year, month, day } = parsed.value;
+    if (month === undefined || day === undefined) return { ok: false, reason: CASE_FLOW_SAY.noFullDate };
+    iso = toIso({ year, month, day });
+  }
+  if (!ahead && iso > today) return { ok: false, reason: CASE_FLOW_SAY.dateAfterToday(dayText(today)) };
+  if (iso < since) return { ok: false, reason: CASE_FLOW_SAY.dateBeforeCase(dayText(since)) };
+  return { ok: true, value: iso, say: [text(CASE_FLOW_SAY.dateHeard(dayText(iso)))] };
+}
+
+/** The staff conversation for a decision that needs more than a tap: the sections, a reason, the day, a note; then decide. */
 export const caseNoteFlow: Flow = {
   id: 'case_note',
-  version: 1,
+  version: 2,
   title: 'บันทึกผลการพิจารณา',
   staffOnly: true,
   async start(ctx, params) {
@@ -122,21 +217,24 @@ export const caseNoteFlow: Flow = {
     const refused = refusal(t);
     if (refused) return { refuse: refused };
     const rule = findTransition(t.kind, t.c.status, t.to, 'officer')!;
+    const first = stepAfter(rule);
     // A decision needing nothing more is simply made (a button drawn before the kind changed).
-    if (!rule.needsNote && !rule.reopens) return { refuse: await decide(ctx, t) };
+    if (!first) return { refuse: await decide(ctx, t) };
     const answers: NoteAnswers = { caseId: t.c.id, version: t.version, to: t.to, sections: { chosen: [], done: false } };
-    return { step: rule.reopens ? 'sections' : 'note', answers: answers as unknown as Record<string, unknown> };
+    return { step: first, answers: answers as unknown as Record<string, unknown> };
   },
   steps: {
     sections: {
       async ask(ctx) {
         const found = await noteTarget(ctx);
-        const sections = found?.t.kind.sections ?? {};
+        // Only the sections of this case (its type's documents), at most what quick replies hold with "เสร็จแล้ว" and ยกเลิก/ย้อนกลับ.
+        const sections = found ? caseSections(found.t.kind, found.t.c, ctx.services.office) : {};
         const chosen = chosenOf(ctx);
-        const choices = Object.entries(sections).map(([value, label]) => ({ value, label: chosen.includes(value) ? `✓ ${label}` : label }));
+        const choices = Object.entries(sections)
+          .slice(0, LINE_LIMITS.quickReplyItems - 3)
+          .map(([value, label]) => ({ value, label: chosen.includes(value) ? `✓ ${label}` : label }));
         if (chosen.length > 0) choices.push({ value: DONE, label: CASE_FLOW_SAY.done });
-        const about = found ? `${CASE_FLOW_SAY.about(referenceText(found.t.c), statusInfo(found.t.kind, found.t.to).label)}\n` : '';
-        return { messages: [text(`${about}${CASE_FLOW_SAY.chooseSections}\n${CASE_FLOW_SAY.chosen(chosen.map((s) => sections[s] ?? s))}`)], choices };
+        return { messages: [text(`${aboutLine(found)}${CASE_FLOW_SAY.chooseSections}\n${CASE_FLOW_SAY.chosen(chosen.map((s) => sections[s] ?? s))}`)], choices };
       },
       accept(reply, ctx) {
         const chosen = chosenOf(ctx);
@@ -146,18 +244,50 @@ export const caseNoteFlow: Flow = {
         return { ok: true, value: { chosen: chosen.includes(value) ? chosen.filter((s) => s !== value) : [...chosen, value], done: false } };
       },
       async next(ctx) {
-        const { done } = (ctx.answers as unknown as NoteAnswers).sections;
-        if (!done) return { step: 'sections' };
-        const found = await noteTarget(ctx);
-        if (found?.rule?.needsNote) return { step: 'note' };
-        return { end: found ? await decide(ctx, found.t, { sections: chosenOf(ctx) }) : notFoundMessages() };
+        if (!answersOf(ctx).sections.done) return { step: 'sections' };
+        return onward(ctx, 'sections');
       },
+    },
+    reason: {
+      async ask(ctx) {
+        const found = await noteTarget(ctx);
+        // The reasons in full in the question (a label over 20 characters is cut on its button); typing the number picks one.
+        const reasons = (found?.rule?.reasons ?? []).slice(0, LINE_LIMITS.quickReplyItems - 2);
+        const list = reasons.map((r, i) => `${i + 1}. ${r.label}`).join('\n');
+        return {
+          messages: [text(`${aboutLine(found)}${CASE_FLOW_SAY.chooseReason}\n${list}`)],
+          choices: reasons.map((r, i) => ({ value: r.id, label: r.label, keywords: [String(i + 1)] })),
+        };
+      },
+      accept(reply) {
+        return reply.choice ? { ok: true, value: reply.choice.value, say: [text(CASE_FLOW_SAY.reasonPicked(reply.choice.label))] } : { ok: false, reason: 'กรุณาเลือกเหตุผลจากปุ่มด้านล่าง หรือพิมพ์หมายเลขนะคะ' };
+      },
+      next: (ctx) => onward(ctx, 'reason'),
+    },
+    date: {
+      async ask(ctx) {
+        const found = await noteTarget(ctx);
+        const today = toIso(bangkokToday(ctx.now));
+        const ahead = Boolean(found?.rule?.dateMayBeAhead);
+        const since = found ? caseStartIso(found.t.c) : undefined;
+        return {
+          messages: [text(`${aboutLine(found)}${found?.rule?.needsDate ?? CASE_FLOW_SAY.defaultDate}`)],
+          choices: [{ value: 'today', label: CASE_FLOW_SAY.today }],
+          // LINE wants min before max: no min on the case's first day (the answer is checked anyway).
+          datePicker: { label: CASE_FLOW_SAY.pickDate, initial: today, ...(ahead ? {} : { max: today }), ...(since && (ahead || since < today) ? { min: since } : {}) },
+          acceptsText: true,
+        };
+      },
+      async accept(reply, ctx) {
+        const found = await noteTarget(ctx);
+        return acceptStepDay(reply, ctx.now, Boolean(found?.rule?.dateMayBeAhead), found ? caseStartIso(found.t.c) : '0000-01-01');
+      },
+      next: (ctx) => onward(ctx, 'date'),
     },
     note: {
       async ask(ctx) {
         const found = await noteTarget(ctx);
-        const about = found ? `${CASE_FLOW_SAY.about(referenceText(found.t.c), statusInfo(found.t.kind, found.t.to).label)}\n` : '';
-        return { messages: [text(`${about}${found?.rule?.needsNote ?? CASE_FLOW_SAY.defaultNote}`)], acceptsText: true };
+        return { messages: [text(`${aboutLine(found)}${found?.rule?.needsNote ?? CASE_FLOW_SAY.defaultNote}`)], acceptsText: true };
       },
       accept(reply) {
         const note = reply.text?.trim() ?? '';
@@ -165,11 +295,7 @@ export const caseNoteFlow: Flow = {
         if ([...note].length > MAX_NOTE_CHARS) return { ok: false, reason: CASE_FLOW_SAY.noteTooLong };
         return { ok: true, value: note };
       },
-      async next(ctx) {
-        const found = await noteTarget(ctx);
-        if (!found) return { end: notFoundMessages() };
-        return { end: await decide(ctx, found.t, { note: ctx.answers.note as string, sections: chosenOf(ctx) }) };
-      },
+      next: (ctx) => onward(ctx, 'note'),
     },
   },
 };
@@ -188,6 +314,16 @@ const applicantRoutes: Readonly<Record<string, (c: CaseRow) => { flow: string; p
     if (c.status !== 'needs_info') return undefined;
     const reopened = reopenedSections(c);
     return { flow: GROUP_FLOWS.hub, params: hubParams(c.id, GROUP_SECTIONS.find((s) => reopened.includes(s))) };
+  },
+  // มชช.: a draft or a pack still to hand in → the application's hub; ขอเอกสารเพิ่ม → the hub at the
+  // first reopened section, in the order of the type's sections (the hub is flow MCHCH_FLOWS.hub).
+  [MCHCH_KIND]: (c) => {
+    if (c.status === 'draft' || c.status === 'pack_ready') return { flow: MCHCH_FLOWS.hub, params: mchchHubParams(c.id) };
+    if (c.status !== 'needs_info') return undefined;
+    const kind = kindOf(c.kind)!;
+    const reopened = reopenedSections(c);
+    const first = Object.keys(caseSections(kind, c)).find((s) => reopened.includes(s)) ?? reopened[0];
+    return { flow: MCHCH_FLOWS.hub, params: first ? { ...mchchHubParams(c.id), s: first } : mchchHubParams(c.id) };
   },
 };
 
@@ -209,7 +345,7 @@ export const caseOpenEntry: Entry = {
       return route ? { then: route, otherwise: status } : status;
     }
     if (!(await ctx.services.isStaff(ctx.tx, ctx.userId))) return notFoundMessages();
-    return staffCaseMessages(kind, c, await staffFacts(ctx.tx, kind, c, ctx.services.office));
+    return staffCaseMessages(kind, c, await staffFacts(ctx.tx, kind, c, ctx.services.office, ctx.now));
   },
 };
 

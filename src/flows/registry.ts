@@ -3,6 +3,7 @@ import { bookingEntry, bookingFlow } from './booking';
 import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
 import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry, caseQueueEntry, myCasesEntry } from './cases';
 import { contactEntry } from './contact';
+import { mchchStatusEntry } from './mchch/status';
 import { formationEntry, formationFlow } from './groups/formation';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
 import { cancelRegistrationRemindersEntry, eligibilityDetailsEntry, remindRegistrationEntry } from './eligibility-card';
@@ -61,6 +62,7 @@ export const defaultEntries: readonly Entry[] = [
   caseNoteEntry,
   caseOpenEntry,
   caseQueueEntry,
+  mchchStatusEntry,
   myCasesEntry,
   groupReportEntry,
   groupUpdateEntry,

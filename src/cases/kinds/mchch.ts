@@ -8,9 +8,10 @@
 // day: registered or not (บันทึกผลอำเภอ), then the self-development stages (forward only, any may be
 // skipped when staff hear late), then certified or not. Every staff change is pushed to the applicant.
 // The data: src/mchch/data.ts; the texts that depend on the round: statusFor.
-import { DEFAULT_CHECKLISTS, MCHCH_REASONS, MCHCH_SECTION_TITLES, TYPE_TITLES, mchchData, type MchchData } from '../../mchch/data';
+import { CHECKLIST_SHORT, DEFAULT_CHECKLISTS, MCHCH_REASONS, MCHCH_SECTION_TITLES, TYPE_TITLES, mchchData, type ChecklistKey, type MchchData } from '../../mchch/data';
+import type { OfficeProfile } from '../../office/profile';
 import { formatThaiDate } from '../../thai/date-format';
-import { fromIso } from '../../thai/calendar';
+import { addMonths, fromIso, toIso } from '../../thai/calendar';
 import type { CaseKind, StatusInfo, Transition } from '../kind';
 
 export const MCHCH_STATUSES = [
@@ -103,6 +104,44 @@ function sectionsOf(data: MchchData): Record<string, string> {
   return titles;
 }
 
+/** Words of a committee role (Q14): the submitter counts as on the committee when their role has one. */
+const COMMITTEE_WORDS = ['ประธาน', 'กรรมการ', 'เลขานุการ', 'เลขา', 'เหรัญญิก'] as const;
+
+/** The type's checklist as the office has it (profile mchch.documents, Q15), else the seed's. */
+function checklistOf(data: MchchData, office?: OfficeProfile): readonly { key: ChecklistKey; required: boolean }[] {
+  if (!data.type) return [];
+  return office?.mchch.documents[data.type] ?? DEFAULT_CHECKLISTS[data.type];
+}
+
+/**
+ * Worth a look before staff decide, never blocking (staff verify against the documents):
+ * a leader living in the community under a year as of today (Q24: the answer was checked at
+ * submission, the day may have moved); an optional document the applicant said they do not have;
+ * a group or network submitted by someone whose role is not on the committee, when the office asks
+ * for that (Q14, mchch.submitterMustBeCommittee).
+ */
+function warningsOf(data: MchchData, office?: OfficeProfile, today?: string): string[] {
+  const out: string[] = [];
+  const since = data.eligibility?.residentSince;
+  const asOf = today ?? data.eligibility?.asOf;
+  if (data.type === 'leader' && since && asOf && toIso(addMonths(fromIso(since), 12)) > asOf) {
+    out.push(`อยู่ในชุมชนตั้งแต่ ${formatThaiDate(fromIso(since))} ยังไม่ครบ 1 ปี (ณ ${formatThaiDate(fromIso(asOf))}) ตรวจทะเบียนบ้านค่ะ`);
+  }
+  for (const item of checklistOf(data, office)) {
+    const section = data[item.key] as { none?: boolean } | undefined;
+    if (!item.required && section?.none) out.push(`ผู้สมัครแจ้งว่าไม่มี: ${CHECKLIST_SHORT[item.key]}`);
+  }
+  if (office?.mchch.submitterMustBeCommittee && (data.type === 'group' || data.type === 'network')) {
+    const role = data.applicant?.role?.trim();
+    if (!role || !COMMITTEE_WORDS.some((w) => role.includes(w))) out.push(`ผู้ส่งใบสมัคร${role ? ` (${role})` : ''} ไม่ได้เป็นกรรมการ สำนักงานกำหนดให้กรรมการเป็นผู้สมัคร ตรวจกับบันทึกการประชุมค่ะ`);
+  }
+  return out;
+}
+
+/** prepare_only: the applicant takes the pack to the district themself; staff are told for information. */
+const PACK_READY_NOTICE = { heading: '📄 ใบสมัครพร้อมยื่นที่อำเภอ (เพื่อทราบ)', line: 'ผู้สมัครเตรียมเอกสารเองและจะนำไปยื่นที่อำเภอ ไม่ต้องตรวจหรือกดปุ่มใดค่ะ' };
+const HANDED_IN_NOTICE = { heading: '🏢 ผู้สมัครยื่นที่อำเภอแล้ว (เพื่อทราบ)', line: 'เมื่ออำเภอแจ้งผล บันทึกได้จากปุ่มด้านล่างค่ะ' };
+
 export const mchchKind: CaseKind<MchchStatus, MchchData> = {
   id: 'mchch',
   prefix: 'MCH',
@@ -117,8 +156,8 @@ export const mchchKind: CaseKind<MchchStatus, MchchData> = {
   transitions: [
     // The applicant's: the round's mode decides which send (the conversation picks it).
     { from: 'draft', to: 'submitted', role: 'applicant', issuesReference: true, notify: ['staff'] },
-    { from: 'draft', to: 'pack_ready', role: 'applicant', issuesReference: true, notify: ['staff'] },
-    { from: 'pack_ready', to: 'handed_in', role: 'applicant', notify: ['staff'] },
+    { from: 'draft', to: 'pack_ready', role: 'applicant', issuesReference: true, notify: ['staff'], staffNotice: PACK_READY_NOTICE },
+    { from: 'pack_ready', to: 'handed_in', role: 'applicant', notify: ['staff'], staffNotice: HANDED_IN_NOTICE },
     { from: 'needs_info', to: 'resubmitted', role: 'applicant', notify: ['staff'] },
     { from: 'draft', to: 'withdrawn', role: 'applicant' },
     { from: ['submitted', 'in_review', 'needs_info', 'resubmitted', 'pack_ready'], to: 'withdrawn', role: 'applicant', notify: ['staff'] },
@@ -176,6 +215,7 @@ export const mchchKind: CaseKind<MchchStatus, MchchData> = {
     },
   ],
   queue: [['submitted', 'resubmitted'], ['in_review'], ['handed_in', 'forwarded_to_district'], ['needs_info']],
+  warnings: warningsOf,
   summary: (data) => {
     const lines: [string, string][] = [];
     if (data.round) lines.push(['รอบ', data.round.label]);
