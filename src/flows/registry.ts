@@ -16,6 +16,11 @@ import { fundsEntry, fundsFlow } from './groups/funds';
 import { membersEntry, membersFlow } from './groups/members';
 import { minutesEntry, minutesFlow } from './groups/minutes';
 import { rulesEntry, rulesFlow } from './groups/rules';
+import { mchchHandedInEntry, mchchHubEntry, mchchHubFlow } from './mchch/hub';
+import { docEntry as mchchDocEntry, docFlow as mchchDocFlow } from './mchch/doc';
+import { listEntry as mchchListEntry, listFlow as mchchListFlow } from './mchch/lists';
+import { formEntry as mchchFormEntry, formFlow as mchchFormFlow } from './mchch/form';
+import { applicantEntry as mchchApplicantEntry, applicantFlow as mchchApplicantFlow } from './mchch/applicant';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
@@ -36,6 +41,11 @@ export const defaultFlows: readonly Flow[] = [
   membersFlow,
   rulesFlow,
   minutesFlow,
+  mchchHubFlow,
+  mchchDocFlow,
+  mchchListFlow,
+  mchchFormFlow,
+  mchchApplicantFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -73,6 +83,12 @@ export const defaultEntries: readonly Entry[] = [
   membersEntry,
   rulesEntry,
   minutesEntry,
+  mchchHubEntry,
+  mchchDocEntry,
+  mchchListEntry,
+  mchchFormEntry,
+  mchchApplicantEntry,
+  mchchHandedInEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
