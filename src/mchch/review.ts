@@ -29,7 +29,10 @@ export const REVIEW_SAY = {
   residency: (years: number, since: string) => `อยู่ในชุมชน ${years} ปี (ตั้งแต่ ${since})`,
   activities: (n: number) => `ผลงานกับชุมชน ${n} รายการ`,
   position: (title: string, formal: boolean) => `ตำแหน่ง ${title} (${formal ? 'ทางการ' : 'ไม่เป็นทางการ'})`,
-  resolution: (meeting: string | undefined, date: string | undefined) => `มีมติให้สมัคร${meeting ? ` (${meeting}` : ''}${date ? `${meeting ? ' ' : ' ('}${date})` : meeting ? ')' : ''}`,
+  resolution: (meeting: string | undefined, date: string | undefined) => {
+    const detail = [meeting, date].filter(Boolean).join(' ');
+    return detail ? `มีมติให้สมัคร (${detail})` : 'มีมติให้สมัคร';
+  },
   area: (description: string) => `พื้นที่: ${description}`,
   packTitle: 'เอกสารพร้อมยื่นที่อำเภอ',
   reference: 'เลขที่',

@@ -367,7 +367,8 @@ export const mchchHandedInEntry: Entry = {
     const version = Number(params.v);
     if (c.status !== 'pack_ready') return statusMessages(c);
     if (c.version !== version) {
-      // Edited since the button was drawn: the pack as it is now, with a fresh button.
+      // A button from another version of the case (data edits keep the version; only a status change
+      // moves it): the pack as it is now, with a fresh button.
       return [text(MCHCH_HUB_SAY.stale), packMessage(ctx, c)];
     }
     const result = await transition(ctx.tx, ctx.services.office.id, c.id, { to: 'handed_in', actor: { role: 'applicant', id: ctx.userId }, expectedVersion: version, office: ctx.services.office }, ctx.now);
