@@ -7,7 +7,7 @@
 // A document is done with ≥1 page, an optional one also with "ไม่มีเอกสารนี้" (none); the team with ≥1
 // entry; the advisers with ≥1 entry or none. `blocking` stops sending; `warnings` never do.
 import type { MchchSettings } from '../office/mchch-settings';
-import { CHECKLIST_SHORT, DEFAULT_CHECKLISTS, DOCUMENT_KEYS, MCHCH_SECTION_TITLES, type ChecklistItem, type ChecklistKey, type DocumentKey, type MchchData, type MchchType } from './data';
+import { CHECKLIST_SHORT, MCHCH_REASONS, DEFAULT_CHECKLISTS, DOCUMENT_KEYS, MCHCH_SECTION_TITLES, type ChecklistItem, type ChecklistKey, type DocumentKey, type MchchData, type MchchType } from './data';
 
 export type FormField = MchchSettings['form']['fields'][number];
 type Settings = Pick<MchchSettings, 'documents' | 'form'>;
@@ -82,7 +82,15 @@ function itemState(data: MchchData, key: ChecklistKey, required: boolean): Pick<
   return { done: n > 0 || (none && !required), none, count: n };
 }
 
-export function readiness(data: MchchData, settings: Settings): Readiness {
+/** Whole years from `since` to `today` (ISO dates). */
+export function fullYears(since: string, today: string): number {
+  const [sy, sm, sd] = since.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return Math.max(0, ty - sy - (tm < sm || (tm === sm && td < sd) ? 1 : 0));
+}
+
+/** `today` (ISO, Bangkok), when given, adds the leader's residency as of today to the warnings (Q24: checked again at submission; staff decide). */
+export function readiness(data: MchchData, settings: Settings, today?: string): Readiness {
   const items: ReadinessItem[] = [];
   items.push({
     key: 'applicant',
@@ -120,5 +128,7 @@ export function readiness(data: MchchData, settings: Settings): Readiness {
   for (const i of items) {
     if (i.none && i.done && isDocumentKey(i.key)) warnings.push(`แจ้งว่าไม่มี "${i.short}"`);
   }
+  const since = data.type === 'leader' ? data.eligibility?.residentSince : undefined;
+  if (today && since && fullYears(since, today) < 1) warnings.push(MCHCH_REASONS.residency.rule);
   return { items, blocking, warnings, ready: data.type !== undefined && blocking.length === 0 };
 }

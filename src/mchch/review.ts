@@ -7,7 +7,9 @@ import { formatThaiDate } from '../thai/date-format';
 import { formatPhone } from '../thai/phone';
 import { TYPE_TITLES, type MchchData } from './data';
 import type { FormField, Readiness, ReadinessItem } from './readiness';
-import { isDocumentKey } from './readiness';
+import { fullYears, isDocumentKey } from './readiness';
+
+export { fullYears };
 
 const MUTED = '#6B7280';
 const WARN = '#B45309';
@@ -53,13 +55,6 @@ export interface CardButton {
 
 function dateText(iso: string): string {
   return formatThaiDate(fromIso(iso));
-}
-
-/** Whole years from `since` to `today` (ISO dates). */
-export function fullYears(since: string, today: string): number {
-  const [sy, sm, sd] = since.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return Math.max(0, ty - sy - (tm < sm || (tm === sm && td < sd) ? 1 : 0));
 }
 
 /** The qualification answers in short lines (the leader's residency as of today). */

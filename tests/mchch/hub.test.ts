@@ -6,13 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DOC_SAY } from '../../src/flows/mchch/doc';
 import { APPLICANT_SAY } from '../../src/flows/mchch/applicant';
-import { MCHCH_HUB_SAY } from '../../src/flows/mchch/hub';
+import { MCHCH_HUB_SAY, sectionLabel } from '../../src/flows/mchch/hub';
 import { MCHCH_ENTRIES } from '../../src/flows/mchch/ids';
 import { LIST_SAY } from '../../src/flows/mchch/lists';
 import { postback } from '../../src/flows/postback';
-import { DEFAULT_CHECKLISTS, MCHCH_TYPES, type MchchData, type MchchType } from '../../src/mchch/data';
+import { DEFAULT_CHECKLISTS, MCHCH_TYPES, type MchchData, type MchchSection, type MchchType } from '../../src/mchch/data';
 import { readiness } from '../../src/mchch/readiness';
-import { itemName } from '../../src/mchch/review';
 import { mchchSettingsSchema } from '../../src/office/mchch-settings';
 import { flexButtons, flexLabels } from '../booking/helpers';
 import { jpeg, upload } from '../groups/sections-helpers';
@@ -37,7 +36,7 @@ function intakeOnly(type: MchchType, mode: 'prepare_only' | 'relay' = 'prepare_o
 
 function sectionButtonLabel(data: MchchData, key: string): string {
   const item = readiness(data, settings).items.find((i) => i.key === key)!;
-  return `${item.done ? '✓' : '✗'} ${itemName(item)}`;
+  return sectionLabel({ section: key as MchchSection, item });
 }
 
 /** Fill one section from the hub's button, as a person would. */

@@ -66,6 +66,15 @@ describe('readiness', () => {
     expect(readiness({ ...completeData('group'), form: { village: 'x' } }, withFields).items.find((i) => i.key === 'form')?.count).toBe(1);
   });
 
+  it('warns, never blocks, when the leader has lived in the community under a year as of today (Q24)', () => {
+    const data = completeData('leader');
+    const recent = { ...data, eligibility: { ...data.eligibility, residentSince: '2018-06-01' } };
+    const r = readiness(recent, defaults, '2019-01-21');
+    expect(r.ready).toBe(true);
+    expect(r.warnings).toEqual(['ผู้นำชุมชนต้องมีภูมิลำเนาอยู่ในชุมชนไม่น้อยกว่า 1 ปี']);
+    expect(readiness(recent, defaults, '2019-06-01').warnings).toEqual([]);
+  });
+
   it('the review\'s qualification lines give the leader\'s residency in whole years as of today', () => {
     expect(fullYears('2010-05-01', '2019-01-21')).toBe(8);
     expect(fullYears('2018-01-22', '2019-01-21')).toBe(0);

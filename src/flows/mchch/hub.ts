@@ -19,10 +19,10 @@ import { bubble, fbutton, flex, frow, fseparator, ftext, postbackAction, text, t
 import { MCHCH_SECTION_TITLES, TYPE_TITLES, type MchchData, type MchchSection } from '../../mchch/data';
 import { formFieldsFor, isDocumentKey, readiness, type Readiness, type ReadinessItem } from '../../mchch/readiness';
 import { itemName, packCard, reviewCard, type CardButton } from '../../mchch/review';
-import { districtDeadlineText } from '../../mchch/rounds';
+import { districtDeadlineText, nextRound, roundLabel } from '../../mchch/rounds';
 import { mchchDataOf } from '../../mchch/store';
 import { fromIso } from '../../thai/calendar';
-import { formatThaiDate, formatThaiDateRange } from '../../thai/date-format';
+import { formatThaiDate } from '../../thai/date-format';
 import { reopenedSections } from '../../cases/actions';
 import { postback } from '../postback';
 import type { Entry, Flow, FlowContext, Next, Routed } from '../types';
@@ -53,6 +53,7 @@ export const MCHCH_HUB_SAY = {
   fixIntro: 'เจ้าหน้าที่ขอให้แก้ไขหรือส่งเพิ่มรายการด้านล่างค่ะ เสร็จแล้วกด "ส่งข้อมูลที่แก้แล้ว" นะคะ',
   packIntro: 'เอกสารเตรียมไว้แล้วค่ะ แก้ไขได้จนกว่าจะยื่น เมื่อยื่นที่อำเภอแล้วกด "ยื่นที่อำเภอแล้ว" ค่ะ',
   staffNote: 'เจ้าหน้าที่แจ้งว่า',
+  optional: '(ไม่บังคับ)',
   missing: (n: number) => (n > 0 ? `ยังขาด ${n} รายการ` : 'ครบทุกรายการแล้วค่ะ 👍'),
   review: 'ตรวจและส่ง',
   resend: 'ส่งข้อมูลที่แก้แล้ว',
@@ -68,6 +69,7 @@ export const MCHCH_HUB_SAY = {
   closed: (round: string, cutoff: string) =>
     `ขออภัยค่ะ ${round} ปิดรับใบสมัครแล้วเมื่อวันที่ ${cutoff} จึงส่งใบสมัครนี้ไม่ได้ค่ะ ข้อมูลที่กรอกไว้ยังเก็บไว้ให้นะคะ\nกด "แจ้งเตือนรอบหน้า" เพื่อให้แจ้งเมื่อเปิดรับรอบใหม่ค่ะ`,
   subscribe: 'แจ้งเตือนรอบหน้า',
+  nextRound: (label: string) => `รอบถัดไป: ${label}`,
   tooLateResubmit: (deadline: string) => `ขออภัยค่ะ เลยกำหนดส่งถึงอำเภอ (${deadline}) แล้ว จึงส่งข้อมูลที่แก้ไม่ได้ค่ะ สอบถามเจ้าหน้าที่ได้นะคะ`,
   stale: 'ใบสมัครนี้เพิ่งเปลี่ยนไปเมื่อครู่ (อาจแก้หรือส่งจากที่อื่น) ขอแสดงข้อมูลล่าสุดให้ดูอีกครั้งนะคะ',
   notAllowed: 'ขออภัยค่ะ ตอนนี้ทำรายการนี้กับใบสมัครนี้ไม่ได้แล้ว',
@@ -119,9 +121,10 @@ function offered(c: CaseRow, r: Readiness): { section: MchchSection; item?: Read
   return r.items.filter((i) => sectionEditable(c, i.key)).map((item) => ({ section: item.key as MchchSection, item }));
 }
 
-function sectionLabel(entry: { section: MchchSection; item?: ReadinessItem }): string {
+/** "✓ ๑.๒ รูปถ่าย 1 รูป", "✗ คณะที่ปรึกษา (ไม่บังคับ)": the item's button says whether it is done. */
+export function sectionLabel(entry: { section: MchchSection; item?: ReadinessItem }): string {
   const name = entry.item ? itemName(entry.item) : MCHCH_SECTION_TITLES[entry.section];
-  return `${entry.item && entry.item.done ? '✓' : '✗'} ${name}`;
+  return `${entry.item && entry.item.done ? '✓' : '✗'} ${name}${entry.item && !entry.item.required ? ` ${MCHCH_HUB_SAY.optional}` : ''}`;
 }
 
 function sectionButton(c: CaseRow, entry: { section: MchchSection; item?: ReadinessItem }, label = sectionLabel(entry)): FlexComponent {
@@ -153,10 +156,8 @@ async function hubCard(ctx: FlowContext, c: CaseRow): Promise<Message> {
     body.push(ftext(MCHCH_HUB_SAY.fixIntro, { size: 'sm', color: '#6B7280' }));
   } else if (c.status === 'pack_ready') body.push(ftext(MCHCH_HUB_SAY.packIntro, { size: 'sm', color: '#6B7280' }));
   else body.push(ftext(MCHCH_HUB_SAY.intro, { size: 'sm', color: '#6B7280' }));
-  body.push(fseparator());
-  for (const item of r.items) body.push(ftext(`${item.done ? '✓' : '✗'} ${itemName(item)}${item.required ? '' : ' (ไม่บังคับ)'}`, { size: 'sm' }));
-  body.push(ftext(MCHCH_HUB_SAY.missing(r.blocking.length), { size: 'sm', weight: 'bold' }));
-  body.push(fseparator(), ...entries.map((e) => sectionButton(c, e)));
+  // One button per item the applicant may change now, each with ✓/✗ and its seed number.
+  body.push(fseparator(), ftext(MCHCH_HUB_SAY.missing(r.blocking.length), { size: 'sm', weight: 'bold' }), ...entries.map((e) => sectionButton(c, e)));
   const footer: FlexComponent[] = [];
   if (c.status === 'pack_ready') {
     footer.push(fbutton(postbackAction(MCHCH_HUB_SAY.handedIn, postback.go(MCHCH_ENTRIES.handedIn, { c: String(c.id), v: String(c.version) })), 'primary'));
@@ -187,18 +188,14 @@ function packMessage(ctx: FlowContext, c: CaseRow): Message {
   });
 }
 
-/** The refusal of a new send after the office's cut-off: the round's dates and the subscribe button. */
+/** The refusal of a new send after the office's cut-off: the round's dates (and the next round's, when set) and the subscribe button. */
 function closedMessages(ctx: FlowContext, c: CaseRow, data: MchchData): Message[] {
   const round = profileRound(ctx, data);
-  const facts = roundFacts(ctx, data);
-  const cutoff = round?.opens
-    ? formatThaiDateRange({ from: fromIso(round.opens), to: fromIso(round.localCutoff) })
-    : facts
-      ? formatThaiDate(fromIso(facts.localCutoff))
-      : '';
-  const name = round?.label ?? data.round?.label ?? 'รอบนี้';
-  const say = MCHCH_HUB_SAY.closed(name, round ? formatThaiDate(fromIso(round.localCutoff)) : cutoff);
-  return [text(round ? `${say}\n(${name} รับสมัคร ${cutoff})` : say, [goItem(MCHCH_HUB_SAY.subscribe, MCHCH_ENTRIES.subscribe), ...hubItems(c.id)])];
+  const cutoff = round?.localCutoff ?? data.round?.localCutoff;
+  const lines = [MCHCH_HUB_SAY.closed(round ? roundLabel(round) : (data.round?.label ?? ''), cutoff ? formatThaiDate(fromIso(cutoff)) : '')];
+  const next = nextRound(settingsOf(ctx), todayIso(ctx.now));
+  if (next) lines.push(MCHCH_HUB_SAY.nextRound(roundLabel(next)));
+  return [text(lines.join('\n'), [goItem(MCHCH_HUB_SAY.subscribe, MCHCH_ENTRIES.subscribe), ...hubItems(c.id)])];
 }
 
 function backToHubStep(say: string): Next {
@@ -276,7 +273,7 @@ export const mchchHubFlow: Flow = {
             keywords: value === 'later' ? ['ไว้ทำต่อ', 'ไว้ก่อน'] : value === 'review' ? ['ส่งใบสมัคร', 'ตรวจ', 'ส่งข้อมูลที่แก้แล้ว'] : [],
           })),
           choicesInMessages: true,
-          quickChoices: ['review', 'later'],
+          quickChoices: c.status === 'pack_ready' ? ['pack', 'later'] : ['review', 'later'],
         };
       },
       async accept(reply, ctx) {
@@ -301,7 +298,7 @@ export const mchchHubFlow: Flow = {
         const c = await currentCase(ctx);
         if (!c) return { messages: notFoundMessages(), choices: [{ value: 'hub', label: MCHCH_HUB_SAY.backToHub }] };
         const data = mchchDataOf(c);
-        const r = readinessOf(ctx, data);
+        const r = readiness(data, settingsOf(ctx), todayIso(ctx.now));
         const card = reviewCard({ roundName: roundName(ctx, data), data, readiness: r, today: todayIso(ctx.now), buttons: reviewButtons(ctx, c, data, r) });
         return {
           messages: [card],
