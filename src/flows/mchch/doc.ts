@@ -11,7 +11,8 @@ import { documentSlot, type DocumentKey } from '../../mchch/data';
 import { checklistFor, isDocumentKey } from '../../mchch/readiness';
 import { receivedPages } from '../groups/common';
 import type { Accepted, Choice, Entry, Flow, FlowContext, Next } from '../types';
-import { backToHub, caseData, caseIdOf, openSection, pickChoice, saveRefused, saveSections, settingsOf } from './common';
+import { backToHub, hubItems, caseData, caseIdOf, openSection, pickChoice, saveRefused, saveSections, settingsOf } from './common';
+import { wholeNumber } from '../postback';
 import { MCHCH_ENTRIES, MCHCH_FLOWS } from './ids';
 
 const NEXT_PAGE = 'next';
@@ -78,11 +79,11 @@ export const docFlow: Flow = {
   title: 'เอกสารใบสมัคร มชช.',
   async start(ctx, params) {
     const k = params.k;
-    if (!k || !isDocumentKey(k)) return { refuse: [text(DOC_SAY.unknown)] };
+    if (!k || !isDocumentKey(k)) return { refuse: [text(DOC_SAY.unknown, hubItems(wholeNumber(params.c)))] };
     const opened = await openSection(ctx, k, params);
     if ('refuse' in opened) return opened;
     const data = opened.data;
-    if (!data.type || !checklistFor(data.type, settingsOf(ctx)).some((i) => i.key === k)) return { refuse: [text(DOC_SAY.unknown)] };
+    if (!data.type || !checklistFor(data.type, settingsOf(ctx)).some((i) => i.key === k)) return { refuse: [text(DOC_SAY.unknown, hubItems(wholeNumber(params.c)))] };
     const doc = data[k];
     const existing = doc && (doc.pages.length > 0 || doc.none);
     return { step: existing ? 'existing' : 'pages', answers: { ...opened.answers, k } };

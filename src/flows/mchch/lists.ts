@@ -8,7 +8,8 @@ import { text } from '../../line/messages';
 import type { ListKey, MchchData } from '../../mchch/data';
 import { formatPersonName, nameReasonText, parsePersonName } from '../../thai/person-name';
 import type { Accepted, Choice, Entry, Flow, FlowContext, Reply } from '../types';
-import { backToHub, caseData, openSection, pickChoice, saveRefused, saveSections } from './common';
+import { backToHub, hubItems, caseData, openSection, pickChoice, saveRefused, saveSections } from './common';
+import { wholeNumber } from '../postback';
 import { MCHCH_ENTRIES, MCHCH_FLOWS } from './ids';
 
 type TeamEntry = NonNullable<MchchData['team']>['entries'][number];
@@ -137,7 +138,7 @@ export const listFlow: Flow = {
   title: 'รายชื่อในใบสมัคร มชช.',
   async start(ctx, params) {
     const k = params.k;
-    if (k !== 'team' && k !== 'advisers') return { refuse: [text(LIST_SAY.unknown)] };
+    if (k !== 'team' && k !== 'advisers') return { refuse: [text(LIST_SAY.unknown, hubItems(wholeNumber(params.c)))] };
     const opened = await openSection(ctx, k, params);
     if ('refuse' in opened) return opened;
     const data = opened.data;
