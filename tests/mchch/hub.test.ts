@@ -105,6 +105,15 @@ describe('the hub', () => {
     expect(texts(await openHub(person, caseId))[0]).toContain('สถานะ:');
   });
 
+  it('`s` opens that section at once when it may be changed now, and only then', async () => {
+    t = await mchchBot();
+    const { person, caseId } = await applicantWithDraft(t, { ...completeData('leader'), idCard: undefined });
+    let reply = await person.postback(postback.go(MCHCH_ENTRIES.hub, { c: String(caseId), s: 'idCard' }));
+    expect(texts(reply)[0]).toBe(DOC_SAY.ask('สำเนาบัตรประชาชน'));
+    reply = await person.postback(postback.go(MCHCH_ENTRIES.hub, { c: String(caseId), s: 'team' })); // not a leader's item
+    expect(allText(reply)).toContain(MCHCH_HUB_SAY.missing(1));
+  });
+
   it('a missing document blocks sending and is named', async () => {
     t = await mchchBot();
     const { person, caseId } = await applicantWithDraft(t, { ...completeData('leader'), idCard: undefined });

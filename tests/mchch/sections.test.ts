@@ -87,6 +87,14 @@ describe('documents', () => {
 });
 
 describe('lists', () => {
+  it('refuses a list the type does not have (a leader has no team)', async () => {
+    t = await mchchBot();
+    const { person, caseId } = await applicantWithDraft(t);
+    const reply = await person.postback(go(MCHCH_ENTRIES.list, { c: String(caseId), k: 'team' }));
+    expect(texts(reply)[0]).toContain('ไม่มีรายการนี้');
+    expect(quickReplyLabels(reply)).toContain('กลับหน้าใบสมัคร');
+  });
+
   it('takes a pasted team with skills after a dash, says it back, adds one more, and saves', async () => {
     t = await mchchBot();
     const { person, caseId } = await applicantWithDraft(t, { ...completeData('community'), team: undefined });

@@ -11,6 +11,7 @@ import { goItem, menuItem } from '../../booking/messages';
 import { postbackAction, quickItem, text, type Message } from '../../line/messages';
 import type { MchchData, MchchSection } from '../../mchch/data';
 import { MCHCH_SECTION_TITLES } from '../../mchch/data';
+import { readiness } from '../../mchch/readiness';
 import { roundLabel, roundStatus, type RoundStatus } from '../../mchch/rounds';
 import { MCHCH_KIND, mchchDataOf } from '../../mchch/store';
 import type { MchchMode, MchchRound, MchchSettings } from '../../office/mchch-settings';
@@ -23,6 +24,7 @@ import { MCHCH_ENTRIES, MCHCH_FLOWS, mchchHubParams } from './ids';
 export const MCHCH_COMMON_SAY = {
   notFound: 'ขออภัยค่ะ ไม่พบใบสมัคร มชช. นี้ของคุณ เริ่มสมัครได้จากคำว่า "สมัคร มชช." ค่ะ',
   notEditable: (title: string) => `ตอนนี้ส่วน "${title}" แก้ไขไม่ได้ค่ะ เพราะใบสมัครส่งแล้ว แก้ได้เฉพาะส่วนที่เจ้าหน้าที่ขอให้แก้ค่ะ`,
+  notInCase: 'ขออภัยค่ะ ใบสมัครประเภทนี้ไม่มีรายการนี้ค่ะ ดูรายการทั้งหมดได้ที่หน้าใบสมัครนะคะ',
   saveFailed: 'ขออภัยค่ะ บันทึกไม่สำเร็จ เพราะตอนนี้ส่วนนี้แก้ไขไม่ได้แล้วค่ะ',
   toHub: 'กลับหน้าใบสมัคร',
   pickAButton: 'กรุณาเลือกจากปุ่มด้านล่างนะคะ',
@@ -40,6 +42,12 @@ export function isMchchSection(s: unknown): s is MchchSection {
 
 export function pickChoice(reply: Reply): Accepted {
   return reply.choice ? { ok: true, value: reply.choice.value } : { ok: false, reason: MCHCH_COMMON_SAY.pickAButton };
+}
+
+/** The sections this case has (its type's checklist as the office has it, the applicant, the form, the qualifications). */
+export function sectionsOfCase(ctx: FlowContext, data: MchchData): MchchSection[] {
+  const keys = readiness(data, settingsOf(ctx)).items.map((i) => i.key as MchchSection);
+  return ['eligibility', 'form', ...keys.filter((k) => k !== 'form')];
 }
 
 /** The applicant's own มชช. case in this office, or undefined. */
@@ -113,8 +121,10 @@ export function notFoundMessages(): Message[] {
 export async function openSection(ctx: FlowContext, section: MchchSection, params: Record<string, string>): Promise<{ answers: Record<string, unknown>; data: MchchData; c: CaseRow } | { refuse: Message[] }> {
   const c = await ownMchchCase(ctx, params.c);
   if (!c) return { refuse: notFoundMessages() };
+  const data = mchchDataOf(c);
+  if (!sectionsOfCase(ctx, data).includes(section)) return { refuse: [text(MCHCH_COMMON_SAY.notInCase, hubItems(c.id))] };
   if (!sectionEditable(c, section)) return { refuse: [text(MCHCH_COMMON_SAY.notEditable(MCHCH_SECTION_TITLES[section]), hubItems(c.id))] };
-  return { answers: { c: c.id }, data: mchchDataOf(c), c };
+  return { answers: { c: c.id }, data, c };
 }
 
 export function caseIdOf(ctx: FlowContext): number {

@@ -38,6 +38,7 @@ import {
   roundMode,
   roundName,
   sectionEditable,
+  sectionsOfCase,
   settingsOf,
   todayIso,
 } from './common';
@@ -253,7 +254,7 @@ export const mchchHubFlow: Flow = {
     const editable = mchchKind.editable[c.status as keyof typeof mchchKind.editable];
     if (!editable) return { refuse: statusMessages(c) };
     // A push's button names the section: open it at once when the applicant may change it now.
-    if (isMchchSection(params.s) && sectionEditable(c, params.s)) {
+    if (isMchchSection(params.s) && sectionsOfCase(ctx, mchchDataOf(c)).includes(params.s) && sectionEditable(c, params.s)) {
       const target = sectionTarget(params.s, c.id);
       return { then: { flow: target.flow, params: target.params } };
     }
