@@ -111,6 +111,8 @@ export const formFlow: Flow = {
         return { ok: true, value: values, ...(say ? { say } : {}) };
       },
       async next(ctx) {
+        // One step asks every field in turn: the answers so far and the field's index are kept in the
+        // conversation's answers (the engine saves them with the turn).
         ctx.answers.values = ctx.answers.field;
         const index = indexOf(ctx) + 1;
         if (index < fieldsOf(ctx).length) {

@@ -178,6 +178,7 @@ export const listFlow: Flow = {
           if (!(await saveSections(ctx, { advisers: { entries: [], none: true } }))) return saveRefused(ctx);
           return backToHub(ctx, [text(LIST_SAY.savedNone)]);
         }
+        // The list so far is kept in the conversation's answers (the engine saves them with the turn).
         ctx.answers.collected = ctx.answers.names;
         return { step: keyOf(ctx) === 'advisers' && collected(ctx).outside.some((o) => o === undefined) ? 'where' : 'confirm' };
       },
