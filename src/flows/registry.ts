@@ -18,6 +18,11 @@ import { membersEntry, membersFlow } from './groups/members';
 import { minutesEntry, minutesFlow } from './groups/minutes';
 import { rulesEntry, rulesFlow } from './groups/rules';
 import { intakeEntry, intakeFlow } from './mchch/intake';
+import { mchchHandedInEntry, mchchHubEntry, mchchHubFlow } from './mchch/hub';
+import { docEntry as mchchDocEntry, docFlow as mchchDocFlow } from './mchch/doc';
+import { listEntry as mchchListEntry, listFlow as mchchListFlow } from './mchch/lists';
+import { formEntry as mchchFormEntry, formFlow as mchchFormFlow } from './mchch/form';
+import { applicantEntry as mchchApplicantEntry, applicantFlow as mchchApplicantFlow } from './mchch/applicant';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { mchchSubscribeEntry, mchchUnsubscribeEntry } from './mchch/subscribe';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
@@ -40,6 +45,11 @@ export const defaultFlows: readonly Flow[] = [
   rulesFlow,
   minutesFlow,
   intakeFlow,
+  mchchHubFlow,
+  mchchDocFlow,
+  mchchListFlow,
+  mchchFormFlow,
+  mchchApplicantFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -81,6 +91,12 @@ export const defaultEntries: readonly Entry[] = [
   mchchSubscribeEntry,
   mchchUnsubscribeEntry,
   intakeEntry,
+  mchchHubEntry,
+  mchchDocEntry,
+  mchchListEntry,
+  mchchFormEntry,
+  mchchApplicantEntry,
+  mchchHandedInEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,
