@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha256Of } from '../../src/attachments/files';
+import { contentPath, sha256Of } from '../../src/attachments/files';
 import { exportRound, ExportError } from '../../src/mchch/export';
 import { clock, expectNoLineProblems, fake, type TestBot } from '../support/harness';
 import { CLI_TIMEOUT_MS, runCli } from '../cli/run';
-import { applicantWithDraft, completeData, mchchBot, moveCase, newStaff, roundSnapshot } from './helpers';
+import { applicantWithDraft, completeData, mchchBot, moveCase, newStaff, OFFICE, roundSnapshot } from './helpers';
 import { ROUND_2562 } from './fixtures';
 import { applicationWithFiles, packProfile } from './pack-fixtures';
 
@@ -120,4 +120,16 @@ describe('a round\'s export', () => {
     expect(usage.stderr).toContain('ต้องระบุ --round');
     expect(usage.stderr).toContain('วิธีใช้:');
   }, CLI_TIMEOUT_MS);
+
+  it('a document whose file is gone from disk: the rest still goes out, index.csv reads ไม่ครบ', async () => {
+    const { leader } = await seedRound();
+    const lost = (await leader.attachments()).find((a) => a.row.slot === 'mchch.idCard')!;
+    fs.unlinkSync(contentPath(t.config.attachments.dir, OFFICE, lost.row.sha256));
+    const out = outDir();
+    const result = await exportRound(t.db, t.config.attachments.dir, packProfile(t), { roundId: ROUND_2562.id, out, now: clock.now() });
+    expect(result.missingFiles).toBe(1);
+    expect(fs.readdirSync(path.join(out, 'MCH-2562-0001'))).not.toContain('๑.๔-สำเนาบัตรประชาชน-1.png');
+    expect(fs.readdirSync(path.join(out, 'MCH-2562-0001'))).toContain('๑.๓-สำเนาทะเบียนบ้าน-2.png');
+    expect(fs.readFileSync(path.join(out, 'index.csv'), 'utf8')).toContain('MCH-2562-0001,ผู้นำชุมชน,สมศรี ใจดี,เอกสารพร้อมยื่นที่อำเภอ,ไม่ครบ');
+  });
 });

@@ -144,13 +144,16 @@ describe.skipIf(!POPPLER)('the pack of one application', () => {
   });
   if (!TESSERACT_THAI) it.skip('OCR check skipped: tesseract with Thai (Debian tesseract-ocr-tha) is not installed', () => {});
 
-  it('a missing required document reads ขาด, a draft has no reference; a document sent as a PDF is a separate file, not a page', async () => {
+  it('a missing required document reads ขาด, a draft has no reference; a document sent as a PDF is a separate file, not a page; a photo gone from disk is said so', async () => {
     const app = await applicationWithFiles(t, 'leader', {
       pdfFor: 'houseRegistration',
       change: (d) => ({ ...d, idCard: undefined }),
     });
     const { c, data, history } = await caseOf(t, app.caseId);
-    const text = pdfText(await renderApplicationPdf(c, data, await app.attachments(), history, packProfile(t), clock.now()));
+    // The ใบสมัคร's photo is gone from disk: its page says so.
+    const attachments = (await app.attachments()).map((a) => (a.row.slot === 'mchch.applicationForm' ? { row: a.row } : a));
+    const text = pdfText(await renderApplicationPdf(c, data, attachments, history, packProfile(t), clock.now()));
+    expect(text).toMatch(/๑\.๑ ใบสมัคร — หน้า 1\/1\s+ไม่พบไฟล์รูปนี้ในเครื่อง/);
     expect(text).toMatch(/สำเนาบัตรประชาชน[\s\S]{0,40}ขาด|ขาด[\s\S]{0,40}สำเนาบัตรประชาชน/);
     expect(text).toContain('ยังไม่ได้ส่ง (ฉบับร่าง)');
     expect(text).toContain('มี 2 หน้า (ไฟล์ PDF แนบแยก)');
@@ -171,5 +174,19 @@ describe.skipIf(!POPPLER)('the pack of one application', () => {
     }
     expect(text).not.toContain('เฉพาะผู้นำ');
     expect(text).not.toContain('สำเนาบัตรประชาชน');
+  });
+
+  it("the office's own checklist (Q15) replaces the seed's: only its items, an optional one not sent reads ไม่ได้ส่ง (ไม่บังคับ)", async () => {
+    const app = await applicationWithFiles(t, 'leader', { change: (d) => ({ ...d, idCard: undefined }) });
+    const { c, data, history } = await caseOf(t, app.caseId);
+    const profile = packProfile(t, { documents: { leader: [{ key: 'applicationForm', required: true }, { key: 'idCard', required: false }] } });
+    const text = pdfText(await renderApplicationPdf(c, data, await app.attachments(), history, profile, clock.now()));
+    const checklist = text.slice(text.indexOf('เอกสารประกอบการสมัคร'), text.indexOf('ประวัติการดำเนินการ'));
+    expect(checklist).toContain('๑.๔');
+    expect(checklist).toContain('ไม่ได้ส่ง (ไม่บังคับ)');
+    expect(checklist).not.toContain('สำเนาทะเบียนบ้าน');
+    expect(checklist).not.toContain('ขาด');
+    // Only the listed documents' photos are pages: the summary and the ใบสมัคร.
+    expect(text.split('\f').length - 1).toBe(2);
   });
 });
