@@ -51,7 +51,7 @@ const FONT_BOLD = readFileSync(require.resolve('@expo-google-fonts/sarabun/700Bo
 
 /**
  * The same font with another head.checkSumAdjustment: pdfkit takes a font equal to one it has (same
- * checksum and names) to be that one, and the ำ copy must stay a font of its own (see primeSaraAm).
+ * checksum and names) to be that one, and the ำ copy must stay a font of its own (see fixSaraAm).
  */
 function distinctCopy(ttf: Buffer): Buffer {
   const copy = Buffer.from(ttf);
@@ -122,26 +122,27 @@ const SARA_AM = 0x0e33;
 
 type Doc = PDFKit.PDFDocument;
 interface FontkitGlyph {
+  id: number;
   codePoints: number[];
 }
 interface FontkitFont {
   layout(text: string): { glyphs: FontkitGlyph[] };
+  glyphForCodePoint(codePoint: number): FontkitGlyph;
 }
 
 /**
  * pdfkit writes one ToUnicode entry per glyph. Sarabun draws ำ as a nikhahit and the glyph of า, so
  * after the first ำ every า would be copied out as nothing ("ที่ปรึกษ"). Words with ำ are drawn
- * with a second copy of the font whose า glyph reads ำ (and whose nikhahit reads nothing): the text
- * layer is then exactly what was written, and the page looks the same.
+ * with a second copy of the font in which, before each is drawn, the า glyph reads ำ and the marks
+ * before it read only themselves: the text layer is then exactly what was written, and the page
+ * looks the same. (fontkit keeps one glyph object per glyph id, which pdfkit reads when it encodes.)
  */
-function primeSaraAm(doc: Doc, name: string): void {
-  doc.font(name);
+function fixSaraAm(doc: Doc, fontName: string, cluster: string): void {
+  doc.font(fontName);
   const font = (doc as unknown as { _font: { font: FontkitFont } })._font.font;
-  for (const tone of ['', '\u0e48', '\u0e49', '\u0e4a', '\u0e4b']) {
-    const glyphs = font.layout(`ก${tone}ำ`).glyphs;
-    const last = glyphs[glyphs.length - 1];
-    for (const g of glyphs.slice(1, -1)) g.codePoints = g.codePoints.filter((cp) => cp !== SARA_AM);
-    if (last && glyphs.length > 1) last.codePoints = [SARA_AM];
+  const aa = font.glyphForCodePoint(0x0e32).id;
+  for (const g of font.layout(cluster).glyphs) {
+    g.codePoints = g.id === aa ? [SARA_AM] : g.codePoints.filter((cp) => cp !== SARA_AM);
   }
 }
 
@@ -214,6 +215,7 @@ class Writer {
   draw(text: string, x: number, y: number, size: number, bold = false, color = '#000000'): void {
     let at = x;
     for (const s of segments(text)) {
+      if (s.am) fixSaraAm(this.doc, this.fontName(bold, true), s.text);
       this.doc.font(this.fontName(bold, s.am)).fontSize(size).fillColor(color).text(s.text, at, y, { lineBreak: false });
       at += this.doc.widthOfString(s.text);
     }
@@ -252,16 +254,17 @@ class Writer {
     this.y += 2;
   }
 
-  /** "label: value" with the value wrapped beside the label. */
+  /** "label: value", each wrapped in its column (an office's form label may be long). */
   field(label: string, value: string, labelWidth = 150): void {
     const size = 11;
     const x = PAGE.margin + labelWidth;
-    const lines = this.wrap(value, PAGE.width - PAGE.margin - x, size);
-    this.ensure(this.lineHeight(size) * Math.min(lines.length, 3));
-    this.draw(label, PAGE.margin, this.y, size, true);
-    for (const line of lines) {
+    const labels = this.wrap(label, labelWidth - 8, size, true);
+    const values = this.wrap(value, PAGE.width - PAGE.margin - x, size);
+    this.ensure(this.lineHeight(size) * Math.min(Math.max(labels.length, values.length), 3));
+    for (let i = 0; i < Math.max(labels.length, values.length); i++) {
       this.ensure(this.lineHeight(size));
-      this.draw(line, x, this.y, size);
+      if (labels[i]) this.draw(labels[i]!, PAGE.margin, this.y, size, true);
+      if (values[i]) this.draw(values[i]!, x, this.y, size);
       this.y += this.lineHeight(size);
     }
   }
@@ -370,8 +373,6 @@ export async function renderApplicationPdf(
   doc.registerFont('b', FONT_BOLD);
   doc.registerFont('r-am', FONT_REGULAR_AM);
   doc.registerFont('b-am', FONT_BOLD_AM);
-  primeSaraAm(doc, 'r-am');
-  primeSaraAm(doc, 'b-am');
 
   const w = new Writer(doc);
   const type = data.type;

@@ -162,14 +162,16 @@ describe.skipIf(!POPPLER)('the pack of one application', () => {
     expect(text).not.toContain('สำเนาทะเบียนบ้าน — หน้า');
   });
 
+  // ำ after a tone mark, marks over tall consonants: the text layer must read back exactly.
+  const ADDRESS = 'ซอยน้ำใส ตำบลท่าข้าม อำเภอบ้านโพธิ์ ป่าสักซ้ำ ค่ำ';
   it("a community's pack: its name, area, resolution, the team as ทีมนำการพัฒนา, the inferred ใบสมัคร said so; the office's form fields", async () => {
     const { caseId } = await applicantWithDraft(t, completeData('community', []));
     const { c, data, history } = await caseOf(t, caseId);
     const profile = packProfile(t, {
       form: { fields: [{ id: 'founded', label: 'ปีที่ก่อตั้งชุมชน', kind: 'number' }, { id: 'leaderOnly', label: 'เฉพาะผู้นำ', types: ['leader'] }] },
     });
-    const text = pdfText(await renderApplicationPdf(c, { ...data, form: { founded: '2540' } }, [], history, profile, clock.now()));
-    for (const s of ['ชุมชนบ้านคลองสวน', 'หมู่ที่ 4', 'มีมติแล้ว เมื่อวันที่ 12 ม.ค. 2562 (ประชาคม)', 'รายชื่อทีมนำการพัฒนา', 'สมหมาย มั่นคง — ประธานชุมชน', 'ไม่มีในหนังสือ', '๓.๔', 'ปีที่ก่อตั้งชุมชน', '2540']) {
+    const text = pdfText(await renderApplicationPdf(c, { ...data, form: { founded: '2540' }, applicant: { ...data.applicant!, address: ADDRESS } }, [], history, profile, clock.now()));
+    for (const s of [ADDRESS, 'ชุมชนบ้านคลองสวน', 'หมู่ที่ 4', 'มีมติแล้ว เมื่อวันที่ 12 ม.ค. 2562 (ประชาคม)', 'รายชื่อทีมนำการพัฒนา', 'สมหมาย มั่นคง — ประธานชุมชน', 'ไม่มีในหนังสือ', '๓.๔', 'ปีที่ก่อตั้งชุมชน', '2540']) {
       expect(text, s).toContain(s);
     }
     expect(text).not.toContain('เฉพาะผู้นำ');
