@@ -53,6 +53,12 @@ export async function attachmentsOfCase(db: Sql, dir: string, office: string, ca
   );
 }
 
+/** One application's pack from the database: its attachments (read from `dir`) and history loaded. */
+export async function casePackPdf(db: Sql, dir: string, profile: OfficeProfile, c: CaseRow, now: Date): Promise<Buffer> {
+  const attachments = await attachmentsOfCase(db, dir, profile.id, c.id);
+  return renderApplicationPdf(c, mchchDataOf(c), attachments, profile, now, await historyOf(db, profile.id, c.id));
+}
+
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 
@@ -77,7 +83,7 @@ export async function applicationFiles(
 ): Promise<{ files: { name: string; content: Buffer }[]; missingFiles: number }> {
   const attachments = await attachmentsOfCase(db, dir, profile.id, c.id);
   const history = await historyOf(db, profile.id, c.id);
-  const files = [{ name: 'summary.pdf', content: await renderApplicationPdf(c, data, attachments, history, profile, now) }];
+  const files = [{ name: 'summary.pdf', content: await renderApplicationPdf(c, data, attachments, profile, now, history) }];
   const byId = new Map(attachments.map((a) => [a.row.id, a]));
   let missingFiles = 0;
   const items = data.type ? checklistOf(data.type, profile.mchch) : [];

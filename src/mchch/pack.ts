@@ -347,14 +347,18 @@ function historyDay(h: CaseHistoryRow): string {
 const stateText = (s: ItemState) =>
   s.kind === 'given' ? `มี ${s.count} ${s.unit}` : s.kind === 'none' ? 'ไม่มี' : s.kind === 'missing' ? 'ขาด' : 'ไม่ได้ส่ง (ไม่บังคับ)';
 
-/** The application as an A4 PDF (see the top of this file). `now`: when it is made (printed in the footer). */
+/**
+ * The application as an A4 PDF (see the top of this file). `now`: when it is made (printed in the
+ * footer); `history`: the case's rows (src/cases/store.ts historyOf), printed as its steps with their
+ * days. From the database in one call: ./export.ts casePackPdf.
+ */
 export async function renderApplicationPdf(
   c: CaseRow,
   data: MchchData,
   attachments: readonly PackAttachment[],
-  history: readonly CaseHistoryRow[],
   profile: Pick<OfficeProfile, 'office' | 'mchch'>,
   now: Date,
+  history: readonly CaseHistoryRow[] = [],
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { casePackPdf } from '../../src/mchch/export';
 import { renderApplicationPdf } from '../../src/mchch/pack';
 import { clock, expectNoLineProblems, fake, type TestBot } from '../support/harness';
 import { applicantWithDraft, caseOf, completeData, mchchBot, moveCase } from './helpers';
@@ -66,8 +67,9 @@ describe.skipIf(!POPPLER)('the pack of one application', () => {
   async function leaderPack(change?: Parameters<typeof applicationWithFiles>[2]) {
     const app = await applicationWithFiles(t, 'leader', change);
     await moveCase(t, app.caseId, [{ to: 'pack_ready', actor: { role: 'applicant', id: app.person.userId } }]);
-    const { c, data, history } = await caseOf(t, app.caseId);
-    const pdf = await renderApplicationPdf(c, data, await app.attachments(), history, packProfile(t), clock.now());
+    const { c } = await caseOf(t, app.caseId);
+    // From the database in one call: the attachments and the history loaded.
+    const pdf = await casePackPdf(t.db, t.config.attachments.dir, packProfile(t), c, clock.now());
     return { pdf, c };
   }
 
@@ -152,7 +154,7 @@ describe.skipIf(!POPPLER)('the pack of one application', () => {
     const { c, data, history } = await caseOf(t, app.caseId);
     // The ใบสมัคร's photo is gone from disk: its page says so.
     const attachments = (await app.attachments()).map((a) => (a.row.slot === 'mchch.applicationForm' ? { row: a.row } : a));
-    const text = pdfText(await renderApplicationPdf(c, data, attachments, history, packProfile(t), clock.now()));
+    const text = pdfText(await renderApplicationPdf(c, data, attachments, packProfile(t), clock.now(), history));
     expect(text).toMatch(/๑\.๑ ใบสมัคร — หน้า 1\/1\s+ไม่พบไฟล์รูปนี้ในเครื่อง/);
     expect(text).toMatch(/สำเนาบัตรประชาชน[\s\S]{0,40}ขาด|ขาด[\s\S]{0,40}สำเนาบัตรประชาชน/);
     expect(text).toContain('ยังไม่ได้ส่ง (ฉบับร่าง)');
@@ -170,7 +172,7 @@ describe.skipIf(!POPPLER)('the pack of one application', () => {
     const profile = packProfile(t, {
       form: { fields: [{ id: 'founded', label: 'ปีที่ก่อตั้งชุมชน', kind: 'number' }, { id: 'leaderOnly', label: 'เฉพาะผู้นำ', types: ['leader'] }] },
     });
-    const text = pdfText(await renderApplicationPdf(c, { ...data, form: { founded: '2540' }, applicant: { ...data.applicant!, address: ADDRESS } }, [], history, profile, clock.now()));
+    const text = pdfText(await renderApplicationPdf(c, { ...data, form: { founded: '2540' }, applicant: { ...data.applicant!, address: ADDRESS } }, [], profile, clock.now(), history));
     for (const s of [ADDRESS, 'ชุมชนบ้านคลองสวน', 'หมู่ที่ 4', 'มีมติแล้ว เมื่อวันที่ 12 ม.ค. 2562 (ประชาคม)', 'รายชื่อทีมนำการพัฒนา', 'สมหมาย มั่นคง — ประธานชุมชน', 'ไม่มีในหนังสือ', '๓.๔', 'ปีที่ก่อตั้งชุมชน', '2540']) {
       expect(text, s).toContain(s);
     }
@@ -182,7 +184,7 @@ describe.skipIf(!POPPLER)('the pack of one application', () => {
     const app = await applicationWithFiles(t, 'leader', { change: (d) => ({ ...d, idCard: undefined }) });
     const { c, data, history } = await caseOf(t, app.caseId);
     const profile = packProfile(t, { documents: { leader: [{ key: 'applicationForm', required: true }, { key: 'idCard', required: false }] } });
-    const text = pdfText(await renderApplicationPdf(c, data, await app.attachments(), history, profile, clock.now()));
+    const text = pdfText(await renderApplicationPdf(c, data, await app.attachments(), profile, clock.now(), history));
     const checklist = text.slice(text.indexOf('เอกสารประกอบการสมัคร'), text.indexOf('ประวัติการดำเนินการ'));
     expect(checklist).toContain('๑.๔');
     expect(checklist).toContain('ไม่ได้ส่ง (ไม่บังคับ)');
