@@ -137,7 +137,8 @@ export async function exportRound(db: Sql, attachmentsDir: string, profile: Offi
 
   const cases = await mchchCasesOfRound(db, profile.id, options.roundId, statuses);
   const rows = [['เลขที่อ้างอิง', 'ประเภท', 'ชื่อ', 'สถานะ', 'เอกสารครบ']];
-  const zipEntries: Record<string, Uint8Array> = {};
+  // Photos and PDFs are compressed already: stored as they are (level 0), the CSV deflated.
+  const zipEntries: Record<string, [Uint8Array, { level: 0 | 6 }]> = {};
   let files = 0;
   let missingFiles = 0;
   for (const c of cases) {
@@ -148,7 +149,7 @@ export async function exportRound(db: Sql, attachmentsDir: string, profile: Offi
     await fs.mkdir(path.join(options.out, folder), { mode: 0o700 });
     for (const f of written.files) {
       await fs.writeFile(path.join(options.out, folder, f.name), f.content, { mode: 0o600 });
-      if (options.zip) zipEntries[`${folder}/${f.name}`] = f.content;
+      if (options.zip) zipEntries[`${folder}/${f.name}`] = [f.content, { level: 0 }];
       files++;
     }
     const status = c.status as MchchStatus;
@@ -164,9 +165,9 @@ export async function exportRound(db: Sql, attachmentsDir: string, profile: Offi
   await fs.writeFile(path.join(options.out, 'index.csv'), csv, { mode: 0o600 });
   const result: ExportResult = { applications: cases.length, files, missingFiles, folder: options.out };
   if (options.zip) {
-    zipEntries['index.csv'] = Buffer.from(csv, 'utf8');
+    zipEntries['index.csv'] = [Buffer.from(csv, 'utf8'), { level: 6 }];
     const zipPath = `${options.out.replace(/[\\/]+$/, '')}.zip`;
-    await fs.writeFile(zipPath, zipSync(zipEntries, { level: 6, mtime: options.now }), { mode: 0o600 });
+    await fs.writeFile(zipPath, zipSync(zipEntries, { mtime: options.now }), { mode: 0o600 });
     result.zip = zipPath;
   }
   return result;

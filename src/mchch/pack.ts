@@ -23,6 +23,7 @@ import type { OfficeProfile } from '../office/profile';
 import type { MchchSettings } from '../office/mchch-settings';
 import { bangkokDateOf, fromIso, isIsoDate, type CalendarDate } from '../thai/calendar';
 import { formatThaiDate, formatThaiDateTime } from '../thai/date-format';
+import { formatPhone } from '../thai/phone';
 import { districtDeadlineText, roundLabel } from './rounds';
 import {
   CHECKLIST_SHORT,
@@ -395,7 +396,7 @@ export async function renderApplicationPdf(
   if (applicant) {
     w.field(type === 'leader' ? 'ชื่อ-สกุล' : 'ผู้ติดต่อ', applicant.name);
     if (applicant.role) w.field('บทบาท', applicant.role);
-    w.field('โทรศัพท์', applicant.phone);
+    w.field('โทรศัพท์', formatPhone(applicant.phone));
     if (applicant.address) w.field('ที่อยู่', applicant.address);
   } else {
     w.paragraph('ยังไม่ได้กรอก');

@@ -81,6 +81,7 @@ describe.skipIf(!POPPLER)('the pack of one application', () => {
     expect(c.reference).toBe('MCH-2562-0001');
     for (const s of [
       'สมศรี ใจดี',
+      '081-234-5678',
       'ผู้นำชุมชน',
       'มชช. ประจำปี 2562 (จังหวัดฉะเชิงเทรา)',
       'รับสมัคร 11 ม.ค.–4 ก.พ. 2562',
