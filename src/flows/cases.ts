@@ -26,13 +26,13 @@ import { GROUP_KIND } from '../groups/store';
 import { GROUP_SECTIONS } from '../office/group-settings';
 import { GROUP_FLOWS, hubParams } from './groups/ids';
 import { MCHCH_KIND } from '../mchch/store';
-import { MCHCH_FLOWS, mchchHubParams } from './mchch/ids';
+import { MCHCH_ENTRIES, MCHCH_FLOWS, mchchHubParams } from './mchch/ids';
 import { LINE_LIMITS } from '../line/limits';
 import { addMonths, bangkokToday, isIsoDate, toIso } from '../thai/calendar';
 import { parseThaiDate, reasonText } from '../thai/date-parse';
 import type { CaseRow } from '../db/schema';
-import { text, type Message } from '../line/messages';
-import { wholeNumber } from './postback';
+import { postbackAction, quickItem, text, type Message } from '../line/messages';
+import { postback, wholeNumber } from './postback';
 import type { Accepted, Entry, Flow, FlowContext, Next, Reply, Routed } from './types';
 
 /** LINE shows up to 5,000 characters; a note longer than this is surely a paste by mistake. */
@@ -388,6 +388,13 @@ export const myCasesEntry: Entry = {
       const kind = kindOf(c.kind);
       return kind ? [{ c, kind, since: c.statusSince }] : [];
     });
-    return myCasesMessages(items);
+    const messages = myCasesMessages(items);
+    // มชช. applications have their own list with each step's day (สถานะใบสมัคร): offered under these.
+    if (!items.some((i) => i.c.kind === MCHCH_KIND)) return messages;
+    const last = messages.at(-1)!;
+    const statusItem = quickItem(postbackAction(MCHCH_STATUS_BUTTON, postback.go(MCHCH_ENTRIES.status)));
+    return [...messages.slice(0, -1), { ...last, quickReply: { items: [statusItem, ...(last.quickReply?.items ?? [])] } }];
   },
 };
+
+const MCHCH_STATUS_BUTTON = 'สถานะใบสมัคร';

@@ -18,6 +18,7 @@ import { menuItem } from '../booking/messages';
 import { ERASED_APPLICANT } from '../cases/actions';
 import { mchchKind } from '../cases/kinds/mchch';
 import { CASE_ENTRIES, openCaseData } from '../cases/messages';
+import { checklistFor, readiness } from './readiness';
 import type { CaseRow } from '../db/schema';
 import { isIn, q, type Sql } from '../db/sql';
 import { staffIds } from '../db/staff';
@@ -29,7 +30,7 @@ import type { MchchRound, MchchSettings } from '../office/mchch-settings';
 import type { OfficeProfile } from '../office/profile';
 import { addDays, bangkokTimeOf, bangkokToday, fromIso, minutesOfDay, toIso } from '../thai/calendar';
 import { formatThaiDate } from '../thai/date-format';
-import { CHECKLIST_SHORT, DEFAULT_CHECKLISTS, MCHCH_SECTION_TITLES, MCHCH_TYPES, TYPE_TITLES, type ChecklistItem, type MchchData, type MchchType } from './data';
+import { CHECKLIST_SHORT, MCHCH_SECTION_TITLES, MCHCH_TYPES, TYPE_TITLES, type MchchData } from './data';
 import { roundLabel, roundStatus, roundAt } from './rounds';
 import { MCHCH_KIND, mchchDataOf } from './store';
 import { markNotified, waitingFor } from './subscriptions';
@@ -62,40 +63,9 @@ function dueRounds(settings: MchchSettings, today: string, days: readonly number
   return due;
 }
 
-/** The type's checklist as the office has it (Q15: profile mchch.documents), the seed's titles. */
-export function checklistFor(settings: MchchSettings, type: MchchType): ChecklistItem[] {
-  const seed = DEFAULT_CHECKLISTS[type];
-  const office = settings.documents[type];
-  if (!office) return [...seed];
-  return office.map(({ key, required }) => ({ ...(seed.find((item) => item.key === key) ?? { key, seedNo: null, title: CHECKLIST_SHORT[key] }), required }));
-}
-
-/**
- * What an application still lacks before it can be sent, as names (for the reminder's count): the
- * type, the qualifications, the applicant's contact, the office's form fields (Q21: with none, the
- * ใบสมัคร photo instead), and each required checklist item. The conversation's own checks decide at
- * sending; this only counts for the reminder.
- */
+/** What an application still lacks before it can be sent (the hub's own rule: src/mchch/readiness.ts), as short names. */
 export function missingItems(settings: MchchSettings, data: MchchData): string[] {
-  if (!data.type) return ['ประเภทที่สมัคร'];
-  const type = data.type;
-  const missing: string[] = [];
-  if (!data.eligibility?.asOf) missing.push(MCHCH_SECTION_TITLES.eligibility);
-  if (!data.applicant) missing.push(MCHCH_SECTION_TITLES.applicant);
-  const fields = settings.form.fields.filter((f) => f.required && (!f.types || f.types.includes(type)));
-  if (fields.some((f) => !data.form?.[f.id]?.trim())) missing.push(MCHCH_SECTION_TITLES.form);
-  for (const item of checklistFor(settings, type)) {
-    if (!item.required) continue;
-    if (item.key === 'applicationForm' && settings.form.fields.length > 0) continue; // filled as fields
-    if (item.key === 'team') {
-      if (!data.team?.entries.length) missing.push(CHECKLIST_SHORT.team);
-    } else if (item.key === 'advisers') {
-      if (!data.advisers || (!data.advisers.none && data.advisers.entries.length === 0)) missing.push(CHECKLIST_SHORT.advisers);
-    } else if (!data[item.key]?.pages.length) {
-      missing.push(CHECKLIST_SHORT[item.key]);
-    }
-  }
-  return missing;
+  return readiness(data, settings).blocking.map((item) => item.short);
 }
 
 // ---- a. the round opened ---------------------------------------------------------------------
@@ -103,7 +73,7 @@ export function missingItems(settings: MchchSettings, data: MchchData): string[]
 /** What each type prepares, one line each: "ผู้นำชุมชน: ใบสมัคร, รูปถ่าย 1 รูป, …". */
 function prepareLines(settings: MchchSettings): string[] {
   return MCHCH_TYPES.map((type) => {
-    const items = checklistFor(settings, type).filter((item) => item.required).map((item) => CHECKLIST_SHORT[item.key]);
+    const items = checklistFor(type, settings).filter((item) => item.required).map((item) => CHECKLIST_SHORT[item.key]);
     return `• ${TYPE_TITLES[type]}: ${items.join(', ')}`;
   });
 }

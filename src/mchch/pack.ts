@@ -21,15 +21,14 @@ import type { AttachmentRow, CaseHistoryRow, CaseRow } from '../db/schema';
 import { mchchKind, type MchchStatus } from '../cases/kinds/mchch';
 import type { OfficeProfile } from '../office/profile';
 import type { MchchSettings } from '../office/mchch-settings';
-import { bangkokDateOf, fromIso, isIsoDate, type CalendarDate } from '../thai/calendar';
+import { bangkokDateOf, fromIso, isIsoDate } from '../thai/calendar';
+import { fullYears } from './eligibility';
+import { checklistFor, itemState as readinessItemState, readiness } from './readiness';
 import { formatThaiDate, formatThaiDateTime } from '../thai/date-format';
 import { formatPhone } from '../thai/phone';
 import { districtDeadlineText, roundLabel } from './rounds';
 import {
-  CHECKLIST_SHORT,
-  DEFAULT_CHECKLISTS,
   DOCUMENT_KEYS,
-  MCHCH_TYPES,
   TYPE_QUALIFICATIONS,
   TYPE_TITLES,
   documentSlot,
@@ -70,50 +69,24 @@ function distinctCopy(ttf: Buffer): Buffer {
 const FONT_REGULAR_AM = distinctCopy(FONT_REGULAR);
 const FONT_BOLD_AM = distinctCopy(FONT_BOLD);
 
-/**
- * The checklist of a type as the office has it (profile `mchch.documents`, Q15) or the seed's; the
- * titles stay the seed's (an item the seed lists under another type keeps that title).
- */
-export function checklistOf(type: MchchType, settings: Pick<MchchSettings, 'documents'>): ChecklistItem[] {
-  const custom = settings.documents[type];
-  if (!custom) return [...DEFAULT_CHECKLISTS[type]];
-  return custom.map(({ key, required }) => {
-    const own = DEFAULT_CHECKLISTS[type].find((item) => item.key === key);
-    const other = MCHCH_TYPES.map((t) => DEFAULT_CHECKLISTS[t].find((item) => item.key === key)).find(Boolean);
-    const base = own ?? other ?? { key, seedNo: null, title: CHECKLIST_SHORT[key] };
-    return { ...base, required };
-  });
-}
+/** The checklist of a type as the office has it (Q15), the seed's titles: the hub's own (src/mchch/readiness.ts). */
+export const checklistOf = (type: MchchType, settings: Pick<MchchSettings, 'documents'>): ChecklistItem[] => checklistFor(type, settings);
 
 export type ItemState = { kind: 'given'; count: number; unit: 'หน้า' | 'ชื่อ' } | { kind: 'none' } | { kind: 'missing' } | { kind: 'skipped' };
 
-/** What the application has for one checklist item: pages or names, "ไม่มี" said, missing (required) or not given (optional). */
+/** How the pack shows one checklist item, from what the hub decides about it (readiness itemState). */
 export function itemState(item: Pick<ChecklistItem, 'key' | 'required'>, data: MchchData): ItemState {
-  const key = item.key;
-  if (key === 'team' || key === 'advisers') {
-    const list = data[key];
-    const count = list?.entries.length ?? 0;
-    if (count > 0) return { kind: 'given', count, unit: 'ชื่อ' };
-    if (key === 'advisers' && data.advisers?.none) return { kind: 'none' };
-    return item.required ? { kind: 'missing' } : { kind: 'skipped' };
-  }
-  const doc = data[key];
-  if (doc && doc.pages.length > 0) return { kind: 'given', count: doc.pages.length, unit: 'หน้า' };
-  if (doc?.none) return { kind: 'none' };
-  return item.required ? { kind: 'missing' } : { kind: 'skipped' };
+  const state = readinessItemState(data, item.key, item.required);
+  if (state.count > 0) return { kind: 'given', count: state.count, unit: item.key === 'team' || item.key === 'advisers' ? 'ชื่อ' : 'หน้า' };
+  if (state.none) return { kind: 'none' };
+  return item.required && !state.done ? { kind: 'missing' } : { kind: 'skipped' };
 }
 
-/** Every required item is there. */
-export function documentsComplete(data: MchchData, settings: Pick<MchchSettings, 'documents'>): boolean {
+/** Every required checklist item is there (the hub's rule: nothing of the checklist blocks sending). */
+export function documentsComplete(data: MchchData, settings: Pick<MchchSettings, 'documents' | 'form'>): boolean {
   if (!data.type) return false;
-  return checklistOf(data.type, settings).every((item) => itemState(item, data).kind !== 'missing');
-}
-
-/** Whole years from `from` to `to` (the day before the anniversary is still one fewer). */
-function fullYears(from: CalendarDate, to: CalendarDate): number {
-  let years = to.year - from.year;
-  if (to.month < from.month || (to.month === from.month && to.day < from.day)) years--;
-  return Math.max(0, years);
+  const checklist = new Set<string>(checklistFor(data.type, settings).map((item) => item.key));
+  return readiness(data, settings).blocking.every((item) => !checklist.has(item.key));
 }
 
 const thaiDate = (iso: string) => formatThaiDate(fromIso(iso));
@@ -384,7 +357,7 @@ export async function renderApplicationPdf(
   const status = c.status as MchchStatus;
 
   w.paragraph(profile.office.name, { size: 15, bold: true });
-  w.paragraph('ใบสรุปการสมัครเข้าสู่ระบบมาตรฐานงานชุมชน (มชช.)', { size: 14, bold: true, after: 4 });
+  w.paragraph('ใบสรุปการสมัครเข้าสู่ระบบมาตรฐานการพัฒนาชุมชน (มชช.)', { size: 14, bold: true, after: 4 });
   for (const [label, value] of roundLines(data, profile)) w.field(label, value);
   w.field('เลขที่อ้างอิง', c.reference ?? 'ยังไม่ได้ส่ง (ฉบับร่าง)');
   w.field('ประเภทผู้สมัคร', type ? TYPE_TITLES[type] : 'ยังไม่ได้เลือก');

@@ -7,6 +7,8 @@
 // A document is done with ≥1 page, an optional one also with "ไม่มีเอกสารนี้" (none); the team with ≥1
 // entry; the advisers with ≥1 entry or none. `blocking` stops sending; `warnings` never do.
 import type { MchchSettings } from '../office/mchch-settings';
+import { fromIso } from '../thai/calendar';
+import { fullYears as wholeYears } from './eligibility';
 import { CHECKLIST_SHORT, MCHCH_REASONS, DEFAULT_CHECKLISTS, DOCUMENT_KEYS, MCHCH_SECTION_TITLES, type ChecklistItem, type ChecklistKey, type DocumentKey, type MchchData, type MchchType } from './data';
 
 export type FormField = MchchSettings['form']['fields'][number];
@@ -65,7 +67,8 @@ function filled(value: string | undefined): boolean {
   return value !== undefined && value.trim() !== '';
 }
 
-function itemState(data: MchchData, key: ChecklistKey, required: boolean): Pick<ReadinessItem, 'done' | 'none' | 'count'> {
+/** What the application has for one checklist item (the hub, the reminders, the PDF pack and staff's warnings read this). */
+export function itemState(data: MchchData, key: ChecklistKey, required: boolean): Pick<ReadinessItem, 'done' | 'none' | 'count'> {
   if (key === 'team') {
     const n = data.team?.entries.length ?? 0;
     return { done: n > 0, none: false, count: n };
@@ -82,11 +85,9 @@ function itemState(data: MchchData, key: ChecklistKey, required: boolean): Pick<
   return { done: n > 0 || (none && !required), none, count: n };
 }
 
-/** Whole years from `since` to `today` (ISO dates). */
+/** Whole years from `since` to `today` (ISO dates): the intake's count (src/mchch/eligibility.ts). */
 export function fullYears(since: string, today: string): number {
-  const [sy, sm, sd] = since.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return Math.max(0, ty - sy - (tm < sm || (tm === sm && td < sd) ? 1 : 0));
+  return wholeYears(fromIso(since), fromIso(today));
 }
 
 /** `today` (ISO, Bangkok), when given, adds the leader's residency as of today to the warnings (Q24: checked again at submission; staff decide). */

@@ -17,6 +17,7 @@ describe('the มชช. kind', () => {
 
   it('every staff button label fits LINE (≤ 20 characters) and every status has a Thai label', () => {
     for (const t of mchchKind.transitions) if (t.label) expect([...t.label].length, t.label).toBeLessThanOrEqual(20);
+    for (const t of mchchKind.transitions) for (const r of t.reasons ?? []) expect([...r.label].length, r.label).toBeLessThanOrEqual(20);
     for (const info of Object.values(mchchKind.statuses)) expect(info.label).toMatch(/[\u0E00-\u0E7F]/);
   });
 

@@ -145,3 +145,29 @@ describe('สถานะใบสมัคร', () => {
     expect(mine).toContain('ไม่รับเรื่อง');
   });
 });
+
+describe('the menu and สถานะเรื่อง', () => {
+  let t: TestBot;
+  beforeEach(async () => {
+    fake.reset();
+    t = await mchchBot();
+  });
+  afterEach(async () => {
+    await t.close();
+    expectNoLineProblems();
+  });
+
+  it('สถานะเรื่อง offers สถานะใบสมัคร only to someone with an application; staff\'s menu still fits and keeps ข้อมูลส่วนตัว', async () => {
+    const { person } = await applicantWithDraft(t, completeData('group'));
+    const mine = await person.say('สถานะเรื่อง');
+    expect(quickReplyLabels(mine)[0]).toBe('สถานะใบสมัคร');
+    expect(allText(await person.tap('สถานะใบสมัคร'))).toContain('ใบสมัคร มชช. ของคุณ 1 ใบ');
+    const other = new Person(t);
+    expect(quickReplyLabels(await other.say('สถานะเรื่อง'))).not.toContain('สถานะใบสมัคร');
+
+    const staff = await newStaff(t);
+    const menu = quickReplyLabels(await staff.say('เมนู'));
+    expect(menu).toEqual(expect.arrayContaining(['สมัคร มชช.', 'เรื่องรอตรวจ (จนท.)', 'ข้อมูลส่วนตัว']));
+    expect(menu.length).toBeLessThanOrEqual(13);
+  });
+});

@@ -11,7 +11,8 @@
 import { CHECKLIST_SHORT, DEFAULT_CHECKLISTS, MCHCH_REASONS, MCHCH_SECTION_TITLES, TYPE_TITLES, mchchData, type ChecklistKey, type MchchData } from '../../mchch/data';
 import type { OfficeProfile } from '../../office/profile';
 import { formatThaiDate } from '../../thai/date-format';
-import { addMonths, fromIso, toIso } from '../../thai/calendar';
+import { fromIso } from '../../thai/calendar';
+import { checklistFor, fullYears } from '../../mchch/readiness';
 import type { CaseKind, StatusInfo, Transition } from '../kind';
 
 export const MCHCH_STATUSES = [
@@ -110,7 +111,7 @@ const COMMITTEE_WORDS = ['ประธาน', 'กรรมการ', 'เล�
 /** The type's checklist as the office has it (profile mchch.documents, Q15), else the seed's. */
 function checklistOf(data: MchchData, office?: OfficeProfile): readonly { key: ChecklistKey; required: boolean }[] {
   if (!data.type) return [];
-  return office?.mchch.documents[data.type] ?? DEFAULT_CHECKLISTS[data.type];
+  return office ? checklistFor(data.type, office.mchch) : DEFAULT_CHECKLISTS[data.type];
 }
 
 /**
@@ -124,7 +125,7 @@ function warningsOf(data: MchchData, office?: OfficeProfile, today?: string): st
   const out: string[] = [];
   const since = data.eligibility?.residentSince;
   const asOf = today ?? data.eligibility?.asOf;
-  if (data.type === 'leader' && since && asOf && toIso(addMonths(fromIso(since), 12)) > asOf) {
+  if (data.type === 'leader' && since && asOf && fullYears(since, asOf) < 1) {
     out.push(`อยู่ในชุมชนตั้งแต่ ${formatThaiDate(fromIso(since))} ยังไม่ครบ 1 ปี (ณ ${formatThaiDate(fromIso(asOf))}) ตรวจทะเบียนบ้านค่ะ`);
   }
   for (const item of checklistOf(data, office)) {

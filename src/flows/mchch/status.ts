@@ -77,11 +77,13 @@ export function applicationBubble(c: CaseRow, steps: readonly TimelineStep[], of
   return bubble({ header: [ftext(STATUS_SAY.title, { weight: 'bold', color: '#FFFFFF' })], body, footer: [button] });
 }
 
-/** `mchch-status` (สถานะใบสมัคร): the person's applications, the latest change first. */
+/**
+ * `mchch-status` (สถานะใบสมัคร): the person's applications, the latest change first. Typed, or the
+ * button under สถานะเรื่อง when the person has one — not a menu item of its own: the menu holds at most
+ * 13 buttons and staff already fill it (สถานะเรื่อง lists every case, มชช. ones included).
+ */
 export const mchchStatusEntry: Entry = {
   id: MCHCH_ENTRIES.status,
-  menuLabel: 'สถานะใบสมัคร',
-  menuOrder: 41,
   keywords: ['สถานะใบสมัคร', 'สถานะ มชช', 'ใบสมัคร มชช ของฉัน', 'สถานะมชช'],
   async respond(ctx): Promise<Message[]> {
     const office = ctx.services.office;
