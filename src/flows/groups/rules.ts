@@ -7,15 +7,14 @@ import type { GroupData } from '../../groups/data';
 import { GROUP_SLOTS } from '../../groups/data';
 import { text } from '../../line/messages';
 import type { DocumentRequest } from '../../attachments/types';
-import type { Accepted, Entry, Flow, FlowContext, Next } from '../types';
+import type { Entry, Flow, FlowContext, Next } from '../types';
 import { acceptPastDate, pickChoice, backToHub, caseData, caseIdOf, dateText, openSection, pastDatePicker, receivedPages, saveRefused, saveSection } from './common';
 import { GROUP_ENTRIES, GROUP_FLOWS } from './ids';
+import { morePagesStep, pagesOf } from '../pages';
 
 type Rules = NonNullable<GroupData['rules']>;
 
 const ADVICE = 'advice';
-const NEXT_PAGE = 'next';
-const DONE = 'done';
 const KEEP = 'keep';
 const AGAIN = 'again';
 
@@ -57,21 +56,6 @@ export const RULES_SAY = {
   kept: 'ใช้ระเบียบข้อตกลงเดิมค่ะ ✅',
 };
 
-/** The "more" step's answer: the pages so far, extending `from` (the first document step's pages). */
-interface More {
-  from: number[];
-  pages: number[];
-  /** Finished ("ครบแล้ว"), or waiting for the next page after "ส่งหน้าต่อไป". */
-  done: boolean;
-  waiting: boolean;
-}
-/** The pages collected so far (a "more" answer left from an earlier pass, e.g. after ย้อนกลับ, is ignored). */
-function currentMore(ctx: FlowContext): More | undefined {
-  const more = ctx.answers.more as More | undefined;
-  return more && more.from.join() === firstPages(ctx).join() ? more : undefined;
-}
-const firstPages = (ctx: FlowContext): number[] => (ctx.answers.pages as number[] | null | undefined) ?? [];
-const pagesOf = (ctx: FlowContext): number[] => currentMore(ctx)?.pages ?? firstPages(ctx);
 
 const documentOf = (ctx: FlowContext): DocumentRequest => ({ slot: GROUP_SLOTS.rules, accept: ['image', 'pdf'], caseId: caseIdOf(ctx) });
 
@@ -127,24 +111,7 @@ export const rulesFlow: Flow = {
         return { step: 'more' };
       },
     },
-    more: {
-      ask: (ctx) => ({
-        messages: [text(currentMore(ctx)?.waiting ? RULES_SAY.sendNext : RULES_SAY.more(pagesOf(ctx).length))],
-        choices: [
-          { value: NEXT_PAGE, label: RULES_SAY.nextPage, keywords: ['หน้าต่อไป', 'ยังมี', 'มีอีก'] },
-          { value: DONE, label: RULES_SAY.done, keywords: ['ครบ', 'หมดแล้ว', 'เสร็จแล้ว', 'ไม่มีแล้ว'] },
-        ],
-        document: documentOf(ctx),
-      }),
-      async accept(reply, ctx): Promise<Accepted> {
-        const pages = pagesOf(ctx);
-        const from = firstPages(ctx);
-        if (reply.attachments?.length) return { ok: true, value: { from, pages: [...pages, ...(await receivedPages(ctx, reply.attachments)).ids], done: false, waiting: false } satisfies More };
-        if (reply.choice) return { ok: true, value: { from, pages, done: reply.choice.value === DONE, waiting: reply.choice.value === NEXT_PAGE } satisfies More };
-        return { ok: false, reason: RULES_SAY.more(pages.length) };
-      },
-      next: (ctx) => ({ step: (ctx.answers.more as More).done ? 'status' : 'more' }),
-    },
+    more: morePagesStep(RULES_SAY, documentOf, () => ({ step: 'status' })),
     status: {
       ask: () => ({
         messages: [text(RULES_SAY.status)],

@@ -10,13 +10,12 @@ import { text } from '../../line/messages';
 import { documentSlot, type DocumentKey } from '../../mchch/data';
 import { checklistFor, isDocumentKey } from '../../mchch/readiness';
 import { receivedPages } from '../groups/common';
+import { morePagesStep } from '../pages';
 import type { Accepted, Choice, Entry, Flow, FlowContext, Next } from '../types';
 import { backToHub, hubItems, caseData, caseIdOf, openSection, pickChoice, saveRefused, saveSections, settingsOf } from './common';
 import { wholeNumber } from '../postback';
 import { MCHCH_ENTRIES, MCHCH_FLOWS } from './ids';
 
-const NEXT_PAGE = 'next';
-const DONE = 'done';
 const KEEP = 'keep';
 const AGAIN = 'again';
 const NONE = 'none';
@@ -43,20 +42,7 @@ export const DOC_SAY = {
   unknown: 'ขออภัยค่ะ ใบสมัครประเภทนี้ไม่มีเอกสารนี้ค่ะ',
 };
 
-interface More {
-  from: number[];
-  pages: number[];
-  done: boolean;
-  waiting: boolean;
-}
-
 const keyOf = (ctx: FlowContext): DocumentKey => ctx.answers.k as DocumentKey;
-const firstPages = (ctx: FlowContext): number[] => (ctx.answers.pages as number[] | null | undefined) ?? [];
-function currentMore(ctx: FlowContext): More | undefined {
-  const more = ctx.answers.more as More | undefined;
-  return more && more.from.join() === firstPages(ctx).join() ? more : undefined;
-}
-const pagesOf = (ctx: FlowContext): number[] => currentMore(ctx)?.pages ?? firstPages(ctx);
 const documentOf = (ctx: FlowContext): DocumentRequest => ({ slot: documentSlot(keyOf(ctx)), accept: ['image', 'pdf'], caseId: caseIdOf(ctx) });
 
 /** The item as this case's checklist has it (title and whether it is required). */
@@ -134,24 +120,7 @@ export const docFlow: Flow = {
         return { step: 'more' };
       },
     },
-    more: {
-      ask: (ctx) => ({
-        messages: [text(currentMore(ctx)?.waiting ? DOC_SAY.sendNext : DOC_SAY.more(pagesOf(ctx).length))],
-        choices: [
-          { value: NEXT_PAGE, label: DOC_SAY.nextPage, keywords: ['หน้าต่อไป', 'ยังมี', 'มีอีก'] },
-          { value: DONE, label: DOC_SAY.done, keywords: ['ครบ', 'หมดแล้ว', 'เสร็จแล้ว', 'ไม่มีแล้ว'] },
-        ],
-        document: documentOf(ctx),
-      }),
-      async accept(reply, ctx): Promise<Accepted> {
-        const pages = pagesOf(ctx);
-        const from = firstPages(ctx);
-        if (reply.attachments?.length) return { ok: true, value: { from, pages: [...pages, ...(await receivedPages(ctx, reply.attachments)).ids], done: false, waiting: false } satisfies More };
-        if (reply.choice) return { ok: true, value: { from, pages, done: reply.choice.value === DONE, waiting: reply.choice.value === NEXT_PAGE } satisfies More };
-        return { ok: false, reason: DOC_SAY.more(pages.length) };
-      },
-      next: (ctx) => ((ctx.answers.more as More).done ? save(ctx, pagesOf(ctx), false) : { step: 'more' }),
-    },
+    more: morePagesStep(DOC_SAY, documentOf, (ctx, pages) => save(ctx, pages, false)),
   },
 };
 
