@@ -194,4 +194,36 @@ describe('re-answering the qualifications', () => {
     expect(allText(no)).toContain(MCHCH_REASONS.boundary.rule);
     expect((await caseOf(t, caseId)).data).toEqual(before.data);
   });
+
+  it('a registered group picked in a draft with no applicant yet fills in the applicant, as the intake does', async () => {
+    t = await mchchBot();
+    const staff = await newStaff(t);
+    const { applicant: _none, ...data } = completeData('group');
+    const { person, caseId } = await applicantWithDraft(t, data);
+    const group = await registeredGroup(t.db, person.userId, staff.userId, clock.now());
+    await openEligibility(person, caseId);
+    await press(person, EDIT_SAY.change);
+    await person.say('1');
+    await press(person, 'มีมติแล้ว');
+    await press(person, 'จำวันไม่ได้');
+    const saved = (await caseOf(t, caseId)).data;
+    expect(saved.eligibility).toMatchObject({ groupCaseId: group.id, name: GROUP_NAME, resolution: { held: true, meeting: 'ประชุมสมาชิก' } });
+    expect(saved.applicant).toEqual({ name: 'สมศรี ใจดี', phone: '0812345678', role: 'ประธาน' });
+  });
+
+  it('the application sent meanwhile (from another phone): the new answers are not saved, said so, and the hub shows its status', async () => {
+    t = await mchchBot({ mode: 'relay' });
+    const { person, caseId } = await applicantWithDraft(t, completeData('leader', [1], 'relay'));
+    const before = await caseOf(t, caseId);
+    await openEligibility(person, caseId);
+    await press(person, EDIT_SAY.change);
+    await person.say('2550');
+    await person.say('อสม. 2555');
+    await press(person, 'ตำแหน่งทางการ');
+    await moveCase(t, caseId, [{ to: 'submitted', actor: { role: 'applicant', id: person.userId } }]);
+    const reply = await person.say('ผู้ใหญ่บ้าน');
+    expect(texts(reply)[0]).toBe(MCHCH_COMMON_SAY.saveFailed);
+    expect(allText(reply)).toContain('สถานะ:');
+    expect((await caseOf(t, caseId)).data.eligibility).toEqual(before.data.eligibility);
+  });
 });
