@@ -4,6 +4,14 @@
 // type's qualifications one question at a time (not yet: the seed's rule in plain Thai and how to
 // fix it — nothing stored), the consent (PDPA), then the draft, handed over to the application's hub.
 // The checks themselves are src/mchch/eligibility.ts; the round comes from the office profile only.
+//
+// With params { c } (the hub's "คุณสมบัติ" section) the same questions re-answer an existing
+// application's qualifications: the owner and editable checks are the sections' (common.ts
+// openSection); intro, window, "already applying", type and consent are skipped; the current answers
+// are shown first ("ใช้ตามนี้" keeps them, "แก้ไข" asks the type's questions again); the new answers
+// are saved with saveData ({ eligibility }, asOf today), then the hub. A not-yet answer during the
+// edit explains (reason, rule, fix), saves nothing (the old answers stay), and leads back to the hub.
+// The committee question (Q14) is not asked again: the role is the applicant section's.
 import { createDraft } from '../../cases/actions';
 import { goItem, menuItem } from '../../booking/messages';
 import type { CaseRow } from '../../db/schema';
@@ -38,6 +46,7 @@ import { GROUP_ENTRIES } from '../groups/ids';
 import { acceptPastDate, dateText, pastDatePicker, pickChoice, SKIP, todayIso } from '../groups/common';
 import type { Accepted, Choice, Entry, Flow, FlowContext, Next, Question, Step } from '../types';
 import { MCHCH_ENTRIES, MCHCH_FLOWS, mchchHubParams } from './ids';
+import { backToHub, caseData, caseIdOf, hubItems, notFoundMessages, openSection, ownMchchCase, roundName, saveRefused, saveSections, sectionEditable } from './common';
 
 type Snapshot = NonNullable<MchchData['round']>;
 
@@ -212,6 +221,8 @@ function caseLine(c: CaseRow): string {
 
 /** The end for a qualification not (yet) met: the reason, the rule, the fix, and ways on. Nothing is stored. */
 function notYet(ctx: FlowContext, reason: { label: string; rule: string; fix: string }, said?: string, extra: QuickReplyItem[] = []): Next {
+  // Re-answering an application: the old answers stay (nothing saved), and the way back is its hub.
+  if (editing(ctx)) return { end: [text(EDIT_SAY.notYet(roundOf(ctx), reason, said), [...extra, ...hubItems(caseIdOf(ctx))])] };
   return { end: [text(INTAKE_SAY.notYet(roundOf(ctx), reason, said), [...extra, goItem(INTAKE_SAY.again, MCHCH_ENTRIES.intake), menuItem()])] };
 }
 
@@ -233,10 +244,16 @@ const YES_NO = (yes: string, no: string): Choice[] => [
 ];
 
 /** The step after the type's own questions: the committee question when the office asks it (Q14), then consent. */
-function afterQualifications(ctx: FlowContext): Next {
+function afterQualifications(ctx: FlowContext): Promise<Next> | Next {
   const type = typeOf(ctx);
+  if (editing(ctx)) return saveEdit(ctx);
   if ((type === 'group' || type === 'network') && ctx.services.office.mchch.submitterMustBeCommittee && ctx.answers.role === undefined) return { step: 'role' };
   return { step: 'consent' };
+}
+
+/** The end of the questions: consent for a new application, the save for an edit. */
+function toConsent(ctx: FlowContext): Promise<Next> | Next {
+  return editing(ctx) ? saveEdit(ctx) : { step: 'consent' };
 }
 
 /** The eligibility section from the answers (only what was asked of the type). */
@@ -370,7 +387,7 @@ const leaderSteps: Record<string, Step> = {
   positionTitle: {
     ask: (ctx) => question(INTAKE_SAY.positionTitle(ctx.answers.position === 'formal'), undefined, { acceptsText: true }),
     accept: (reply) => acceptLine(reply, 100, INTAKE_SAY.titleTooLong, INTAKE_SAY.positionTitle(false)),
-    next: () => ({ step: 'consent' }),
+    next: (ctx) => toConsent(ctx),
   },
 };
 
@@ -437,7 +454,7 @@ const sharedSteps: Record<string, Step> = {
   role: {
     ask: () => question(INTAKE_SAY.role, [...COMMITTEE_ROLES, ...NON_COMMITTEE_ROLES].map((r) => ({ value: r, label: r, keywords: r === 'สมาชิก' ? ['สมาชิกกลุ่ม', 'ลูกกลุ่ม'] : [] }))),
     accept: pickChoice,
-    next: (ctx) => (isCommitteeRole(ctx.answers.role as string) ? { step: 'consent' } : notYet(ctx, OFFICE_REASONS.committee)),
+    next: (ctx) => (isCommitteeRole(ctx.answers.role as string) ? toConsent(ctx) : notYet(ctx, OFFICE_REASONS.committee)),
   },
   memberOrgs: {
     ask: () => question(INTAKE_SAY.memberOrgs, [SKIP], { acceptsText: true }),
@@ -486,11 +503,130 @@ function toIsoFirst(d: PartialDate): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month ?? 1).padStart(2, '0')}-${String(d.day ?? 1).padStart(2, '0')}`;
 }
 
+// ---- re-answering an application's qualifications (params { c }) ---------------------------------
+
+export const EDIT_SAY = {
+  current: (round: string, type: MchchType, lines: string[]) => `คุณสมบัติที่ตอบไว้ในใบสมัครในนาม${TYPE_TITLES[type]}\n(${round})\n${lines.join('\n')}\n\nใช้ตามนี้ หรือแก้ไขคะ`,
+  keep: 'ใช้ตามนี้',
+  change: 'แก้ไข',
+  kept: 'ใช้คุณสมบัติตามเดิมค่ะ ไม่ได้เปลี่ยนแปลงอะไรนะคะ',
+  saved: (lines: string[]) => `บันทึกคุณสมบัติใหม่แล้วค่ะ ✓\n${lines.join('\n')}`,
+  notYet: (round: Snapshot, reason: { label: string; rule: string; fix: string }, said?: string) =>
+    `${said ? `${said}\n\n` : ''}ขออภัยค่ะ คำตอบนี้ยังไม่ตรงคุณสมบัติ เพราะ${reason.label}\n📋 ${reason.rule}\n✅ ทำอย่างไรต่อ: ${reason.fix}\n` +
+    `บอทยังไม่ได้บันทึกคำตอบนี้ คำตอบเดิมในใบสมัครยังอยู่ครบค่ะ กด "กลับหน้าใบสมัคร" เพื่อทำรายการอื่นต่อได้นะคะ\n${INTAKE_SAY.roundLine(round)}`,
+  residence: 'ภูมิลำเนา',
+  activities: 'ผลงานกับชุมชน',
+  noActivities: 'ยังไม่มี',
+  position: 'ตำแหน่ง',
+  name: 'ชื่อ',
+  registered: '(กลุ่มที่ขึ้นทะเบียนไว้)',
+  memberOrgs: 'สมาชิกเครือข่าย',
+  moo: 'หมู่ที่',
+  area: 'เขตชุมชน',
+  boundary: 'เขตชัดเจนแล้ว',
+  resolution: 'มติให้สมัคร',
+  resolutionHeld: (meeting: string | undefined, date: string | undefined) => `มีแล้ว${meeting ? ` (${meeting}${date ? ` วันที่ ${date}` : ''})` : date ? ` (วันที่ ${date})` : ''}`,
+  checked: (iso: string) => `ตรวจเมื่อ ${dateText(iso)}`,
+};
+
+/** Whether this conversation re-answers an existing application (it carries the case id). */
+function editing(ctx: FlowContext): boolean {
+  return typeof ctx.answers.c === 'number';
+}
+
+/** A stored residence day back to what was said: the intake keeps the first day of a year or month. */
+function sinceOf(iso: string): PartialDate {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  if (month === 1 && day === 1) return { year };
+  return day === 1 ? { year, month } : { year, month, day };
+}
+
+/** The qualification answers as the applicant reads them (the leader's residency as of today). */
+function eligibilityLines(type: MchchType, e: Eligibility, now: Date): string[] {
+  const lines: string[] = [];
+  if (type === 'leader') {
+    if (e.residentSince) {
+      const since = sinceOf(e.residentSince);
+      lines.push(`• ${EDIT_SAY.residence}: ${residencyText(since, residency(since, bangkokToday(now)))}`);
+    }
+    if (e.activities) {
+      lines.push(`• ${EDIT_SAY.activities}:${e.activities.length === 0 ? ` ${EDIT_SAY.noActivities}` : ''}`);
+      e.activities.forEach((a, i) => lines.push(`   ${i + 1}. ${activityText(a)}`));
+    }
+    if (e.position) lines.push(`• ${EDIT_SAY.position}: ${e.position.title} (${e.position.formal ? INTAKE_SAY.formal : INTAKE_SAY.informal})`);
+  } else {
+    if (e.name) lines.push(`• ${EDIT_SAY.name}: ${e.name}${e.groupCaseId ? ` ${EDIT_SAY.registered}` : ''}`);
+    if (e.memberOrgs?.length) lines.push(`• ${EDIT_SAY.memberOrgs}: ${e.memberOrgs.join(', ')}`);
+    if (e.area?.moo) lines.push(`• ${EDIT_SAY.moo} ${e.area.moo}`);
+    if (e.area) lines.push(`• ${EDIT_SAY.area}: ${e.area.description}`);
+    if (e.definiteBoundary) lines.push(`• ${EDIT_SAY.boundary}`);
+    if (e.resolution?.held) lines.push(`• ${EDIT_SAY.resolution}: ${EDIT_SAY.resolutionHeld(e.resolution.meeting, e.resolution.date ? dateText(e.resolution.date) : undefined)}`);
+  }
+  if (lines.length > 0 && e.asOf) lines.push(`(${EDIT_SAY.checked(e.asOf)})`);
+  return lines;
+}
+
+/** The type's first qualification question. */
+async function firstQuestion(ctx: FlowContext, type: MchchType): Promise<Next> {
+  if (type === 'leader') return { step: 'since' };
+  if (type === 'group' && (await linkableGroups(ctx)).length > 0) return { step: 'group' };
+  return { step: 'name' };
+}
+
+/** The start of an edit: the applicant's own case, its qualifications editable now (the sections' checks). */
+async function startEdit(ctx: FlowContext, params: Record<string, string>): Promise<{ step: string; answers: Record<string, unknown> } | { refuse: Message[] }> {
+  const opened = await openSection(ctx, 'eligibility', params);
+  if ('refuse' in opened) return opened;
+  const { data, c } = opened;
+  if (!data.type) return { refuse: notFoundMessages() };
+  const profile = data.round ? ctx.services.office.mchch.rounds.find((r) => r.id === data.round!.id) : undefined;
+  const round: Snapshot = data.round ?? (profile ? snapshot(profile) : ({ label: roundName(ctx, data) } as Snapshot));
+  const answers = { c: c.id, type: data.type, round };
+  const shown = data.eligibility ? eligibilityLines(data.type, data.eligibility, ctx.now) : [];
+  if (shown.length > 0) return { step: 'edit', answers };
+  // Nothing answered yet: straight to the questions.
+  const first = await firstQuestion({ ...ctx, answers }, data.type);
+  return { step: (first as { step: string }).step, answers };
+}
+
+/** Save the new answers ({ eligibility }, asOf today) and go back to the hub, saying them back. */
+async function saveEdit(ctx: FlowContext): Promise<Next> {
+  const c = await ownMchchCase(ctx, caseIdOf(ctx));
+  if (!c) return { end: notFoundMessages() };
+  const eligibility = eligibilityOf(ctx);
+  const patch: Partial<MchchData> = { eligibility };
+  // A registered group picked now fills in the applicant, as the intake does, when there is none yet
+  // and the applicant section may be changed (a reopened needs_info only takes what staff reopened).
+  const picked = pickedGroup(ctx);
+  if (picked?.applicant && !mchchDataOf(c).applicant && sectionEditable(c, 'applicant')) patch.applicant = picked.applicant;
+  if (!(await saveSections(ctx, patch))) return saveRefused(ctx);
+  return backToHub(ctx, [text(EDIT_SAY.saved(eligibilityLines(typeOf(ctx), eligibility, ctx.now)))]);
+}
+
+const editSteps: Record<string, Step> = {
+  edit: {
+    async ask(ctx) {
+      const data = await caseData(ctx);
+      const lines = eligibilityLines(typeOf(ctx), data.eligibility ?? {}, ctx.now);
+      return question(EDIT_SAY.current(roundName(ctx, data) || roundOf(ctx).label, typeOf(ctx), lines), [
+        { value: 'keep', label: EDIT_SAY.keep, keywords: ['ใช้ตามเดิม', 'ตามเดิม', 'ถูกต้อง', 'ถูกแล้ว', 'ใช่', 'ตกลง'] },
+        { value: 'change', label: EDIT_SAY.change, keywords: ['แก้', 'เปลี่ยน', 'ตอบใหม่'] },
+      ]);
+    },
+    accept: pickChoice,
+    next(ctx) {
+      if (ctx.answers.edit === 'keep') return backToHub(ctx, [text(EDIT_SAY.kept)]);
+      return firstQuestion(ctx, typeOf(ctx));
+    },
+  },
+};
+
 export const intakeFlow: Flow = {
   id: MCHCH_FLOWS.intake,
   version: 1,
   title: 'สมัคร มชช.',
-  async start(ctx) {
+  async start(ctx, params) {
+    if (params.c !== undefined) return startEdit(ctx, params);
     const round = roundAt(ctx.services.office.mchch, todayIso(ctx.now));
     if (!round) return { refuse: [introCard(ctx), ...closedMessages(ctx)] };
     return { step: 'intro', answers: { round: snapshot(round) } };
@@ -529,17 +665,9 @@ export const intakeFlow: Flow = {
         if (reply.choice.value === 'leader' && (await hasLeaderApplication(ctx, roundOf(ctx).id))) return { ok: false, reason: INTAKE_SAY.typeLeaderTaken };
         return { ok: true, value: reply.choice.value };
       },
-      async next(ctx) {
-        switch (typeOf(ctx)) {
-          case 'leader':
-            return { step: 'since' };
-          case 'group':
-            return (await linkableGroups(ctx)).length > 0 ? { step: 'group' } : { step: 'name' };
-          default:
-            return { step: 'name' };
-        }
-      },
+      next: (ctx) => firstQuestion(ctx, typeOf(ctx)),
     },
+    ...editSteps,
     ...leaderSteps,
     ...groupSteps,
     ...sharedSteps,
