@@ -14,7 +14,7 @@ import { CHECKLIST_SHORT, MCHCH_REASONS, DEFAULT_CHECKLISTS, DOCUMENT_KEYS, MCHC
 export type FormField = MchchSettings['form']['fields'][number];
 type Settings = Pick<MchchSettings, 'documents' | 'form'>;
 
-export type ReadinessKey = ChecklistKey | 'applicant' | 'form';
+export type ReadinessKey = ChecklistKey | 'eligibility' | 'applicant' | 'form';
 
 export interface ReadinessItem {
   key: ReadinessKey;
@@ -93,6 +93,17 @@ export function fullYears(since: string, today: string): number {
 /** `today` (ISO, Bangkok), when given, adds the leader's residency as of today to the warnings (Q24: checked again at submission; staff decide). */
 export function readiness(data: MchchData, settings: Settings, today?: string): Readiness {
   const items: ReadinessItem[] = [];
+  // The qualification answers (the intake's; re-answered from the hub's button): given once checked.
+  items.push({
+    key: 'eligibility',
+    seedNo: null,
+    title: MCHCH_SECTION_TITLES.eligibility,
+    short: MCHCH_SECTION_TITLES.eligibility,
+    required: true,
+    done: Boolean(data.eligibility?.asOf),
+    none: false,
+    count: 0,
+  });
   items.push({
     key: 'applicant',
     seedNo: null,

@@ -104,8 +104,9 @@ describe('re-answering the qualifications', () => {
     const { person, caseId, staff } = await sentBack('group', ['eligibility']);
     const group = await registeredGroup(t.db, person.userId, staff.userId, clock.now());
     const hub = await person.postback(postback.go(MCHCH_ENTRIES.hub, { c: String(caseId) }));
-    expect(flexLabels(hub).filter((l) => l.startsWith('✓') || l.startsWith('✗'))).toEqual(['✗ คุณสมบัติ']);
-    const current = await press(person, '✗ คุณสมบัติ');
+    // Reopened, and answered already: the button says so (✓), and opens the answers to change.
+    expect(flexLabels(hub).filter((l) => l.startsWith('✓') || l.startsWith('✗'))).toEqual(['✓ คุณสมบัติ']);
+    const current = await press(person, '✓ คุณสมบัติ');
     expect(allText(current)).toContain('กลุ่มทอผ้าบ้านหนองบัว');
     expect(allText(current)).toContain('มีแล้ว (ประชุมสมาชิก วันที่ 15 ม.ค. 2562)');
     const pick = await press(person, EDIT_SAY.change);
@@ -131,7 +132,7 @@ describe('re-answering the qualifications', () => {
     const { person, caseId } = await sentBack('leader', ['photo']);
     const before = await caseOf(t, caseId);
     const hub = await openEligibility(person, caseId);
-    expect(flexLabels(hub)).not.toContain('✗ คุณสมบัติ');
+    expect(flexLabels(hub).filter((l) => l.includes('คุณสมบัติ'))).toEqual([]);
     expect(allText(hub)).toContain(MCHCH_HUB_SAY.resend);
     const reply = await intakeWith(person, String(caseId));
     expect(texts(reply)[0]).toBe(MCHCH_COMMON_SAY.notEditable('คุณสมบัติ'));
@@ -225,5 +226,20 @@ describe('re-answering the qualifications', () => {
     expect(texts(reply)[0]).toBe(MCHCH_COMMON_SAY.saveFailed);
     expect(allText(reply)).toContain('สถานะ:');
     expect((await caseOf(t, caseId)).data.eligibility).toEqual(before.data.eligibility);
+  });
+});
+
+describe('the hub offers the qualifications', () => {
+  afterEach(async () => {
+    await t.close();
+    expectNoLineProblems();
+  });
+
+  it('a draft\'s card has ✓ คุณสมบัติ, which opens the answers to keep or change', async () => {
+    t = await mchchBot();
+    const { person, caseId } = await applicantWithDraft(t, completeData('leader'));
+    await person.postback(postback.go(MCHCH_ENTRIES.hub, { c: String(caseId) }));
+    const answers = await press(person, '✓ คุณสมบัติ');
+    expect(quickReplyLabels(answers)).toEqual(expect.arrayContaining([EDIT_SAY.keep, EDIT_SAY.change]));
   });
 });

@@ -20,7 +20,7 @@ describe('readiness', () => {
       const r = readiness(completeData(type), defaults);
       expect(r.blocking, type).toEqual([]);
       expect(r.ready).toBe(true);
-      expect(r.items.map((i) => i.key)).toEqual(['applicant', ...checklistFor(type, defaults).map((i) => i.key)]);
+      expect(r.items.map((i) => i.key)).toEqual(['eligibility', 'applicant', ...checklistFor(type, defaults).map((i) => i.key)]);
     }
   });
 
@@ -42,7 +42,7 @@ describe('readiness', () => {
     const office = mchchSettingsSchema.parse({ documents: { leader: [{ key: 'applicationForm', required: true }, { key: 'photo', required: false }, { key: 'idCard', required: true }] } });
     const r = readiness(required, office);
     expect(r.ready).toBe(true);
-    expect(r.items.map((i) => i.key)).toEqual(['applicant', 'applicationForm', 'photo', 'idCard']);
+    expect(r.items.map((i) => i.key)).toEqual(['eligibility', 'applicant', 'applicationForm', 'photo', 'idCard']);
     expect(r.warnings).toEqual(['แจ้งว่าไม่มี "รูปถ่าย 1 รูป"']);
     expect(r.items.find((i) => i.key === 'photo')?.title).toBe('รูปถ่าย ๑ รูป');
   });
