@@ -8,12 +8,30 @@ import { DOC_SAY } from '../../src/flows/mchch/doc';
 import { LIST_SAY } from '../../src/flows/mchch/lists';
 import { flexButtons, flexLabels } from '../booking/helpers';
 import { jpeg, pdf, upload } from '../groups/sections-helpers';
-import { fake, quickReplyLabels, texts, type Message, type Person } from '../support/harness';
+import { callback, events, fake, postWebhook, quickReplyLabels, sign, texts, type Message, type Person } from '../support/harness';
 
 const DEBUG = process.env.JOURNEY_DEBUG === '1';
 
+/** The text of every text component in the reply's cards (Flex), in order. */
+export function cardTexts(messages: Message[]): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'text' && typeof o.text === 'string') found.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  for (const m of messages) if (m.type === 'flex') walk((m as { contents: unknown }).contents);
+  return found;
+}
+
 export function show(step: string, reply: Message[]): Message[] {
-  if (DEBUG) console.log(`--- ${step}\n${texts(reply).join('\n')}\n[quick] ${quickReplyLabels(reply).join(' | ')}\n[flex] ${flexLabels(reply).join(' | ')}`);
+  if (DEBUG) {
+    const card = cardTexts(reply);
+    console.log(`--- ${step}\n${texts(reply).join('\n')}${card.length ? `\n[card] ${card.join(' / ')}` : ''}\n[quick] ${quickReplyLabels(reply).join(' | ')}\n[flex] ${flexLabels(reply).join(' | ')}`);
+  }
   return reply;
 }
 
@@ -27,6 +45,18 @@ export async function press(p: Person, label: string, last: Message[] = p.lastMe
 
 export async function say(p: Person, words: string): Promise<Message[]> {
   return show(`say ${words}`, await p.say(words));
+}
+
+/**
+ * A voice note from the person (Person has no method for it). Its reply is the person's last
+ * messages; the next say/tap of this Person returns it too, so read replies after it with lastMessages.
+ */
+export async function voiceNote(p: Person): Promise<Message[]> {
+  const body = JSON.stringify(callback(events.audio(p.userId)));
+  const response = await postWebhook(p.t.bot, body, sign(body));
+  expect(response.status).toBe(200);
+  await p.t.bot.idle();
+  return show('voice note', p.lastMessages());
 }
 
 /** The pushes one LINE user received, each as its messages. */
