@@ -59,6 +59,19 @@ export async function voiceNote(p: Person): Promise<Message[]> {
   return show('voice note', p.lastMessages());
 }
 
+/** Everything the bot sent these users (replies and pushes), as text, cards included. */
+export function everythingSentTo(userIds: string[]): string {
+  return fake.sent.filter((r) => userIds.includes(r.to)).map((r) => [...texts(r.messages), ...cardTexts(r.messages), ...quickReplyLabels(r.messages)].join('\n')).join('\n');
+}
+
+/** The replies and pushes to these users that leave no way on: no quick reply on the last message and no button in a card. */
+export function deadEnds(userIds: string[]): string[] {
+  return fake.sent
+    .filter((r) => userIds.includes(r.to))
+    .filter((r) => quickReplyLabels(r.messages).length === 0 && flexButtons(r.messages).length === 0)
+    .map((r) => `${r.via}: ${[...texts(r.messages), ...cardTexts(r.messages)].join(' / ').slice(0, 200)}`);
+}
+
 /** The pushes one LINE user received, each as its messages. */
 export const pushesTo = (userId: string): Message[][] => fake.sent.filter((r) => r.to === userId && r.via === 'push').map((r) => r.messages);
 

@@ -23,7 +23,7 @@ import { jpeg, upload } from '../groups/sections-helpers';
 import { allText, clock, expectNoLineProblems, fake, Person, quickReplyLabels, texts, type Message, type TestBot } from '../support/harness';
 import { ROUND_2562 } from './fixtures';
 import { caseOf, mchchBot, newStaff, OFFICE } from './helpers';
-import { cardTexts, fillHub, press, pushesTo, say, show, voiceNote } from './journey-helpers';
+import { cardTexts, deadEnds, everythingSentTo, fillHub, press, pushesTo, say, show, voiceNote } from './journey-helpers';
 
 let t: TestBot;
 beforeEach(() => fake.reset());
@@ -67,6 +67,15 @@ async function reviewAndSend(p: Person, send: string): Promise<string> {
   const reference = /MCH-2562-\d{4}/.exec(sent)?.[0];
   expect(reference).toBeDefined();
   return reference!;
+}
+
+/** What the applicants read never names a quota (Q28) nor invents a level or score (Q13, Q16), and names the district's staff as Q26 does. */
+function expectNothingInvented(applicants: Person[]): void {
+  const said = everythingSentTo(applicants.map((p) => p.userId));
+  expect(said).not.toMatch(/โควตา|จำนวนจำกัด|คะแนนเต็ม|\d+ คะแนน|ระดับ [1-5]|พช\.|นักพัฒนาชุมชน/);
+  expect(said).toContain('สำนักงานพัฒนาชุมชนอำเภอ');
+  // Every reply and push ends with a way on (a button).
+  expect(deadEnds(applicants.map((p) => p.userId))).toEqual([]);
 }
 
 /**
@@ -252,6 +261,7 @@ describe('a relay round: sent by LINE, decided by staff from their pushes', () =
     ]);
     expect(flexLabels(refusal)).toEqual(['ติดต่อเจ้าหน้าที่']);
     expect((await caseOf(t, groupCase.id)).c.status).toBe('rejected_local');
+    expectNothingInvented([leader, group]);
   });
 });
 
@@ -337,6 +347,7 @@ describe('a prepare_only round: prepared by LINE, handed in at the district', ()
     const { c, history } = await caseOf(t, communityCase.id);
     expect(c.status).toBe('district_registered');
     expect(history.at(-1)).toMatchObject({ toStatus: 'district_registered', onDate: '2019-02-07' });
+    expectNothingInvented([network, community, late]);
 
   });
 });
