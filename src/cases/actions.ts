@@ -203,7 +203,11 @@ async function noticeStaff(tx: Sql, kind: AnyKind, c: CaseRow, event: StaffEvent
 export async function staffFacts(db: Sql, kind: AnyKind, c: CaseRow, office?: OfficeProfile, now?: Date): Promise<StaffFacts> {
   const data = kind.data.safeParse(parseData(c));
   const today = now ? toIso(bangkokToday(now)) : undefined;
-  return { attachments: await countForCase(db, c.officeId, c.id), warnings: (data.success && kind.warnings?.(data.data, office, today)) || [] };
+  // The pages the data holds when the kind can say (a document sent again replaces its old pages,
+  // which stay bound to the case); else every attachment bound to the case.
+  const held = data.success ? kind.attachmentsOf?.(data.data) : undefined;
+  const attachments = held ? new Set(held).size : await countForCase(db, c.officeId, c.id);
+  return { attachments, warnings: (data.success && kind.warnings?.(data.data, office, today)) || [] };
 }
 
 /** GRP-2569-0007: the kind's prefix, the Buddhist-era year in Bangkok, the office's next number for both. */

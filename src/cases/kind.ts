@@ -64,6 +64,8 @@ export interface CaseKind<S extends string = string, D = unknown> {
   statuses: Readonly<Record<S, StatusInfo>>;
   /** The data's sections with their Thai names (what ขอเอกสารเพิ่ม can reopen). */
   sections: Readonly<Record<string, string>>;
+  /** The attachment ids the data holds now (what staff are told is attached); default: every attachment bound to the case. */
+  attachmentsOf?(data: D): number[];
   /** The sections that apply to this case (its type decides), in order, with their names; default all of `sections`. */
   sectionsFor?(data: D, office?: OfficeProfile): Readonly<Record<string, string>>;
   /** The status as this case's applicant reads it when it depends on the data (the round's district office); default `statuses`. */

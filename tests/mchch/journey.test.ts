@@ -192,9 +192,8 @@ describe('a relay round: sent by LINE, decided by staff from their pushes', () =
     const resentNotice = show('notice: resubmitted', pushesTo(staff.userId).at(-1)!);
     expect(allText(resentNotice)).toContain('ผู้ยื่นส่งข้อมูลเพิ่มแล้ว');
     expect(allText(resentNotice)).toContain(leaderRef);
-    // Not asserted (reported to the lead): this notice says "เอกสารแนบ 6 รายการ" while the application
-    // holds 5 pages — the replaced ID-card photo stays bound to the case and is still counted
-    // (src/attachments/store.ts countForCase). The pack (src/mchch/pack.ts) uses the data's pages and is right.
+    // The replaced ID-card photo stays bound to the case; staff are told of the 5 pages the application holds.
+    expect(allText(resentNotice)).toMatch(/เอกสารแนบ.{0,120}"text":"5 รายการ"/);
     await oneStatusPush(leader, 'เจ้าหน้าที่รับเรื่องแล้ว', () => press(staff, 'รับเรื่อง', resentNotice));
 
     // ส่งต่ออำเภอ (วันนี้).

@@ -8,7 +8,7 @@
 // day: registered or not (บันทึกผลอำเภอ), then the self-development stages (forward only, any may be
 // skipped when staff hear late), then certified or not. Every staff change is pushed to the applicant.
 // The data: src/mchch/data.ts; the texts that depend on the round: statusFor.
-import { CHECKLIST_SHORT, DEFAULT_CHECKLISTS, MCHCH_REASONS, MCHCH_SECTION_TITLES, TYPE_TITLES, mchchData, type ChecklistKey, type MchchData } from '../../mchch/data';
+import { CHECKLIST_SHORT, DEFAULT_CHECKLISTS, DOCUMENT_KEYS, MCHCH_REASONS, MCHCH_SECTION_TITLES, TYPE_TITLES, mchchData, type ChecklistKey, type MchchData } from '../../mchch/data';
 import type { OfficeProfile } from '../../office/profile';
 import { formatThaiDate } from '../../thai/date-format';
 import { fromIso } from '../../thai/calendar';
@@ -45,7 +45,7 @@ export const MCHCH_PRE_DISTRICT = ['draft', 'submitted', 'in_review', 'needs_inf
 /** Statuses in which the application is finished: nothing more happens in this round. */
 export const MCHCH_FINAL = ['rejected_local', 'rejected_district', 'certified', 'not_certified', 'withdrawn'] as const;
 
-const ASK_DAY = (what: string) => `${what}วันที่เท่าไรคะ (พิมพ์ เช่น 15 มี.ค. 2569 หรือกด "วันนี้")`;
+const ASK_DAY = (what: string) => `${what}วันที่เท่าไรคะ (พิมพ์วัน เดือน ปี เช่น 15 มี.ค. หรือกด "วันนี้")`;
 
 const STAGE_STEPS: Readonly<Record<(typeof MCHCH_STAGES)[number], { label: string; needsDate: string; dateMayBeAhead?: true; needsNote?: string }>> = {
   district_registered: { label: 'อำเภอรับสมัครแล้ว', needsDate: ASK_DAY('อำเภอรับสมัคร') },
@@ -80,7 +80,7 @@ const STATUSES: Readonly<Record<MchchStatus, StatusInfo>> = {
   in_review: { label: 'เจ้าหน้าที่รับเรื่องแล้ว', next: 'เจ้าหน้าที่กำลังตรวจเอกสาร แล้วจะส่งต่อสำนักงานพัฒนาชุมชนอำเภอ แจ้งผลทาง LINE นี้ค่ะ' },
   needs_info: { label: 'ขอข้อมูล/เอกสารเพิ่ม', next: 'กดปุ่มด้านล่างเพื่อส่งสิ่งที่เจ้าหน้าที่ขอ แล้วกดส่งอีกครั้งก่อนวันปิดรับนะคะ', button: 'ส่งเอกสารเพิ่ม' },
   resubmitted: { label: 'ส่งข้อมูลเพิ่มแล้ว', next: 'เจ้าหน้าที่จะตรวจอีกครั้งและแจ้งผลทาง LINE นี้ค่ะ' },
-  rejected_local: { label: 'ไม่รับเรื่อง', next: 'สมัครใหม่ได้ในรอบถัดไป สอบถามเจ้าหน้าที่ได้ค่ะ', button: 'ติดต่อเจ้าหน้าที่', buttonEntry: 'contact' },
+  rejected_local: { label: 'ไม่รับเรื่อง', next: 'แก้ไขตามเหตุผลแล้วสมัครใหม่ได้ (ในรอบนี้หากยังไม่ถึงวันปิดรับ หรือรอบถัดไป) สอบถามเจ้าหน้าที่ได้ค่ะ', button: 'ติดต่อเจ้าหน้าที่', buttonEntry: 'contact' },
   pack_ready: { label: 'เอกสารพร้อมยื่นที่อำเภอ', next: 'นำเอกสารไปยื่นที่สำนักงานพัฒนาชุมชนอำเภอ แล้วกด "ยื่นที่อำเภอแล้ว" ค่ะ', button: 'ดูใบสมัคร' },
   handed_in: { label: 'ยื่นที่อำเภอแล้ว', next: 'สำนักงานพัฒนาชุมชนอำเภอจะตรวจหลักฐาน เจ้าหน้าที่จะแจ้งผลทาง LINE นี้เมื่อทราบค่ะ' },
   forwarded_to_district: { label: 'ส่งต่ออำเภอแล้ว', next: 'สำนักงานพัฒนาชุมชนอำเภอจะตรวจหลักฐาน เจ้าหน้าที่จะแจ้งผลทาง LINE นี้เมื่อทราบค่ะ' },
@@ -151,6 +151,7 @@ export const mchchKind: CaseKind<MchchStatus, MchchData> = {
   statuses: STATUSES,
   sections: MCHCH_SECTION_TITLES,
   sectionsFor: (data) => sectionsOf(data),
+  attachmentsOf: (data) => DOCUMENT_KEYS.flatMap((key) => data[key]?.pages ?? []),
   data: mchchData,
   // pack_ready (prepare_only) is still the applicant's to change until they hand it in.
   editable: { draft: 'all', pack_ready: 'all', needs_info: 'reopened' },
@@ -202,7 +203,7 @@ export const mchchKind: CaseKind<MchchStatus, MchchData> = {
       role: 'officer',
       label: 'ผ่านการรับรอง',
       needsDate: ASK_DAY('จังหวัดประกาศผล'),
-      needsNote: 'พิมพ์ชื่อประกาศหรือใบประกาศที่ได้รับ เช่น "ประกาศจังหวัด เรื่องผู้ผ่านการประเมิน มชช. ปี 2569" (ผู้สมัครจะเห็นข้อความนี้)',
+      needsNote: 'พิมพ์ชื่อประกาศหรือใบประกาศที่ได้รับ เช่น "ประกาศจังหวัด เรื่องผู้ผ่านการประเมิน มชช." (ผู้สมัครจะเห็นข้อความนี้)',
       notify: ['applicant'],
     },
     {
