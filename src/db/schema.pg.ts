@@ -2,7 +2,7 @@
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { defineSchema } from './schema';
 
-export const { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters, attachments, mchchSubscriptions } = defineSchema({
+export const { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters, attachments, mchchSubscriptions, staffInvitations, throttles, staffSignInLinks, staffSessions, auditLog, handoffs, handoffMessages, richMenuLinks } = defineSchema({
   table: pgTable,
   text: (name, options) => text(name, options),
   integer: (name) => integer(name),

@@ -2,7 +2,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { defineSchema } from './schema';
 
-export const { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters, attachments, mchchSubscriptions } = defineSchema({
+export const { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters, attachments, mchchSubscriptions, staffInvitations, throttles, staffSignInLinks, staffSessions, auditLog, handoffs, handoffMessages, richMenuLinks } = defineSchema({
   table: sqliteTable,
   text: (name, options) => text(name, options),
   integer: (name) => integer(name),

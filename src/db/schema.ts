@@ -183,6 +183,8 @@ export function defineSchema({ table, text, integer, time, boolean, serial, seri
       /** How they became staff: 'cli' (added by an administrator) or 'invite' (sent the invitation code). */
       addedBy: text('added_by', { enum: ['cli', 'invite'] }).notNull(),
       addedAt: time('added_at').notNull(),
+      /** 'officer' works cases and bookings; 'admin' also manages staff and settings (reference Q20's "approver"). */
+      role: text('role', { enum: ['officer', 'admin'] }).notNull().default('officer'),
     },
     (t) => [primaryKey({ columns: [t.officeId, t.userId] })],
   );
@@ -213,6 +215,10 @@ export function defineSchema({ table, text, integer, time, boolean, serial, seri
       createdAt: time('created_at').notNull(),
       updatedAt: time('updated_at').notNull(),
       cancelledAt: time('cancelled_at'),
+      /** Staff marked the visit: 'came' (มาแล้ว) or 'no_show' (ไม่มา); null until marked. */
+      attendance: text('attendance', { enum: ['came', 'no_show'] }),
+      attendanceBy: text('attendance_by'),
+      attendanceAt: time('attendance_at'),
     },
     (t) => [
       ...serialKey(t),
@@ -397,7 +403,161 @@ export function defineSchema({ table, text, integer, time, boolean, serial, seri
     (t) => [primaryKey({ columns: [t.officeId, t.userId] }), index('mchch_subscriptions_waiting').on(t.officeId, t.notifiedRound)],
   );
 
-  return { users, inbox, conversations, outbox, staff, bookings, eligibilityChecks, instances, cases, caseHistory, caseCounters, attachments, mchchSubscriptions };
+  /**
+   * One-time invitations to become staff (issue 12): only the code's SHA-256 is kept; it expires and
+   * is used once. Created by an administrator (CLI or an admin in LINE / the workspace).
+   */
+  const staffInvitations = table(
+    'staff_invitations',
+    {
+      id: serial('id'),
+      officeId: officeId(),
+      codeHash: text('code_hash').notNull(),
+      role: text('role', { enum: ['officer', 'admin'] }).notNull(),
+      /** 'cli', or the LINE user id of the admin who made it. */
+      createdBy: text('created_by').notNull(),
+      createdAt: time('created_at').notNull(),
+      expiresAt: time('expires_at').notNull(),
+      usedBy: text('used_by'),
+      usedAt: time('used_at'),
+    },
+    (t) => [...serialKey(t), uniqueIndex('staff_invitations_code').on(t.officeId, t.codeHash)],
+  );
+
+  /** Counted attempts per key in a time window (wrong invitation codes from one LINE user): throttling survives restarts and instances. */
+  const throttles = table(
+    'throttles',
+    {
+      officeId: officeId(),
+      key: text('key').notNull(),
+      windowStart: time('window_start').notNull(),
+      count: integer('count').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.officeId, t.key] })],
+  );
+
+  /** One-time sign-in links for the staff workspace: the token's SHA-256, valid minutes, used once. */
+  const staffSignInLinks = table(
+    'staff_sign_in_links',
+    {
+      officeId: officeId(),
+      tokenHash: text('token_hash').notNull(),
+      userId: text('user_id').notNull(),
+      createdAt: time('created_at').notNull(),
+      expiresAt: time('expires_at').notNull(),
+      usedAt: time('used_at'),
+    },
+    (t) => [primaryKey({ columns: [t.officeId, t.tokenHash] }), index('staff_sign_in_links_user').on(t.officeId, t.userId)],
+  );
+
+  /** Workspace sessions: the cookie's SHA-256; ended by expiry, sign-out, or removal from staff (rows deleted). */
+  const staffSessions = table(
+    'staff_sessions',
+    {
+      officeId: officeId(),
+      idHash: text('id_hash').notNull(),
+      userId: text('user_id').notNull(),
+      /** The session's CSRF token (random, compared in constant time with the form's). */
+      csrfToken: text('csrf_token').notNull(),
+      createdAt: time('created_at').notNull(),
+      expiresAt: time('expires_at').notNull(),
+      lastSeenAt: time('last_seen_at').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.officeId, t.idHash] }), index('staff_sessions_user').on(t.officeId, t.userId)],
+  );
+
+  /**
+   * What staff did and saw (issue 12): every view or export of personal data and every decision.
+   * Names no personal data itself: the action, and what it was about by id (a case id, a day, a user id).
+   */
+  const auditLog = table(
+    'audit_log',
+    {
+      id: serial('id'),
+      officeId: officeId(),
+      at: time('at').notNull(),
+      /** The staff member's LINE user id, or 'cli'. */
+      actor: text('actor').notNull(),
+      action: text('action').notNull(),
+      /** What it was about, e.g. "case:12", "bookings:2026-12-07", "export:groups". */
+      target: text('target').notNull(),
+      detail: text('detail'),
+    },
+    (t) => [...serialKey(t), index('audit_log_at').on(t.officeId, t.at)],
+  );
+
+  /** A villager talking to a person (คุยกับเจ้าหน้าที่): open until staff or the villager close it. */
+  const handoffs = table(
+    'handoffs',
+    {
+      id: serial('id'),
+      officeId: officeId(),
+      userId: text('user_id').notNull(),
+      openedAt: time('opened_at').notNull(),
+      closedAt: time('closed_at'),
+      /** A staff member's LINE user id, 'villager', or 'system' (retention). */
+      closedBy: text('closed_by'),
+      lastMessageAt: time('last_message_at').notNull(),
+    },
+    (t) => [...serialKey(t), index('handoffs_user').on(t.officeId, t.userId, t.closedAt), index('handoffs_open').on(t.officeId, t.closedAt, t.lastMessageAt)],
+  );
+
+  /** The messages of a hand-off, both ways. Personal data: kept by the retention rules, erased with the villager. */
+  const handoffMessages = table(
+    'handoff_messages',
+    {
+      id: serial('id'),
+      officeId: officeId(),
+      handoffId: integer('handoff_id').notNull(),
+      at: time('at').notNull(),
+      author: text('author', { enum: ['villager', 'staff'] }).notNull(),
+      /** The staff member who answered (author 'staff'). */
+      staffUserId: text('staff_user_id'),
+      text: text('text').notNull(),
+    },
+    (t) => [...serialKey(t), index('handoff_messages_handoff').on(t.officeId, t.handoffId, t.at)],
+  );
+
+  /**
+   * Which rich menu each LINE user has been linked to by the bot (issue 12): staff get the staff menu
+   * when they join and lose it when removed; a job compares this with the staff list, so a crash
+   * between the change and LINE's call is mended on the next pass.
+   */
+  const richMenuLinks = table(
+    'rich_menu_links',
+    {
+      officeId: officeId(),
+      userId: text('user_id').notNull(),
+      /** The menu's name in richmenu/ (e.g. 'staff'). */
+      menu: text('menu').notNull(),
+      linkedAt: time('linked_at').notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.officeId, t.userId] })],
+  );
+
+  return {
+    richMenuLinks,
+    users,
+    inbox,
+    conversations,
+    outbox,
+    staff,
+    bookings,
+    eligibilityChecks,
+    instances,
+    cases,
+    caseHistory,
+    caseCounters,
+    attachments,
+    mchchSubscriptions,
+    staffInvitations,
+    throttles,
+    staffSignInLinks,
+    staffSessions,
+    auditLog,
+    handoffs,
+    handoffMessages,
+  };
 }
 
 // ---- rows as the query layer returns them (camelCased; booleans as stored: 0/1 on SQLite) ----
@@ -522,4 +682,58 @@ export interface AttachmentRow {
   caseId: number | null;
   slot: string | null;
   createdAt: number;
+}
+
+export type StaffRole = 'officer' | 'admin';
+
+export interface StaffInvitationRow {
+  officeId: string;
+  id: number;
+  codeHash: string;
+  role: StaffRole;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedBy: string | null;
+  usedAt: number | null;
+}
+
+export interface StaffSessionRow {
+  officeId: string;
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
+export interface AuditRow {
+  officeId: string;
+  id: number;
+  at: number;
+  actor: string;
+  action: string;
+  target: string;
+  detail: string | null;
+}
+
+export interface HandoffRow {
+  officeId: string;
+  id: number;
+  userId: string;
+  openedAt: number;
+  closedAt: number | null;
+  closedBy: string | null;
+  lastMessageAt: number;
+}
+
+export interface HandoffMessageRow {
+  officeId: string;
+  id: number;
+  handoffId: number;
+  at: number;
+  author: 'villager' | 'staff';
+  staffUserId: string | null;
+  text: string;
 }
