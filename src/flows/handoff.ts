@@ -58,7 +58,7 @@ export const handoffFlow: Flow = {
 /** "จบการคุย" with nothing open (an old button): said so, with the menu. */
 export const handoffEndEntry: Entry = {
   id: HANDOFF_ENTRIES.end,
-  keywords: [],
+  keywords: [END_WORD],
   respond: () => [text(HANDOFF_SAY.notOpen, [menuItem()])],
 };
 
