@@ -150,7 +150,7 @@ describe.skipIf(!onPostgres)('retention on several instances', () => {
         clock.now(),
       );
       await entered;
-      expect(await applyRetention(t.db, clock.now())).toEqual({ conversations: 0, inbox: 0, outbox: 0 });
+      expect(await applyRetention(t.db, clock.now())).toEqual({ conversations: 0, inbox: 0, outbox: 0, handoffsIdle: 0, handoffMessages: 0, handoffs: 0 });
       open();
       expect(await theirs).toMatchObject({ inbox: 250 });
     } finally {
