@@ -29,7 +29,7 @@ export function mediaMarker(media: string): string {
 const endItem = () => quickItem(postbackAction(END_WORD, postback.go(HANDOFF_ENTRIES.end)));
 
 export const HANDOFF_SAY = {
-  askMessage: 'พิมพ์เรื่องที่ต้องการสอบถามหรือแจ้งเจ้าหน้าที่พัฒนาชุมชนอำเภอได้เลยค่ะ 📝\nพิมพ์สั้น ๆ ก็ได้นะคะ',
+  askMessage: 'พิมพ์เรื่องที่ต้องการสอบถามหรือแจ้งเจ้าหน้าที่ของสำนักงานได้เลยค่ะ 📝\nพิมพ์สั้น ๆ ก็ได้นะคะ',
   typeWords: 'ขั้นนี้ขอเป็นข้อความที่พิมพ์นะคะ พิมพ์เรื่องที่ต้องการสอบถามได้เลยค่ะ',
   forwarded: 'ส่งถึงเจ้าหน้าที่แล้วค่ะ 🙏',
   mediaForwarded: (marker: string) => `ได้รับ${marker.replace(/[[\]]/g, '')}แล้วค่ะ 🙏 แจ้งเจ้าหน้าที่ว่ามี${marker.replace(/[[\]]/g, '')}ส่งมาแล้ว ถ้ามีรายละเอียด พิมพ์เป็นข้อความเพิ่มได้เลยนะคะ`,
@@ -111,7 +111,7 @@ export function staffForwardMessages(handoffId: number, texts: readonly string[]
 
 /** The push to the villager with a staff member's answer. */
 export function villagerAnswerMessages(answer: string): Message[] {
-  return [text(`💬 ข้อความจากเจ้าหน้าที่พัฒนาชุมชนอำเภอ:\n${answer}\n\nพิมพ์ตอบกลับได้เลยค่ะ หรือกด "${END_WORD}" เมื่อเรียบร้อยแล้วนะคะ`, [endItem()])];
+  return [text(`💬 ข้อความจากเจ้าหน้าที่ของสำนักงาน:\n${answer}\n\nพิมพ์ตอบกลับได้เลยค่ะ หรือกด "${END_WORD}" เมื่อเรียบร้อยแล้วนะคะ`, [endItem()])];
 }
 
 export function villagerClosedMessages(): Message[] {

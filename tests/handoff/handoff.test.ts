@@ -152,6 +152,9 @@ describe('staff answer and close from LINE', () => {
     await t.bot.outbox.runOnce();
     const [push] = pushesTo(villager.userId);
     expect(allText(push!)).toContain('นำบัตรประชาชนมาที่สำนักงานได้เลยค่ะ');
+    // The answer comes from the office's own staff, not the district's community-development office.
+    expect(allText(push!)).toContain('ข้อความจากเจ้าหน้าที่ของสำนักงาน');
+    expect(allText(push!)).not.toContain('พัฒนาชุมชนอำเภอ');
     expect(quickReplyLabels(push!)).toEqual(['จบการคุย']);
     const stored = await messagesOf(handoff.id);
     expect(stored.at(-1)).toMatchObject({ author: 'staff', staffUserId: staffA.userId, text: 'นำบัตรประชาชนมาที่สำนักงานได้เลยค่ะ' });
