@@ -27,6 +27,8 @@ import { Scheduler } from './notify/scheduler';
 import { queueReportReminders } from './groups/reports';
 import type { OfficeChannel } from './office/offices';
 import { mountSimulator } from './simulator/routes';
+import type { PageModule } from './staff/context';
+import { mountStaffWorkspace } from './staff/routes';
 
 /** An office as the app receives it: its profile and channel, and the LINE client for that channel. */
 export interface OfficeSetup extends OfficeChannel {
@@ -43,6 +45,8 @@ export interface AppDeps {
   fakeLine?: FakeLine;
   flows?: readonly Flow[];
   entries?: readonly Entry[];
+  /** The staff workspace's pages (default: every page, src/staff/pages). */
+  workspacePages?: readonly PageModule[];
 }
 
 export interface Bot {
@@ -86,6 +90,7 @@ export function createApp(deps: AppDeps): Bot {
       isStaff: (tx, userId) => isStaff(tx, id, userId),
       staffInviteCode: config.staffInviteCode,
       attachmentsDir: config.attachments.dir,
+      ...(config.workspace.publicBaseUrl ? { workspace: { baseUrl: config.workspace.publicBaseUrl, signInLinkMs: config.workspace.signInLinkMs } } : {}),
       afterErasure: () => afterErasure(id),
     };
     offices.set(id, { id, profile: setup.profile, channelSecret: setup.channelSecret, channelAccessToken: setup.channelAccessToken, line: setup.line, services });
@@ -139,6 +144,16 @@ export function createApp(deps: AppDeps): Bot {
     offices: [...offices.values()].map((office) => ({ id: office.id, channelSecret: office.channelSecret, botUserId: office.profile.botUserId })),
     dispatcher,
     now,
+  });
+
+  mountStaffWorkspace(app, {
+    db,
+    offices,
+    now,
+    secureCookies: config.workspace.publicBaseUrl?.startsWith('https:') ?? false,
+    sessionMs: config.workspace.sessionMs,
+    attachmentsDir: config.attachments.dir,
+    ...(deps.workspacePages ? { pages: deps.workspacePages } : {}),
   });
 
   if (deps.fakeLine) app.route('/', deps.fakeLine.app);

@@ -60,6 +60,15 @@ const envSchema = z
       .min(1)
       .max(2000, 'must be at most 2000, LINE’s limit for push')
       .default(1000),
+    /**
+     * Where people reach this server from outside, e.g. https://bot.example.go.th: the staff
+     * workspace's sign-in links start with it. Simulator default: http://localhost:<PORT>.
+     */
+    PUBLIC_BASE_URL: baseUrl.optional(),
+    /** Minutes a workspace sign-in link sent in LINE stays valid (it works once). */
+    STAFF_SIGN_IN_LINK_MINUTES: z.coerce.number({ error: 'must be a number of minutes from 1 to 60' }).int().min(1).max(60).default(10),
+    /** Hours a workspace session lasts before the staff member signs in again. */
+    STAFF_SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours from 1 to 168' }).int().min(1).max(168).default(12),
     /** Where photos and files users send are stored, by content hash (src/attachments/). */
     ATTACHMENTS_DIR: z.string().trim().min(1).default('./data/attachments'),
     /** The largest photo or file the bot keeps, in bytes (LINE itself carries much larger files). */
@@ -99,6 +108,8 @@ export interface Config {
   outboxPushesPerSecond: number;
   instanceId: string;
   attachments: { dir: string; maxBytes: number };
+  /** The staff workspace: its public address (unset: no sign-in links are sent), and how long links and sessions last. */
+  workspace: { publicBaseUrl?: string; signInLinkMs: number; sessionMs: number };
 }
 
 const SECRET_KEYS = new Set(['DATABASE_URL', 'LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN', 'STAFF_INVITE_CODE']);
@@ -146,6 +157,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (picked.SIMULATOR === 'on' && hasCredentials) {
     problems.push('SIMULATOR: "on" serves the simulator, which only runs without LINE credentials; unset LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to use it, or set SIMULATOR to auto or off');
   }
+  // Session cookies and sign-in links travel in the clear over http: with real users, only https
+  // (or this machine itself, behind a proxy that terminates TLS) is accepted.
+  const publicUrl = picked.PUBLIC_BASE_URL?.trim();
+  if (publicUrl && hasCredentials && /^http:/i.test(publicUrl) && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/i.test(publicUrl)) {
+    problems.push(`PUBLIC_BASE_URL: must be https:// beside LINE credentials: the staff workspace's sign-in links and session cookies must not travel in the clear (got "${publicUrl}")`);
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const simulated = !hasCredentials;
@@ -171,5 +188,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     outboxPushesPerSecond: env.OUTBOX_PUSHES_PER_SECOND,
     instanceId: env.INSTANCE_ID ?? `${os.hostname()}:${env.PORT}`,
     attachments: { dir: path.resolve(env.ATTACHMENTS_DIR), maxBytes: env.ATTACHMENT_MAX_BYTES },
+    workspace: {
+      ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : simulated ? { publicBaseUrl: `http://localhost:${env.PORT}` } : {}),
+      signInLinkMs: env.STAFF_SIGN_IN_LINK_MINUTES * 60_000,
+      sessionMs: env.STAFF_SESSION_HOURS * 3600_000,
+    },
   };
 }

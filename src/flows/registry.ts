@@ -27,6 +27,7 @@ import { applicantEntry as mchchApplicantEntry, applicantFlow as mchchApplicantF
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { mchchSubscribeEntry, mchchUnsubscribeEntry } from './mchch/subscribe';
 import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
+import { staffSignInEntry } from './staff-sign-in';
 import type { Entry, Flow } from './types';
 
 export const defaultFlows: readonly Flow[] = [
@@ -69,6 +70,7 @@ export const defaultEntries: readonly Entry[] = [
   bookingEntry,
   cancelBookingEntry,
   staffTodayEntry,
+  staffSignInEntry,
   staffTomorrowEntry,
   staffDayEntry,
   caseDecideEntry,

@@ -30,6 +30,8 @@ export interface Services {
   staffInviteCode?: string;
   /** Where the files users send are stored (config ATTACHMENTS_DIR), for steps that read them (member lists). */
   attachmentsDir?: string;
+  /** The staff workspace's public address and how long a sign-in link lasts; unset: no links can be sent. */
+  workspace?: { baseUrl: string; signInLinkMs: number };
   /** Called when a turn erased a user's data; the dispatcher passes it on once the turn has committed (checkpoint, files on disk). */
   afterErasure?(): void;
 }
