@@ -57,3 +57,36 @@ export function numberCell(value: number | undefined, shown: string): Cell {
 export function textRows(table: Table): string[][] {
   return [table.columns.map((c) => c.header), ...table.rows.map((row) => row.map((cell) => cell.text))];
 }
+
+/** The two files an export can be. */
+export type ExportFormat = 'xlsx' | 'csv';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
+
+export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/**
+ * What an export hands back, to write to a file (the CLIs) or send as a download (the workspace):
+ * the file's name, its content type, its body (the .xlsx's bytes, or the CSV's text with its BOM),
+ * and the number of data rows of its main table.
+ */
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Buffer | string;
+  rows: number;
+}
+
+/** Who asked, and when: the audit row's actor (a staff member's LINE user id, or 'cli') and time. */
+export interface ExportActor {
+  actor: string;
+  now: Date;
+}
+
+/** The format a file name asks for: .xlsx is Excel, anything else CSV (as the exports always wrote). */
+export function formatOfPath(file: string): ExportFormat {
+  return /\.xlsx$/i.test(file) ? 'xlsx' : 'csv';
+}

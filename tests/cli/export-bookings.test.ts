@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bookVisit, cancelVisit } from '../../src/booking/actions';
-import { csvCell } from '../../src/booking/csv';
+import { csvCell } from '../../src/exports/csv';
 import { slotsForDay } from '../../src/booking/schedule';
 import { newTestDatabaseName, openTestDatabase } from '../support/database';
 import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile, type ServiceId } from '../../src/office/profile';
@@ -93,7 +93,8 @@ describe('npm run export:bookings', () => {
     [['--from', '1/11/2026', '--to', '2026-11-30'], '--from ต้องเป็นวันที่แบบ ปปปป-ดด-วว'],
     [['--from', '2569-11-01', '--to', '2569-11-30'], 'ดูเป็นปี พ.ศ.'],
     [['--from', '2026-11-30', '--to', '2026-11-01'], 'ต้องไม่ก่อน --from'],
-    [['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'xlsx'], "Unknown option '--format'"],
+    [['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'xlsx'], '--format xlsx ต้องระบุ --out'],
+    [['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'pdf', '--out', 'x.pdf'], '--format ต้องเป็น xlsx หรือ csv'],
   ])('refuses %j with a reason, the usage and exit code 1', (args, reason) => {
     const result = runCli('export-bookings.ts', args, tempDbFile());
     expect(result.code).toBe(1);
