@@ -53,7 +53,7 @@ describe('npm run export:groups', () => {
   it('refuses --unmask-ids without --members, with the usage and exit code 1', () => {
     const result = runCli('export-groups.ts', ['--unmask-ids'], tempDbFile());
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--unmask-ids ใช้ได้กับ --members เท่านั้น');
+    expect(result.stderr).toContain('--unmask-ids ใช้ได้กับ --members (หรือไฟล์ xlsx) เท่านั้น');
     expect(result.stderr).toContain('วิธีใช้:');
     expect(result.stdout).toBe('');
   });
