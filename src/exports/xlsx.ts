@@ -36,7 +36,8 @@ export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
     const header = sheet.addRow(table.columns.map((c) => c.header));
     header.font = { bold: true };
     for (const row of table.rows) {
-      sheet.addRow(row.map((cell) => cell.value ?? cell.text));
+      // An empty text is an empty cell (not a cell holding ""), so Excel's blanks and counts work.
+      sheet.addRow(row.map((cell) => cell.value ?? (cell.text === '' ? null : cell.text)));
     }
     table.columns.forEach((column, i) => {
       const sheetColumn = sheet.getColumn(i + 1);
