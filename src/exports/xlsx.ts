@@ -10,6 +10,8 @@ export const THAI_DATETIME_FORMAT = '[$-th-TH]d mmm bbbb hh:mm';
 const MONEY_FORMAT = '#,##0.00';
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
+/** exceljs writes no width for a column exactly this wide (its default), leaving it to the reader's default. */
+const EXCELJS_DEFAULT_WIDTH = 9;
 
 function formatOf(column: Column): string | undefined {
   switch (column.kind) {
@@ -51,7 +53,8 @@ export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
           return displayLength(cell.text);
         }),
       );
-      sheetColumn.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+      const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+      sheetColumn.width = width === EXCELJS_DEFAULT_WIDTH ? width + 0.5 : width;
       if (format !== undefined) {
         sheetColumn.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
           if (rowNumber > 1) cell.numFmt = format;

@@ -29,7 +29,7 @@ export function expectSpreadsheetLayout(sheet: ExcelJS.Worksheet): void {
   expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   for (let i = 1; i <= sheet.columnCount; i++) {
     expect(sheet.getRow(1).getCell(i).font?.bold).toBe(true);
-    expect(sheet.getColumn(i).width).toBeGreaterThanOrEqual(6);
+    expect(sheet.getColumn(i).width, `${sheet.name} column ${i} of ${sheet.columnCount}`).toBeGreaterThanOrEqual(6);
   }
 }
 
