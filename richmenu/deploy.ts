@@ -19,8 +19,8 @@
 //
 // Every menu is recorded on LINE by its alias, as main's is ("main"); the staff menu's is "staff". Only
 // the "main" alias becomes everyone's default menu (or pass --no-default); the staff menu is linked to
-// each staff member by the bot itself (src/staff/richmenu-sync.ts), which finds it through the alias
-// (STAFF_RICH_MENU_ALIAS=staff) or its id (STAFF_RICH_MENU_ID).
+// each staff member by the bot itself (src/staff/richmenu-sync.ts), which finds it on each office's
+// channel through the alias "staff" (nothing to configure: until it is deployed, staff keep the default).
 //
 // Needs LINE_CHANNEL_ACCESS_TOKEN (and LINE_CHANNEL_SECRET, as src/config.ts wants both or neither);
 // LINE_API_BASE_URL / LINE_DATA_API_BASE_URL are optional. The token is never printed.
