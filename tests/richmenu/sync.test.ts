@@ -3,18 +3,26 @@
 // member once, takes it away from whoever is no longer staff, writes rich_menu_links only after LINE
 // said yes, tries again on the next pass after a LINE error, and does nothing but one lookup and one
 // log line on a channel where the staff menu was never deployed. LINE is the in-process fake (msw).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { q } from '../../src/db/sql';
 import { addStaff, removeStaff } from '../../src/db/staff';
 import { ALIAS_TTL_MS, STAFF_MENU_ALIAS } from '../../src/line/richmenu';
 import { setLogSink } from '../../src/log';
-import { clock, createTestBot, fake, type TestBot } from '../support/harness';
+import { allText, clock, createTestBot, fake, Person, type TestBot } from '../support/harness';
 
 const STAFF_MENU = 'richmenu-5aff0000000000000000000000000001';
 const NEW_STAFF_MENU = 'richmenu-5aff0000000000000000000000000002';
 const OFFICER = 'U1111111111111111111111111111aaaa';
 const SECOND = 'U2222222222222222222222222222bbbb';
 const VILLAGER = 'U3333333333333333333333333333cccc';
+
+const staffMenu = JSON.parse(
+  fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../richmenu/staff.json'), 'utf8'),
+) as { areas: { action: { label: string; data: string } }[] };
+const tile = (label: string) => staffMenu.areas.find((a) => a.action.label === label)!.action.data;
 
 let t: TestBot;
 let logLines: string[];
@@ -156,6 +164,27 @@ describe('the staff rich menu follows the staff list', () => {
     expect(fake.richMenuOf(OFFICER)).toBeUndefined();
     expect(await t.bot.richMenus.syncUser('default', VILLAGER)).toEqual({ linked: 0, unlinked: 0, failed: 0 });
     expect(fake.richMenuOf(VILLAGER)).toBeUndefined();
+  });
+});
+
+describe('what the staff member sees', () => {
+  it('a new officer gets the staff menu and its tiles answer; once removed the menu goes and the tile is refused', async () => {
+    fake.setRichMenuAlias(STAFF_MENU_ALIAS, STAFF_MENU);
+    const officer = new Person(t, OFFICER);
+    await addStaff(t.db, 'default', OFFICER, 'cli', clock.now().getTime());
+    await minute();
+    expect(fake.richMenuOf(OFFICER)).toBe(STAFF_MENU);
+
+    expect(allText(await officer.postback(tile('เรื่องรอตรวจ')))).toContain('ไม่มีเรื่องรอตรวจค่ะ');
+    expect(allText(await officer.postback(tile('นัดวันนี้')))).toContain('นัดวันนี้ 23 พ.ย. 2569');
+
+    await removeStaff(t.db, 'default', OFFICER);
+    await minute();
+    expect(fake.richMenuOf(OFFICER)).toBeUndefined();
+    // A tap on the menu still shown on an old phone screen: politely refused, with the services.
+    const refused = allText(await officer.postback(tile('นัดวันนี้')));
+    expect(refused).toContain('สำหรับเจ้าหน้าที่เท่านั้น');
+    expect(refused).not.toContain('นัดวันนี้ 23 พ.ย. 2569');
   });
 });
 
