@@ -151,9 +151,15 @@ export class StaffRichMenuSync {
       result.unlinked++;
     }
 
-    if (staff.length === 0) return result;
+    if (staff.length > 0) await this.linkStaff(office, line, staff, links, result);
+    if (result.failed > 0) log.warn('staff rich menu: some left for the next pass', { office, failed: result.failed });
+    return result;
+  }
+
+  private async linkStaff(office: string, line: LineApi, staff: readonly string[], links: readonly Link[], result: SyncResult): Promise<void> {
+    const { db } = this.options;
     const menu = await this.aliases.resolve(office, line, this.options.now().getTime());
-    if (menu === undefined) return result;
+    if (menu === undefined) return;
     const linked = new Map(links.map((l) => [l.userId, l.menu]));
     for (const userId of staff) {
       if (linked.get(userId) === menu) continue;
@@ -169,7 +175,5 @@ export class StaffRichMenuSync {
         ON CONFLICT (office_id, user_id) DO UPDATE SET menu = excluded.menu, linked_at = excluded.linked_at`);
       result.linked++;
     }
-    if (result.failed > 0) log.warn('staff rich menu: some links left for the next pass', { office, failed: result.failed });
-    return result;
   }
 }
