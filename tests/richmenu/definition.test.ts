@@ -33,14 +33,6 @@ const TILES = [
   { command: 'menu', label: 'เมนูทั้งหมด', displayText: 'เมนู' },
 ] as const;
 
-/**
- * Entries another part of issue 12 is still adding (the staff sign-in; the hand-off, 'handoff', has
- * landed and is held to the rules now). Until one is registered the engine answers its postback
- * politely as a button no longer in use, so the tile is harmless; once it is, the tests below hold
- * it to the same rules as every other entry.
- */
-const ARRIVING = new Set(['staff-sign-in']);
-
 const entriesById = new Map(defaultEntries.map((e) => [e.id, e]));
 const goIds = menu.areas.flatMap((a) => {
   const parsed = parsePostback(a.action.data ?? '');
@@ -106,7 +98,7 @@ describe('every button sends something the bot understands', () => {
       if (parsed.kind === 'command') continue;
       if (parsed.kind !== 'go') {
         unknown.push(`areas[${i}] data "${area.action.data}" does not parse (${parsed.kind})`);
-      } else if (!entriesById.has(parsed.entry) && !ARRIVING.has(parsed.entry)) {
+      } else if (!entriesById.has(parsed.entry)) {
         unknown.push(`areas[${i}] goes to "${parsed.entry}", which is not in defaultEntries`);
       }
     }
@@ -118,7 +110,7 @@ describe('every button sends something the bot understands', () => {
       const parsed = parsePostback(area.action.data ?? '');
       if (parsed.kind !== 'go') continue;
       const entry = entriesById.get(parsed.entry);
-      if (!entry) continue; // arriving (see ARRIVING)
+      if (!entry) continue; // an unknown entry fails the test above
       expect(entry.staffOnly, `areas[${i}] ${entry.id}`).toBeFalsy();
       expect(area.action.displayText, `areas[${i}] ${entry.id}`).toBe(entry.menuLabel);
     }
