@@ -1,6 +1,8 @@
 // The workspace's pages, one module each (a function adding its routes). A new page is a file in
 // this folder plus one line here and, if it belongs in the navigation, one in ../layout.tsx NAV.
 import type { PageModule } from '../context';
+import { todayPage } from './today';
 
 export const PAGES: readonly PageModule[] = [
+  todayPage,
 ];
