@@ -232,7 +232,7 @@ export async function chartDays(db: Sql, profile: OfficeProfile, now: Date, serv
   return out;
 }
 
-const CHART = { width: 400, labelWidth: 118, numberWidth: 58, row: 26, bar: 16, top: 34 } as const;
+const CHART = { width: 340, labelWidth: 110, numberWidth: 50, row: 26, bar: 16, top: 34 } as const;
 const COLOURS = { booked: '#0e7c66', free: '#c7e9df', closed: '#6b7280', ink: '#1f2937' } as const;
 
 /** A horizontal bar per day (booked, then free), each a link to that day's list; no script, no style attribute. */
