@@ -3,6 +3,7 @@
 // is a 404; มาแล้ว / ไม่มา recorded through markAttendance and audited, changed on second thought,
 // refused for a cancelled or a future visit; the chart's numbers are what the LINE booking offers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markAttendance } from '../../src/booking/attendance';
 import { daysWithPlaces } from '../../src/booking/availability';
 import { registrationOn, takesRegistration } from '../../src/booking/registration';
 import { slotsForDay } from '../../src/booking/schedule';
@@ -115,9 +116,9 @@ describe("a day's bookings", () => {
   });
 
   it('a closed day says why: the weekend, a holiday, a closure', async () => {
-    expect(await session.html('/staff/day/2026-11-28')).toContain('สำนักงานปิดวันนี้ (วันหยุดประจำสัปดาห์)');
-    expect(await session.html('/staff/day/2026-12-07')).toContain('สำนักงานปิดวันนี้: ');
-    expect(await session.html('/staff/day/2026-11-19')).toContain('สำนักงานปิดวันนี้: เจ้าหน้าที่ออกหน่วยรับลงทะเบียนเคลื่อนที่ตามหมู่บ้าน');
+    expect(await session.html('/staff/day/2026-11-28')).toContain('สำนักงานปิด (วันหยุดประจำสัปดาห์)');
+    expect(await session.html('/staff/day/2026-12-07')).toContain('สำนักงานปิด: วันหยุดชดเชยวันพ่อแห่งชาติ');
+    expect(await session.html('/staff/day/2026-11-19')).toContain('สำนักงานปิด: เจ้าหน้าที่ออกหน่วยรับลงทะเบียนเคลื่อนที่ตามหมู่บ้าน');
     expect(await session.html(`/staff/day/${TOMORROW}`)).not.toContain('สำนักงานปิด');
   });
 
@@ -190,6 +191,17 @@ describe('มาแล้ว / ไม่มา', () => {
     expect((await attendanceOf(visit.id))?.attendance).toBeNull();
     expect((await attendanceOf(future.id))?.attendance).toBeNull();
     expect(await audits('bookings.attend')).toEqual([]);
+  });
+});
+
+describe('markAttendance', () => {
+  it("changes only the office's own booking", async () => {
+    const visit = await place('elderly', TODAY, '09:00', 'สมศรี ใจดี');
+    const other = await t.db.transaction((tx) => markAttendance(tx, 'another-office', visit.id, 'came', officer.userId, clock.now().getTime()));
+    expect(other).toEqual({ ok: false, why: 'unknown' });
+    expect((await attendanceOf(visit.id))?.attendance).toBeNull();
+    const own = await t.db.transaction((tx) => markAttendance(tx, OFFICE, visit.id, 'came', officer.userId, clock.now().getTime()));
+    expect(own).toMatchObject({ ok: true, changedMind: false, booking: { id: visit.id, attendance: 'came' } });
   });
 });
 
