@@ -1,6 +1,6 @@
 // The workspace's bookings page in Chromium (issue 12 point 7, "mark a visit"): a staff member signs
 // in by the pushed link, sees today's visits, presses มาแล้ว and sees it marked; then opens another
-// day from the chart. Screenshots at phone width: 'today' and 'day-chart'.
+// day from the chart. Screenshots at phone width: 'today' and 'day-chart'; 'today-desktop' at 1280 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { slotsForDay } from '../../src/booking/schedule';
@@ -79,6 +79,10 @@ describe.skipIf(!hasChromium)('the bookings page in a browser', () => {
     await page.goto(`${ws.url}/staff?service=elderly#chart`);
     await page.locator('#chart summary').click();
     await screenshot(page, 'day-chart');
+    // And on an office PC's screen.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${ws.url}/staff`);
+    await screenshot(page, 'today-desktop');
     await context.close();
   }, 90_000);
 });
