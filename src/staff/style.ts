@@ -51,4 +51,5 @@ svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--lin
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dt { margin-top:6px; }
 }
+.chart-box { max-width:480px; }
 `;

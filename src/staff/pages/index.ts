@@ -2,7 +2,9 @@
 // this folder plus one line here and, if it belongs in the navigation, one in ../layout.tsx NAV.
 import type { PageModule } from '../context';
 import { exportsPages } from './exports';
+import { todayPage } from './today';
 
 export const PAGES: readonly PageModule[] = [
+  todayPage,
   exportsPages,
 ];
