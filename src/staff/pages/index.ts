@@ -1,6 +1,12 @@
 // The workspace's pages, one module each (a function adding its routes). A new page is a file in
 // this folder plus one line here and, if it belongs in the navigation, one in ../layout.tsx NAV.
 import type { PageModule } from '../context';
+import { groupsPage } from './groups';
+import { healthPage } from './health';
+import { mchchPage } from './mchch';
 
 export const PAGES: readonly PageModule[] = [
+  groupsPage,
+  mchchPage,
+  healthPage,
 ];

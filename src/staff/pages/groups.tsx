@@ -1,0 +1,119 @@
+// ทะเบียนกลุ่ม (issue 12 point 3): the office's register of community groups — the same entries the
+// register export reads (src/groups/register.ts registerEntries) — and the group cases still on their
+// way (drafts, waiting for staff, sent back). Each reference leads to the case's page. Audited.
+import { groupKind } from '../../cases/kinds/group';
+import { statusInfo } from '../../cases/kind';
+import { audit } from '../../db/audit';
+import { committeeText, registerEntries, type RegisterEntry } from '../../groups/register';
+import { memberCount } from '../../groups/sections';
+import { OPEN_GROUP_STATUSES } from '../../groups/store';
+import { bangkokDateOf } from '../../thai/calendar';
+import { formatThaiDate } from '../../thai/date-format';
+import type { StaffApp, WorkspaceDeps } from '../context';
+import { page } from '../layout';
+
+const HREF = '/staff/groups';
+
+const day = (at: number | null) => (at === null ? '—' : formatThaiDate(bangkokDateOf(new Date(at))));
+
+function CaseLink(props: { entry: RegisterEntry }) {
+  const c = props.entry.case;
+  return <a href={`/staff/cases/${c.id}`}>{c.reference ?? `เรื่องที่ ${c.id}`}</a>;
+}
+
+function area(entry: RegisterEntry): string {
+  const p = entry.data.profile;
+  if (!p) return '—';
+  return [`หมู่ ${p.moo}`, p.village, p.subdistrict ? `ต.${p.subdistrict}` : undefined].filter(Boolean).join(' ');
+}
+
+export function groupsPage(app: StaffApp, deps: WorkspaceDeps): void {
+  const { db } = deps;
+
+  app.get('/groups', async (c) => {
+    const staff = c.get('staff');
+    const office = staff.office.id;
+    const all = await registerEntries(db, office, { all: true });
+    const registered = all.filter((e) => e.case.status === 'registered');
+    const open: readonly string[] = OPEN_GROUP_STATUSES;
+    const inProgress = all.filter((e) => open.includes(e.case.status)).sort((a, b) => Number(b.case.updatedAt) - Number(a.case.updatedAt));
+    await audit(db, office, { actor: staff.userId, action: 'groups.view', target: 'groups:register', detail: `${registered.length} registered, ${inProgress.length} in progress` }, deps.now().getTime());
+    return page(
+      c,
+      'ทะเบียนกลุ่ม',
+      HREF,
+      <>
+        <h2>กลุ่มที่ขึ้นทะเบียนแล้ว ({registered.length})</h2>
+        {registered.length === 0 ? (
+          <p class="muted">ยังไม่มีกลุ่มที่ขึ้นทะเบียนค่ะ</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>เลขทะเบียน</th>
+                  <th>ชื่อกลุ่ม</th>
+                  <th>ประเภท</th>
+                  <th>หมู่/พื้นที่</th>
+                  <th>ประธาน</th>
+                  <th>สมาชิก</th>
+                  <th>ขึ้นทะเบียนเมื่อ</th>
+                </tr>
+              </thead>
+              <tbody>
+                {registered.map((entry) => (
+                  <tr>
+                    <td>
+                      <CaseLink entry={entry} />
+                    </td>
+                    <td>{entry.data.profile?.name ?? '—'}</td>
+                    <td>{entry.data.profile?.type ?? '—'}</td>
+                    <td>{area(entry)}</td>
+                    <td>{committeeText(entry.data).chair || '—'}</td>
+                    <td>{memberCount(entry.data)}</td>
+                    <td>{day(entry.registeredAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <h2>กลุ่มที่อยู่ระหว่างดำเนินการ ({inProgress.length})</h2>
+        {inProgress.length === 0 ? (
+          <p class="muted">ไม่มีค่ะ</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>เรื่อง</th>
+                  <th>ชื่อกลุ่ม</th>
+                  <th>หมู่/พื้นที่</th>
+                  <th>สถานะ</th>
+                  <th>แก้ไขล่าสุด</th>
+                </tr>
+              </thead>
+              <tbody>
+                {inProgress.map((entry) => (
+                  <tr>
+                    <td>
+                      <CaseLink entry={entry} />
+                    </td>
+                    <td>{entry.data.profile?.name ?? <span class="muted">ยังไม่ได้ตั้งชื่อ</span>}</td>
+                    <td>{area(entry)}</td>
+                    <td>
+                      <span class={entry.case.status === 'needs_info' || entry.case.status === 'draft' ? 'tag' : 'tag warn'}>{statusInfo(groupKind, entry.case.status).label}</span>
+                    </td>
+                    <td>{day(Number(entry.case.updatedAt))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p class="muted">ส่งออกทะเบียนเป็นไฟล์ Excel ได้ที่หน้า “ส่งออก” ค่ะ</p>
+      </>,
+    );
+  });
+}
