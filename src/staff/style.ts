@@ -51,4 +51,6 @@ svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--lin
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dt { margin-top:6px; }
 }
+/* the registers and health pages: a reference or a status pill kept on one line */
+.nowrap { white-space:nowrap; }
 `;

@@ -101,8 +101,8 @@ describe('the health page', () => {
     const html = await session.html('/staff/health');
     expect(html).toContain('<dt>ทำไม่สำเร็จ (24 ชม.)</dt><dd>1</dd><dt>ไม่รับ (24 ชม.)</dt><dd>1</dd>');
     expect(html).toContain('<td>postback</td>');
-    expect(html).toContain('<td>TypeError</td>');
-    expect(html).toContain('<td>stale</td>');
+    expect(html).toContain('<span class="muted">TypeError</span>');
+    expect(html).toContain('<span class="muted">stale</span>');
     expect(html).not.toContain('0899999999');
     expect(html).not.toContain('elsewhere');
   });

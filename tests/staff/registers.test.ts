@@ -61,10 +61,10 @@ describe('the groups register', () => {
     const links = [...registered!.matchAll(/<a href="\/staff\/cases\/(\d+)">([^<]+)<\/a>/g)].map((m) => [Number(m[1]), m[2]]);
     expect(links).toEqual(entries.map((e) => [e.case.id, e.case.reference]));
     expect(links.map((l) => l[0])).toContain(first.id);
-    for (const e of entries) expect(registered).toContain(`<td>${e.data.profile!.name}</td>`);
+    for (const e of entries) expect(registered).toContain(`<strong>${e.data.profile!.name}</strong>`);
     // The chair (member 1 of the registered group, member 2 of the other), the active members counted.
-    expect(registered).toContain('<td>นางสมศรี ใจดี</td><td>5</td>');
-    expect(registered).toContain('<td>นางมาลี ศรีสุข</td><td>2</td>');
+    expect(registered).toMatch(/นางสมศรี ใจดี<br\s*\/?><span class="muted">สมาชิก 5 คน/);
+    expect(registered).toMatch(/นางมาลี ศรีสุข<br\s*\/?><span class="muted">สมาชิก 2 คน/);
     expect(registered).toContain('หมู่ 5 บ้านโนนสูง ต.บ้านหนองบัว');
 
     expect(onTheirWay).toContain(`<a href="/staff/cases/${waiting.id}">เรื่องที่ ${waiting.id}</a>`);
@@ -110,16 +110,17 @@ describe('มชช. round progress', () => {
     expect(thisRound).toContain('<td>ก่อนถึงอำเภอ</td><td>4</td>');
     expect(thisRound).toContain('<td>อยู่ในขั้นพัฒนาตนเอง</td><td>0</td>');
     // The list: reference → case, type, ready by the readiness rule.
-    expect(thisRound).toMatch(new RegExp(`<a href="/staff/cases/${leader.caseId}">MCH-2562-\\d{4}</a></td><td>ผู้นำชุมชน</td>`));
-    expect(thisRound).toContain(`<a href="/staff/cases/${draft.caseId}">ร่าง ${draft.caseId}</a></td><td>เครือข่ายองค์กรชุมชน</td>`);
-    const readyMarks = [...thisRound!.matchAll(/(✓ ครบ|✗ ขาด \d+)/g)].map((m) => m[1]);
-    expect(readyMarks).toEqual(['✓ ครบ', '✓ ครบ', '✓ ครบ', '✗ ขาด 1']);
+    expect(thisRound).toMatch(new RegExp(`<a href="/staff/cases/${leader.caseId}" class="nowrap">MCH-2562-\\d{4}</a><br\\s*/?><span class="muted">ผู้นำชุมชน</span></td><td><strong>สมศรี ใจดี</strong>`));
+    expect(thisRound).toContain(`<a href="/staff/cases/${draft.caseId}" class="nowrap">ร่าง ${draft.caseId}</a>`);
+    expect(thisRound).toContain('<strong>เครือข่ายกลุ่มอาชีพตำบลบางพระ</strong>');
+    const readyMarks = [...thisRound!.matchAll(/(✓ เอกสารครบ|✗ ขาด \d+ รายการ)/g)].map((m) => m[1]);
+    expect(readyMarks).toEqual(['✓ เอกสารครบ', '✓ เอกสารครบ', '✓ เอกสารครบ', '✗ ขาด 1 รายการ']);
 
     expect(nextRound).toContain(`<h2>${NEXT_ROUND.label}</h2>`);
     expect(nextRound).toContain('เปิดรับในอีก 354 วัน');
     expect(nextRound).toContain('สำนักงานตรวจแล้วส่งต่ออำเภอ');
     expect(nextRound).toContain('<h3>ใบสมัคร 1 ราย</h3>');
-    expect(nextRound).toContain('<td>ชุมชน</td>');
+    expect(nextRound).toContain('<span class="muted">ชุมชน</span>');
 
     expect(await audits('mchch.view')).toMatchObject([{ actor: staffId, target: 'mchch:rounds', detail: '2 rounds, 5 applications' }]);
   });

@@ -52,26 +52,32 @@ export function groupsPage(app: StaffApp, deps: WorkspaceDeps): void {
               <thead>
                 <tr>
                   <th>เลขทะเบียน</th>
-                  <th>ชื่อกลุ่ม</th>
-                  <th>ประเภท</th>
-                  <th>หมู่/พื้นที่</th>
+                  <th>กลุ่ม</th>
                   <th>ประธาน</th>
-                  <th>สมาชิก</th>
-                  <th>ขึ้นทะเบียนเมื่อ</th>
                 </tr>
               </thead>
               <tbody>
                 {registered.map((entry) => (
                   <tr>
                     <td>
-                      <CaseLink entry={entry} />
+                      <span class="nowrap">
+                        <CaseLink entry={entry} />
+                      </span>
+                      <br />
+                      <span class="muted">ขึ้นทะเบียน {day(entry.registeredAt)}</span>
                     </td>
-                    <td>{entry.data.profile?.name ?? '—'}</td>
-                    <td>{entry.data.profile?.type ?? '—'}</td>
-                    <td>{area(entry)}</td>
-                    <td>{committeeText(entry.data).chair || '—'}</td>
-                    <td>{memberCount(entry.data)}</td>
-                    <td>{day(entry.registeredAt)}</td>
+                    <td>
+                      <strong>{entry.data.profile?.name ?? '—'}</strong>
+                      <br />
+                      <span class="muted">
+                        {entry.data.profile?.type ?? '—'} · {area(entry)}
+                      </span>
+                    </td>
+                    <td>
+                      {committeeText(entry.data).chair || '—'}
+                      <br />
+                      <span class="muted">สมาชิก {memberCount(entry.data)} คน</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -88,24 +94,28 @@ export function groupsPage(app: StaffApp, deps: WorkspaceDeps): void {
               <thead>
                 <tr>
                   <th>เรื่อง</th>
-                  <th>ชื่อกลุ่ม</th>
-                  <th>หมู่/พื้นที่</th>
+                  <th>กลุ่ม</th>
                   <th>สถานะ</th>
-                  <th>แก้ไขล่าสุด</th>
                 </tr>
               </thead>
               <tbody>
                 {inProgress.map((entry) => (
                   <tr>
                     <td>
-                      <CaseLink entry={entry} />
+                      <span class="nowrap">
+                        <CaseLink entry={entry} />
+                      </span>
                     </td>
-                    <td>{entry.data.profile?.name ?? <span class="muted">ยังไม่ได้ตั้งชื่อ</span>}</td>
-                    <td>{area(entry)}</td>
                     <td>
-                      <span class={entry.case.status === 'needs_info' || entry.case.status === 'draft' ? 'tag' : 'tag warn'}>{statusInfo(groupKind, entry.case.status).label}</span>
+                      {entry.data.profile ? <strong>{entry.data.profile.name}</strong> : <span class="muted">ยังไม่ได้ตั้งชื่อ</span>}
+                      <br />
+                      <span class="muted">{area(entry)}</span>
                     </td>
-                    <td>{day(Number(entry.case.updatedAt))}</td>
+                    <td>
+                      {statusInfo(groupKind, entry.case.status).label}
+                      <br />
+                      <span class="muted">แก้ไขล่าสุด {day(Number(entry.case.updatedAt))}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

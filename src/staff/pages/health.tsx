@@ -52,40 +52,29 @@ export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
         ) : (
           <>
             <p>ข้อความเหล่านี้ยังไม่ถึงผู้รับ กด “ส่งอีกครั้ง” เมื่อแก้สาเหตุแล้ว (เช่น LINE กลับมาใช้ได้) ค่ะ</p>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>รหัส</th>
-                    <th>ประเภท</th>
-                    <th>ลองครั้งสุดท้าย</th>
-                    <th>ลอง (ครั้ง)</th>
-                    <th>สาเหตุ</th>
-                    <th></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {gaveUp.map((row) => (
-                    <tr>
-                      <td>{row.id}</td>
-                      <td>
-                        {purposeLabel(row.purpose)}
-                        <br />
-                        <span class="muted">{row.purpose}</span>
-                      </td>
-                      <td>{when(row.lastTriedAt)}</td>
-                      <td>{row.attempts}</td>
-                      <td>
-                        <span class="tag bad">{row.kind.label}</span>
-                      </td>
-                      <td>
-                        <PostButton staff={staff} action={`${HREF}/outbox/${row.id}/retry`} label="ส่งอีกครั้ง" />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {gaveUp.map((row) => (
+              <div class="card">
+                <p class="actions">
+                  <strong>ข้อความที่ {row.id}</strong>
+                  <span class="tag bad nowrap">{row.kind.label}</span>
+                </p>
+                <dl class="facts">
+                  <dt>ประเภท</dt>
+                  <dd>
+                    {purposeLabel(row.purpose)} <span class="muted">({row.purpose})</span>
+                  </dd>
+                  <dt>ลองครั้งสุดท้าย</dt>
+                  <dd>{when(row.lastTriedAt)}</dd>
+                  <dt>ลองไปแล้ว</dt>
+                  <dd>{row.attempts} ครั้ง</dd>
+                  <dt>สร้างเมื่อ</dt>
+                  <dd>{when(row.createdAt)}</dd>
+                </dl>
+                <p>
+                  <PostButton staff={staff} action={`${HREF}/outbox/${row.id}/retry`} label="ส่งอีกครั้ง" />
+                </p>
+              </div>
+            ))}
           </>
         )}
 
@@ -99,8 +88,8 @@ export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
                 <tr>
                   <th>สาเหตุ</th>
                   <th>ข้อความ</th>
-                  <th>ครั้งที่ไม่สำเร็จ</th>
-                  <th>ส่งได้ในที่สุด</th>
+                  <th>ครั้งที่พลาด</th>
+                  <th>ส่งได้ภายหลัง</th>
                 </tr>
               </thead>
               <tbody>
@@ -136,8 +125,7 @@ export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
                 <tr>
                   <th>เมื่อ</th>
                   <th>ชนิด</th>
-                  <th>ผล</th>
-                  <th>สาเหตุ</th>
+                  <th>ผล · สาเหตุ</th>
                 </tr>
               </thead>
               <tbody>
@@ -145,8 +133,11 @@ export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
                   <tr>
                     <td>{when(e.at)}</td>
                     <td>{e.type}</td>
-                    <td>{e.status === 'failed' ? <span class="tag bad">ทำไม่สำเร็จ</span> : <span class="tag warn">ไม่รับ</span>}</td>
-                    <td>{e.kind}</td>
+                    <td>
+                      {e.status === 'failed' ? <span class="tag bad nowrap">ทำไม่สำเร็จ</span> : <span class="tag warn nowrap">ไม่รับ</span>}
+                      <br />
+                      <span class="muted">{e.kind}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -143,11 +143,8 @@ function RoundCard(props: { round: MchchRound; cases: CaseRow[]; today: string; 
             <table>
               <thead>
                 <tr>
-                  <th>เลขที่</th>
-                  <th>ประเภท</th>
-                  <th>ชื่อ</th>
-                  <th>สถานะ</th>
-                  <th>เอกสาร</th>
+                  <th>ใบสมัคร</th>
+                  <th>ผู้สมัคร · สถานะ</th>
                 </tr>
               </thead>
               <tbody>
@@ -157,20 +154,21 @@ function RoundCard(props: { round: MchchRound; cases: CaseRow[]; today: string; 
                   return (
                     <tr>
                       <td>
-                        <a href={`/staff/cases/${c.id}`}>{c.reference ?? `ร่าง ${c.id}`}</a>
+                        <a href={`/staff/cases/${c.id}`} class="nowrap">
+                          {c.reference ?? `ร่าง ${c.id}`}
+                        </a>
+                        <br />
+                        <span class="muted">{data.type ? TYPE_TITLES[data.type] : 'ยังไม่เลือกประเภท'}</span>
                       </td>
-                      <td>{data.type ? TYPE_TITLES[data.type] : '—'}</td>
-                      <td>{data.eligibility?.name ?? data.applicant?.name ?? '—'}</td>
-                      <td>{statusInfo(mchchKind, c.status).label}</td>
                       <td>
+                        <strong>{data.eligibility?.name ?? data.applicant?.name ?? '—'}</strong>
+                        <br />
+                        {statusInfo(mchchKind, c.status).label}
+                        <br />
                         {ready.ready ? (
-                          <span class="tag ok" title="ครบตามรายการ">
-                            ✓ ครบ
-                          </span>
+                          <span class="tag ok nowrap">✓ เอกสารครบ</span>
                         ) : (
-                          <span class="tag bad" title="ยังขาดบางรายการ">
-                            {ready.blocking.length > 0 ? `✗ ขาด ${ready.blocking.length}` : '✗ ยังไม่ครบ'}
-                          </span>
+                          <span class="tag bad nowrap">{ready.blocking.length > 0 ? `✗ ขาด ${ready.blocking.length} รายการ` : '✗ ยังไม่ครบ'}</span>
                         )}
                       </td>
                     </tr>
