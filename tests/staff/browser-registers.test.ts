@@ -1,5 +1,5 @@
 // The groups register, มชช. round progress and health pages in Chromium at phone width, with some
-// data in each: screenshots 'groups', 'mchch', 'health' (paths printed) for a person to look at, and
+// data in each: screenshots 'groups', 'group-members', 'mchch', 'health' (paths printed) for a person to look at, and
 // "ส่งอีกครั้ง" pressed in the browser sends the row that gave up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -80,6 +80,10 @@ describe.skipIf(!hasChromium)('the registers and health pages in a browser', () 
     expect(await page.locator('h1').innerText()).toBe('ทะเบียนกลุ่ม');
     expect(await page.locator('table').first().locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'groups');
+    await page.locator('table').first().getByRole('link', { name: 'กลุ่มแม่บ้านบ้านโนนสูง' }).first().click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('กลุ่มแม่บ้านบ้านโนนสูง');
+    expect(await page.locator('tbody tr').count()).toBe(5);
+    await screenshot(page, 'group-members');
 
     await page.goto(`${ws.url}/staff/mchch`);
     expect(await page.locator('section.card h2').first().innerText()).toBe(ROUND_2562.label);

@@ -41,7 +41,9 @@ const audits = (action: string) => t.db.all<AuditRow>(q`SELECT * FROM audit_log 
 
 /** A group case straight in `status` (with a reference when given), named `name`. */
 async function groupIn(status: string, name: string, reference?: string) {
-  const data = { profile: sampleProfile(name), members: sampleMembers(2), committee: { entries: [{ position: 'ประธาน', memberId: 2 }] }, bank: sampleBank(name) };
+  const members = sampleMembers(2);
+  Object.assign(members.entries[0]!, { nationalId: '1101700203451', phone: '0891234567', joined: '2026-10-01' });
+  const data = { profile: sampleProfile(name), members, committee: { entries: [{ position: 'ประธาน', memberId: 2 }] }, bank: sampleBank(name) };
   const c = await t.db.transaction((tx) => createDraft(tx, OFFICE, 'group', `U-${name}`, clock.now(), data));
   await updateRow(t.db, 'cases', { id: c.id }, { status, ...(reference && { reference }) });
   return c;
@@ -61,7 +63,7 @@ describe('the groups register', () => {
     const links = [...registered!.matchAll(/<a href="\/staff\/cases\/(\d+)">([^<]+)<\/a>/g)].map((m) => [Number(m[1]), m[2]]);
     expect(links).toEqual(entries.map((e) => [e.case.id, e.case.reference]));
     expect(links.map((l) => l[0])).toContain(first.id);
-    for (const e of entries) expect(registered).toContain(`<strong>${e.data.profile!.name}</strong>`);
+    for (const e of entries) expect(registered).toContain(`<a href="/staff/groups/${e.case.id}">${e.data.profile!.name}</a>`);
     // The chair (member 1 of the registered group, member 2 of the other), the active members counted.
     expect(registered).toMatch(/นางสมศรี ใจดี<br\s*\/?><span class="muted">สมาชิก 5 คน/);
     expect(registered).toMatch(/นางมาลี ศรีสุข<br\s*\/?><span class="muted">สมาชิก 2 คน/);
@@ -73,6 +75,26 @@ describe('the groups register', () => {
     expect(html).not.toContain('กลุ่มที่ไม่รับเรื่อง');
 
     expect(await audits('groups.view')).toMatchObject([{ actor: staffId, target: 'groups:register', detail: '2 registered, 1 in progress' }]);
+  });
+});
+
+describe('a group\'s members', () => {
+  it('lists the members by name, house and หมู่, without ID numbers or phones; audited; another kind of case or an unknown id is not found', async () => {
+    const c = await groupIn('registered', 'กลุ่มจักสานบ้านดอน', 'GRP-0099');
+    const html = await session.html(`/staff/groups/${c.id}`);
+    expect(html).toContain('<h1>กลุ่มจักสานบ้านดอน</h1>');
+    expect(html).toContain(`<a href="/staff/cases/${c.id}">GRP-0099</a>`);
+    expect(html).toMatch(/<td>1<\/td><td>นางสมศรี ใจดี<br\s*\/?><span class="muted">บ้านเลขที่ 1\/1 หมู่ 5<\/span>/);
+    expect(html).toContain('นางมาลี ศรีสุข');
+    expect(html).toContain('เข้าร่วม 1 ต.ค. 2569');
+    expect(html).toContain('ประธาน: นางมาลี ศรีสุข');
+    expect(html).not.toMatch(/1101700203451|0891234567|089-123-4567/);
+    expect(await audits('group.members.view')).toMatchObject([{ actor: staffId, target: `case:${c.id}`, detail: '2 members listed' }]);
+
+    const mchch = await applicantWithDraft(t, completeData('leader'));
+    expect((await session.get(`/staff/groups/${mchch.caseId}`)).status).toBe(404);
+    expect((await session.get('/staff/groups/99999')).status).toBe(404);
+    expect(await audits('group.members.view')).toHaveLength(1);
   });
 });
 

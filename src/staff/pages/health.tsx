@@ -28,6 +28,9 @@ export function purposeLabel(purpose: string): string {
 
 const when = (at: number) => formatThaiDateTime(new Date(at));
 
+/** The refusal reasons src/handlers/webhook-input.ts writes, in Thai; an error's name as it is. */
+const EVENT_KINDS: Record<string, string> = { malformed: 'รูปแบบไม่ถูกต้อง (malformed)', replay: 'เก่าเกินกว่าจะรับ (replay)' };
+
 export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
   const { db } = deps;
 
@@ -136,7 +139,7 @@ export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
                     <td>
                       {e.status === 'failed' ? <span class="tag bad nowrap">ทำไม่สำเร็จ</span> : <span class="tag warn nowrap">ไม่รับ</span>}
                       <br />
-                      <span class="muted">{e.kind}</span>
+                      <span class="muted">{EVENT_KINDS[e.kind] ?? e.kind}</span>
                     </td>
                   </tr>
                 ))}
