@@ -73,9 +73,9 @@ export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
                   <dt>สร้างเมื่อ</dt>
                   <dd>{when(row.createdAt)}</dd>
                 </dl>
-                <p>
+                <div class="actions">
                   <PostButton staff={staff} action={`${HREF}/outbox/${row.id}/retry`} label="ส่งอีกครั้ง" />
-                </p>
+                </div>
               </div>
             ))}
           </>
