@@ -52,4 +52,6 @@ svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--lin
   dl.facts dt { margin-top:6px; }
 }
 .chart-box { max-width:480px; }
+/* the registers and health pages: a reference or a status pill kept on one line */
+.nowrap { white-space:nowrap; }
 `;

@@ -2,9 +2,15 @@
 // this folder plus one line here and, if it belongs in the navigation, one in ../layout.tsx NAV.
 import type { PageModule } from '../context';
 import { exportsPages } from './exports';
+import { groupsPage } from './groups';
+import { healthPage } from './health';
+import { mchchPage } from './mchch';
 import { todayPage } from './today';
 
 export const PAGES: readonly PageModule[] = [
   todayPage,
+  groupsPage,
+  mchchPage,
   exportsPages,
+  healthPage,
 ];
