@@ -19,12 +19,8 @@ export function isAttendance(value: unknown): value is Attendance {
   return typeof value === 'string' && (ATTENDANCE_VALUES as readonly string[]).includes(value);
 }
 
-/** A booking row with the attendance columns (bookings.attendance, attendance_by, attendance_at). */
-export type AttendedBooking = BookingRow & {
-  attendance: Attendance | null;
-  attendanceBy: string | null;
-  attendanceAt: number | null;
-};
+/** A booking row, its attendance columns included (kept as a name for the callers). */
+export type AttendedBooking = BookingRow;
 
 export type AttendanceResult =
   | { ok: true; booking: AttendedBooking; changedMind: boolean }

@@ -614,6 +614,10 @@ export interface BookingRow {
   createdAt: number;
   updatedAt: number;
   cancelledAt: number | null;
+  /** Whether the visitor came, as staff marked it (src/booking/attendance.ts); null until marked. */
+  attendance: 'came' | 'no_show' | null;
+  attendanceBy: string | null;
+  attendanceAt: number | null;
 }
 
 export interface EligibilityCheckRow {

@@ -30,11 +30,14 @@ const COLUMNS: Column[] = [
   { header: 'ชื่อ-นามสกุล' },
   { header: 'เบอร์โทร' },
   { header: 'สถานะ' },
+  { header: 'การมา' },
   { header: 'จองเมื่อ', kind: 'datetime' },
   { header: 'ยกเลิกเมื่อ', kind: 'datetime' },
 ];
 
 const STATUS: Record<BookingRow['status'], string> = { booked: 'จองแล้ว', cancelled: 'ยกเลิกแล้ว' };
+/** As staff marked it at the counter (มาแล้ว / ไม่มา in the workspace); blank until marked. */
+const ATTENDANCE: Record<NonNullable<BookingRow['attendance']>, string> = { came: 'มาแล้ว', no_show: 'ไม่มา' };
 
 /** One row per booking: the CSV's text as it has always been, with real dates for Excel. */
 export function bookingsTable(office: OfficeProfile, rows: readonly BookingRow[]): Table {
@@ -50,6 +53,7 @@ export function bookingsTable(office: OfficeProfile, rows: readonly BookingRow[]
       text(booking.name),
       text(booking.phone === '' ? '' : formatPhone(booking.phone)),
       text(STATUS[booking.status]),
+      text(booking.attendance ? ATTENDANCE[booking.attendance] : ''),
       instantCell(booking.createdAt, formatThaiDateTime(new Date(booking.createdAt))),
       instantCell(booking.cancelledAt, booking.cancelledAt === null ? '' : formatThaiDateTime(new Date(booking.cancelledAt))),
     ]),

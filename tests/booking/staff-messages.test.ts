@@ -25,6 +25,9 @@ function visits(count: number): BookingRow[] {
     createdAt: 0,
     updatedAt: 0,
     cancelledAt: null,
+    attendance: null,
+    attendanceBy: null,
+    attendanceAt: null,
   }));
 }
 

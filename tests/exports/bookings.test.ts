@@ -3,6 +3,8 @@
 // with a BOM, and one audit row naming who exported what — never a name or a phone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookVisit, cancelVisit } from '../../src/booking/actions';
+import { markAttendance } from '../../src/booking/attendance';
+import { q } from '../../src/db/sql';
 import { slotsForDay } from '../../src/booking/schedule';
 import type { Database } from '../../src/db/client';
 import { auditEntries } from '../../src/db/audit';
@@ -50,21 +52,31 @@ describe('exportBookings', () => {
     expectSpreadsheetLayout(sheet);
     const [header, first, second, ...rest] = sheetValues(sheet);
     expect(rest).toEqual([]);
-    expect(header).toEqual(['รหัสนัด', 'วันที่', 'วันที่ (พ.ศ.)', 'เวลา', 'บริการ', 'ชื่อ-นามสกุล', 'เบอร์โทร', 'สถานะ', 'จองเมื่อ', 'ยกเลิกเมื่อ']);
+    expect(header).toEqual(['รหัสนัด', 'วันที่', 'วันที่ (พ.ศ.)', 'เวลา', 'บริการ', 'ชื่อ-นามสกุล', 'เบอร์โทร', 'สถานะ', 'การมา', 'จองเมื่อ', 'ยกเลิกเมื่อ']);
     expect(first!.slice(0, 8)).toEqual([codes[0], new Date(Date.UTC(2026, 10, 24)), '24 พ.ย. 2569', '09:00', 'ลงทะเบียนรับเบี้ยยังชีพผู้สูงอายุ', 'สมศรี ใจดี', '081-234-5678', 'จองแล้ว']);
     // Excel has no time zones: the booking's instant is Bangkok's wall clock (10:00).
-    expect(first![8]).toEqual(new Date(Date.UTC(2026, 10, 23, 10, 0)));
-    expect(first![9]).toBeNull();
+    expect(first![8]).toBeNull(); // not marked yet
+    expect(first![9]).toEqual(new Date(Date.UTC(2026, 10, 23, 10, 0)));
+    expect(first![10]).toBeNull();
     // A name typed as a formula stays text.
     expect(second![5]).toBe('=HYPERLINK("http://x")');
     expect(sheet.getRow(3).getCell(6).type).toBe(3); // ValueType.String
     expect(second![7]).toBe('ยกเลิกแล้ว');
-    expect(second![9]).toBeInstanceOf(Date);
+    expect(second![10]).toBeInstanceOf(Date);
     expect(sheet.getRow(2).getCell(2).numFmt).toBe(THAI_DATE_FORMAT);
-    expect(sheet.getRow(2).getCell(9).numFmt).toBe(THAI_DATETIME_FORMAT);
+    expect(sheet.getRow(2).getCell(10).numFmt).toBe(THAI_DATETIME_FORMAT);
     // The service's title is wider than the time.
     expect(sheet.getColumn(5).width).toBeGreaterThan(sheet.getColumn(4).width!);
     expect(JSON.stringify(sheetValues(sheet))).not.toContain(codes[2]);
+  });
+
+  it('says whether the visitor came, as staff marked it at the counter', async () => {
+    const afterVisit = new Date('2026-11-24T08:00:00Z');
+    const [first] = await db.all<{ id: number }>(q`SELECT id FROM bookings WHERE code = ${codes[0]!}`);
+    expect((await db.transaction((tx) => markAttendance(tx, office.id, first!.id, 'came', 'Ustaff', afterVisit.getTime()))).ok).toBe(true);
+    const [, row, cancelled] = sheetValues((await workbookOf((await exportBookings(db, office, RANGE, 'xlsx', { actor: 'Ustaff', now: afterVisit })).body)).worksheets[0]!);
+    expect(row![8]).toBe('มาแล้ว');
+    expect(cancelled![8]).toBeNull();
   });
 
   it('gives the same rows as CSV with a BOM', async () => {
