@@ -25,7 +25,7 @@ import { formEntry as mchchFormEntry, formFlow as mchchFormFlow } from './mchch/
 import { applicantEntry as mchchApplicantEntry, applicantFlow as mchchApplicantFlow } from './mchch/applicant';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { mchchSubscribeEntry, mchchUnsubscribeEntry } from './mchch/subscribe';
-import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
+import { staffDayEntry, staffInviteEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import type { Entry, Flow } from './types';
 
 export const defaultFlows: readonly Flow[] = [
@@ -68,6 +68,7 @@ export const defaultEntries: readonly Entry[] = [
   staffTodayEntry,
   staffTomorrowEntry,
   staffDayEntry,
+  staffInviteEntry,
   caseDecideEntry,
   caseNoteEntry,
   caseOpenEntry,
