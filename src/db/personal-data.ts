@@ -7,6 +7,7 @@ import { GROUP_KIND } from '../groups/store';
 import { MCHCH_KIND } from '../mchch/store';
 import { eraseMchchSubscription } from '../mchch/subscriptions';
 import { eraseEligibilityChecks } from './eligibility';
+import { eraseHandoffsOf } from '../handoff/actions';
 import { q, type Sql } from './sql';
 
 export type Eraser = (tx: Sql, office: string, userId: string, now: Date) => Promise<unknown>;
@@ -22,6 +23,8 @@ const erasers: readonly Eraser[] = [
   // Photos and files: the rows now, their content after the commit once no other row refers to it
   // (the app's afterErasure sweeps).
   (tx, office, userId) => eraseAttachments(tx, office, userId),
+  // Hand-offs: the villager's hand-offs and their messages, and the staff pushes that quoted them.
+  (tx, office, userId) => eraseHandoffsOf(tx, office, userId),
   // Webhook payloads hold what the user typed; keep only the event ids for de-duplication.
   (tx, office, userId) => tx.run(q`UPDATE inbox SET payload = NULL, error = NULL WHERE office_id = ${office} AND chat_key = ${userId}`),
   // Unsent pushes are cancelled; sent ones lose their content.

@@ -18,6 +18,9 @@ export function commandOf(text: string): GlobalCommand | undefined {
   return COMMAND_BY_KEY.get(keywordKey(text));
 }
 
+/** ช่วยเหลือ with nothing under way puts this entry's button (คุยกับเจ้าหน้าที่, src/flows/handoff.ts) first in the menu. */
+export const HELP_OFFERS_ENTRY = 'handoff';
+
 export const COMMAND_LABELS: Record<GlobalCommand, string> = {
   cancel: 'ยกเลิก',
   menu: 'เมนู',

@@ -19,7 +19,8 @@ import {
 } from '../line/messages';
 import { LINE_LIMITS } from '../line/limits';
 import { keywordKey, matchesKeyword } from '../thai/normalize';
-import { COMMAND_LABELS, commandOf, resumeChoiceOf } from './commands';
+import { COMMAND_LABELS, HELP_OFFERS_ENTRY, commandOf, resumeChoiceOf } from './commands';
+import { handoffTurn } from './handoff';
 import { contactMessages } from './contact';
 import { parsePostback, postback, type GlobalCommand } from './postback';
 import type { Choice, Entry, Flow, FlowContext, Input, Question, Reply, Routed, Services } from './types';
@@ -158,6 +159,14 @@ export class Engine {
   // ---- routing -------------------------------------------------------------------------------
 
   private async dispatch(turn: Turn, input: Input): Promise<void> {
+    // Hand-off (issue 12): while the sender talks to a person, their messages go to staff, not to the
+    // flows — only "จบการคุย" ends it (then the menu). See src/flows/handoff.ts.
+    const handoff = await handoffTurn(this.context(turn), input);
+    if (handoff) {
+      turn.out.push(...handoff.say);
+      if (handoff.ended) await this.showMenu(turn, SAY.menu);
+      return;
+    }
     if (input.kind === 'postback') return this.onPostback(turn, input.data, input.params);
     if (input.kind === 'attachment') return this.onAttachment(turn, input.attachment);
     if (input.kind === 'media') {
@@ -244,7 +253,7 @@ export class Engine {
       }
       case 'help':
         turn.out.push(...contactMessages(turn.services.office));
-        if (!flow) return this.showMenu(turn, SAY.menu);
+        if (!flow) return this.showMenu(turn, SAY.menu, HELP_OFFERS_ENTRY);
         turn.out.push(text(SAY.helpInFlow(flow.title)));
         turn.state.resumePending = false;
         return this.ask(turn);
@@ -540,11 +549,13 @@ export class Engine {
     return nav.map((command) => quickItem(postbackAction(COMMAND_LABELS[command], postback.command(command))));
   }
 
-  private async showMenu(turn: Turn, lead: string): Promise<void> {
+  /** The menu; `first` (an entry id) is put at the front, e.g. คุยกับเจ้าหน้าที่ after ช่วยเหลือ. */
+  private async showMenu(turn: Turn, lead: string, first?: string): Promise<void> {
     const isStaff = await turn.services.isStaff(turn.tx, turn.userId);
+    const order = (e: Entry) => (e.id === first ? -1 : (e.menuOrder ?? 99));
     const items = [...this.entries.values()]
       .filter((e) => e.menuLabel && (!e.staffOnly || isStaff))
-      .sort((a, b) => (a.menuOrder ?? 99) - (b.menuOrder ?? 99))
+      .sort((a, b) => order(a) - order(b))
       .map((e) => quickItem(postbackAction(e.menuLabel!, postback.go(e.id))));
     const flow = turn.state.flowId ? this.flows.get(turn.state.flowId) : undefined;
     if (flow) items.unshift(quickItem(postbackAction(`ทำต่อ: ${flow.title}`, postback.resume('continue', turn.state.revision))));

@@ -1,5 +1,6 @@
 // The privacy note (PDPA) and "ลบข้อมูลของฉัน": delete everything the service holds about the user,
 // after a confirmation.
+import { mchchCasesOf } from '../mchch/store';
 import { postbackAction, quickItem, text, type Message, type QuickReplyItem } from '../line/messages';
 import { eraseUserData } from '../db/personal-data';
 import { GROUP_PRIVACY } from '../groups/privacy';
@@ -22,6 +23,11 @@ export const privacyEntry: Entry = {
   respond: () => [text(PRIVACY_NOTE, [quickItem(postbackAction('ลบข้อมูลของฉัน', postback.go('delete-data'))), menuItem()])],
 };
 
+/** Said by ลบข้อมูลของฉัน when the person has มชช. applications. */
+export const MCHCH_ERASURE =
+  'เรื่องใบสมัคร มชช.: ใบสมัครที่ยังไม่ได้ส่งจะถูกลบทั้งหมดพร้อมรูปและไฟล์ ส่วนใบสมัครที่ส่งแล้วเป็นเอกสารของสำนักงาน (และอาจส่งต่ออำเภอแล้ว) ' +
+  'จะยังอยู่ แต่จะตัดบัญชี LINE ของคุณออก (บอทจะไม่แจ้งความคืบหน้าถึงคุณอีก) การแจ้งเตือนรอบหน้าจะถูกยกเลิกด้วยค่ะ';
+
 export const deleteDataFlow: Flow = {
   id: 'delete-data',
   version: 1,
@@ -36,6 +42,8 @@ export const deleteDataFlow: Flow = {
               '(คำตอบเช็คสิทธิ์ รูปและไฟล์ที่ส่งมา นัดหมายที่ยังไม่ถึงวันจะถูกยกเลิก และการแจ้งเตือนทั้งหมด)\n' +
               // A group leader learns, before confirming, what happens to the group's record.
               ((await groupCasesOf(ctx.tx, ctx.services.office.id, ctx.userId)).length > 0 ? `${GROUP_PRIVACY.erasure}\n` : '') +
+              // An applicant to มชช. learns the same about applications already sent.
+              ((await mchchCasesOf(ctx.tx, ctx.services.office.id, ctx.userId)).length > 0 ? `${MCHCH_ERASURE}\n` : '') +
               'เมื่อลบแล้วจะกู้คืนไม่ได้นะคะ',
           ),
         ],

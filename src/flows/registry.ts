@@ -3,6 +3,7 @@ import { bookingEntry, bookingFlow } from './booking';
 import { cancelBookingEntry, myBookingsEntry } from './booking-manage';
 import { caseDecideEntry, caseNoteEntry, caseNoteFlow, caseOpenEntry, caseQueueEntry, myCasesEntry } from './cases';
 import { contactEntry } from './contact';
+import { handoffAnswerEntry, handoffAnswerFlow, handoffCloseEntry, handoffEndEntry, handoffEntry, handoffFlow } from './handoff';
 import { mchchStatusEntry } from './mchch/status';
 import { formationEntry, formationFlow } from './groups/formation';
 import { eligibilityAidsEntry, eligibilityDisabilityEntry, eligibilityElderlyEntry, eligibilityEntry, eligibilityFlow } from './eligibility';
@@ -50,6 +51,8 @@ export const defaultFlows: readonly Flow[] = [
   mchchListFlow,
   mchchFormFlow,
   mchchApplicantFlow,
+  handoffFlow,
+  handoffAnswerFlow,
 ];
 
 export const defaultEntries: readonly Entry[] = [
@@ -98,6 +101,10 @@ export const defaultEntries: readonly Entry[] = [
   mchchFormEntry,
   mchchApplicantEntry,
   mchchHandedInEntry,
+  handoffEntry,
+  handoffEndEntry,
+  handoffAnswerEntry,
+  handoffCloseEntry,
   contactEntry,
   privacyEntry,
   deleteDataEntry,

@@ -31,7 +31,7 @@ import type { OfficeProfile } from '../office/profile';
 import { addDays, bangkokTimeOf, bangkokToday, fromIso, minutesOfDay, toIso } from '../thai/calendar';
 import { formatThaiDate } from '../thai/date-format';
 import { CHECKLIST_SHORT, MCHCH_SECTION_TITLES, MCHCH_TYPES, TYPE_TITLES, type MchchData } from './data';
-import { roundLabel, roundStatus, roundAt } from './rounds';
+import { districtDeadlineText, roundLabel, roundStatus, roundAt } from './rounds';
 import { MCHCH_KIND, mchchDataOf } from './store';
 import { markNotified, waitingFor } from './subscriptions';
 
@@ -173,6 +173,60 @@ export async function queueApplicantReminders(tx: Sql, office: OfficeProfile, no
   return queued;
 }
 
+// ---- b2. prepare_only: hand the pack in before the district deadline --------------------------
+
+export function handInReminderKey(office: string, roundId: string, daysLeft: number, caseId: number): string {
+  return `mchch-handin:${office}:${roundId}:${daysLeft}:${caseId}`;
+}
+
+/** The pack is ready but not handed in: where, by when, and the button to say it is done. */
+export function handInReminderMessages(round: MchchRound, daysLeft: number, c: CaseRow): Message[] {
+  const when = daysLeft === 1 ? 'พรุ่งนี้' : `อีก ${daysLeft} วัน`;
+  const lines = [
+    `⏰ ${when}เป็นวันสุดท้ายที่${round.district.name}รับใบสมัคร มชช. ค่ะ (ภายใน ${districtDeadlineText(round)})`,
+    roundLabel(round),
+    `ใบสมัคร${c.reference ? ` ${c.reference}` : ''}ของคุณพร้อมแล้ว นำเอกสารไปยื่นแล้วกด "ยื่นที่อำเภอแล้ว" นะคะ`,
+  ];
+  const handedIn = postback.go(MCHCH_ENTRIES.handedIn, { c: String(c.id), v: String(c.version) });
+  return [text(lines.join('\n'), [quickItem(postbackAction('ยื่นที่อำเภอแล้ว', handedIn)), quickItem(postbackAction('ดูใบสมัคร', openCaseData(c))), menuItem()])];
+}
+
+/**
+ * prepare_only: applications whose pack is ready (pack_ready) are reminded, on the same days before
+ * the DISTRICT deadline as the others before the local cut-off (reminders.applicantDaysBefore), to
+ * hand it in — the office's cut-off does not apply to them, the district's does.
+ */
+export async function queueHandInReminders(tx: Sql, office: OfficeProfile, now: Date): Promise<number> {
+  if (!reminderHourReached(office, now)) return 0;
+  const today = toIso(bangkokToday(now));
+  const due: { round: MchchRound; daysLeft: number }[] = [];
+  for (const round of office.mchch.rounds) {
+    if (today > round.districtDeadline) continue;
+    for (const d of new Set(office.mchch.reminders.applicantDaysBefore)) if (toIso(addDays(fromIso(round.districtDeadline), -d)) === today) due.push({ round, daysLeft: d });
+  }
+  if (due.length === 0) return 0;
+  const at = now.getTime();
+  const cases = await tx.all<CaseRow>(q`
+    SELECT * FROM cases WHERE office_id = ${office.id} AND kind = ${MCHCH_KIND} AND status = 'pack_ready'
+      AND applicant_user_id <> ${ERASED_APPLICANT} ORDER BY id`);
+  let queued = 0;
+  for (const { round, daysLeft } of due) {
+    for (const c of cases) {
+      let roundId: string | undefined;
+      try {
+        roundId = mchchDataOf(c).round?.id;
+      } catch {
+        continue;
+      }
+      if (roundId !== round.id) continue;
+      const key = handInReminderKey(office.id, round.id, daysLeft, c.id);
+      const id = await enqueuePush(tx, office.id, { to: c.applicantUserId, messages: handInReminderMessages(round, daysLeft, c), purpose: 'mchch-reminder', dueAt: at, ref: `case:${office.id}:${c.id}`, dedupeKey: key }, at);
+      if (id !== undefined) queued++;
+    }
+  }
+  return queued;
+}
+
 // ---- c. the staff digest ---------------------------------------------------------------------
 
 export function staffDigestKey(office: string, roundId: string, daysLeft: number, staffId: string): string {
@@ -249,4 +303,4 @@ export async function queueStaffDigest(tx: Sql, office: OfficeProfile, now: Date
 }
 
 /** The three jobs, as app.ts hands them to the scheduler. */
-export const MCHCH_JOBS = [queueRoundOpened, queueApplicantReminders, queueStaffDigest] as const;
+export const MCHCH_JOBS = [queueRoundOpened, queueApplicantReminders, queueHandInReminders, queueStaffDigest] as const;

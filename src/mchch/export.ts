@@ -18,22 +18,13 @@ import { CHECKLIST_SHORT, DOCUMENT_KEYS, TYPE_TITLES, documentSlot, type Documen
 import { checklistOf, documentsComplete, renderApplicationPdf, type PackAttachment } from './pack';
 import { mchchCasesOfRound, mchchDataOf } from './store';
 
-/** What goes out by default: what the office has accepted or the applicant has prepared, and every later step. */
-export const DEFAULT_EXPORT_STATUSES: readonly MchchStatus[] = [
-  'in_review',
-  'forwarded_to_district',
-  'pack_ready',
-  'handed_in',
-  'district_registered',
-  'rejected_district',
-  'baseline_self_assessment',
-  'plan_agreed',
-  'developing',
-  'final_self_assessment',
-  'assessment_scheduled',
-  'certified',
-  'not_certified',
-];
+/**
+ * What goes out by default: what the office has accepted or the applicant has prepared, and every later
+ * step — every status but those still with the applicant or the office's intake, and those withdrawn
+ * or refused by the office (the kind's list, so a status added there is exported unless named here).
+ */
+const NOT_EXPORTED_BY_DEFAULT: readonly MchchStatus[] = ['draft', 'submitted', 'needs_info', 'resubmitted', 'rejected_local', 'withdrawn'];
+export const DEFAULT_EXPORT_STATUSES: readonly MchchStatus[] = MCHCH_STATUSES.filter((s) => !NOT_EXPORTED_BY_DEFAULT.includes(s));
 
 /** The statuses a caller may ask for: any but draft (an unfinished application is not sent anywhere). */
 export const EXPORTABLE_STATUSES: readonly MchchStatus[] = MCHCH_STATUSES.filter((s) => s !== 'draft');

@@ -73,14 +73,14 @@ describe.skipIf(onPostgres)('retention at size', () => {
   it('uses an index for every statement (no scan of a whole table)', async () => {
     const db = openSqlite(':memory:');
     const statements = retentionStatements(clock.now(), 1000);
-    expect(Object.keys(statements).sort()).toEqual(['conversations', 'inbox', 'outbox']);
+    expect(Object.keys(statements).sort()).toEqual(['conversations', 'handoffMessages', 'handoffs', 'handoffsIdle', 'inbox', 'outbox']);
     for (const [name, query] of Object.entries(statements)) {
       const compiled = compile(query, 'sqlite');
       const plan = (db.connection.prepare(`EXPLAIN QUERY PLAN ${compiled.text}`).all(...bindings(query, compiled, 'sqlite')) as { detail: string }[]).map((r) => r.detail);
       // Every table access is a SEARCH through an index; a bare "SCAN <table>" reads the whole table.
-      const scans = plan.filter((detail) => /^SCAN (conversations|inbox|outbox)\b/.test(detail) && !/USING (COVERING )?INDEX/.test(detail));
+      const scans = plan.filter((detail) => /^SCAN (conversations|inbox|outbox|handoffs|handoff_messages)\b/.test(detail) && !/USING (COVERING )?INDEX/.test(detail));
       expect(scans, `${name}: ${plan.join(' / ')}`).toEqual([]);
-      expect(plan.join(' / '), name).toMatch(/USING (COVERING )?INDEX (conversations_abandoned|inbox_processed|outbox_sent_content)/);
+      expect(plan.join(' / '), name).toMatch(/USING (COVERING )?INDEX (conversations_abandoned|inbox_processed|outbox_sent_content|handoffs_open|handoffs_user|handoff_messages_handoff)/);
     }
     await db.close();
   });
@@ -150,7 +150,7 @@ describe.skipIf(!onPostgres)('retention on several instances', () => {
         clock.now(),
       );
       await entered;
-      expect(await applyRetention(t.db, clock.now())).toEqual({ conversations: 0, inbox: 0, outbox: 0 });
+      expect(await applyRetention(t.db, clock.now())).toEqual({ conversations: 0, inbox: 0, outbox: 0, handoffsIdle: 0, handoffMessages: 0, handoffs: 0 });
       open();
       expect(await theirs).toMatchObject({ inbox: 250 });
     } finally {

@@ -29,7 +29,7 @@ function hasWayOn(messages: Message[]): boolean {
 
 const WAY_OUT = new Set(['ย้อนกลับ', 'ยกเลิก', 'เมนู']);
 // hub: the groups hub (grp_sub) ends with "ไว้ทำต่อทีหลัง".
-const TYPED: Record<string, string> = { birth: '15/3/2490', name: 'สมศรี ใจดี', phone: '081-234-5678', hub: 'ไว้ทำต่อทีหลัง' };
+const TYPED: Record<string, string> = { birth: '15/3/2490', name: 'สมศรี ใจดี', phone: '081-234-5678', hub: 'ไว้ทำต่อทีหลัง', message: 'อยากสอบถามเรื่องเบี้ยยังชีพค่ะ' };
 
 async function stepOf(userId: string): Promise<string | null | undefined> {
   const row = await t.db.get<{ flowId: string | null; stepId: string | null }>(q`SELECT flow_id, step_id FROM conversations WHERE user_id = ${userId}`);

@@ -226,3 +226,42 @@ describe('the staff digest', () => {
     expect((await pass()).get(s.userId)).toBeUndefined();
   });
 });
+
+describe('prepare_only: hand the pack in before the district deadline', () => {
+  // ROUND_2562: district deadline 2019-02-11 → T−7 = 2019-02-04, T−1 = 2019-02-10.
+  it('reminds pack_ready applications at T−7 and T−1 of the district deadline, once each, with ยื่นที่อำเภอแล้ว; not those handed in', async () => {
+    t = await mchchBot({ at: bangkok('2019-01-21', '10:00') });
+    const ready = await applicantWithDraft(t, completeData('leader'));
+    await moveCase(t, ready.caseId, [{ to: 'pack_ready', actor: { role: 'applicant', id: ready.person.userId } }]);
+    const done = await applicantWithDraft(t, completeData('group'));
+    await moveCase(t, done.caseId, [
+      { to: 'pack_ready', actor: { role: 'applicant', id: done.person.userId } },
+      { to: 'handed_in', actor: { role: 'applicant', id: done.person.userId } },
+    ]);
+    await pass();
+
+    clock.set(bangkok('2019-02-03', '10:00'));
+    expect((await pass()).get(ready.person.userId)).toBeUndefined();
+    clock.set(bangkok('2019-02-04', '08:30'));
+    expect((await pass()).get(ready.person.userId)).toBeUndefined();
+    clock.set(bangkok('2019-02-04', '09:00'));
+    const week = await pass();
+    const push = week.get(ready.person.userId)!;
+    expect(push).toHaveLength(1);
+    expect(allText(push[0]!)).toContain('อีก 7 วัน');
+    expect(allText(push[0]!)).toContain('11 ก.พ. 2562');
+    expect(allText(push[0]!)).toContain(ROUND_2562.district.name);
+    const c = (await findCase(t.db, OFFICE, ready.caseId))!;
+    expect(buttonData(push[0]!, 'ยื่นที่อำเภอแล้ว')).toBe(postback.go(MCHCH_ENTRIES.handedIn, { c: String(c.id), v: String(c.version) }));
+    expect(week.get(done.person.userId)).toBeUndefined();
+    expect((await pass()).get(ready.person.userId)).toBeUndefined(); // once
+
+    clock.set(bangkok('2019-02-10', '09:05'));
+    const day = await pass();
+    expect(allText(day.get(ready.person.userId)![0]!)).toContain('พรุ่งนี้');
+    // Pressing it hands the pack in.
+    const p = new Person(t, ready.person.userId);
+    await p.postback(buttonData(day.get(ready.person.userId)![0]!, 'ยื่นที่อำเภอแล้ว')!);
+    expect((await findCase(t.db, OFFICE, ready.caseId))!.status).toBe('handed_in');
+  });
+});

@@ -8,6 +8,10 @@ import { addStaff } from '../../src/db/staff';
 import type { MchchData, MchchType } from '../../src/mchch/data';
 import { mchchDataOf } from '../../src/mchch/store';
 import type { MchchMode, MchchRound } from '../../src/office/mchch-settings';
+import { MCHCH_FLOWS } from '../../src/flows/mchch/ids';
+import { defaultEntries, defaultFlows } from '../../src/flows/registry';
+import type { Flow } from '../../src/flows/types';
+import { text } from '../../src/line/messages';
 import { flexButtons, flexLabels } from '../booking/helpers';
 import { clock, createTestBot, Person, quickReplyLabels, type Message, type TestBot, type TestBotOptions } from '../support/harness';
 import { ROUND_2562 } from './fixtures';
@@ -136,3 +140,21 @@ export async function press(p: Person, label: string): Promise<Message[]> {
   if (!button) throw new Error(`no "${label}": ${quickReplyLabels(last).join(' | ')} / ${flexLabels(last).join(' | ')}`);
   return p.postback((button.action as { data: string }).data);
 }
+
+/** A stand-in for the application's hub that says which case and section a button opened ("hub c=7 s=photo"). */
+const hubStandIn: Flow = {
+  id: MCHCH_FLOWS.hub,
+  version: 1,
+  title: 'ใบสมัคร มชช.',
+  start: (_ctx, params) => ({ step: 'hub', answers: { c: params.c ?? '', s: params.s ?? '' } }),
+  steps: {
+    hub: {
+      ask: (ctx) => ({ messages: [text(`hub c=${String(ctx.answers.c)} s=${String(ctx.answers.s)}`)], acceptsText: true }),
+      accept: () => ({ ok: true, value: true }),
+      next: () => ({ end: [text('ok')] }),
+    },
+  },
+};
+
+/** The bot's flows with the stand-in hub: for tests that check where a status push's button leads. */
+export const hubStandInDeps = { flows: [...defaultFlows.filter((f) => f.id !== MCHCH_FLOWS.hub), hubStandIn], entries: defaultEntries };

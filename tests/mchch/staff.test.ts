@@ -6,31 +6,13 @@
 // and the day question refusing what it must.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bindAttachment, recordAttachment } from '../../src/attachments/store';
-import { MCHCH_FLOWS } from '../../src/flows/mchch/ids';
-import { defaultEntries, defaultFlows } from '../../src/flows/registry';
-import type { Flow } from '../../src/flows/types';
-import { text } from '../../src/line/messages';
 import { flexButtons, flexLabels } from '../booking/helpers';
 import { loadOfficeProfile } from '../../src/office/profile';
 import { buttonData, pushesTo } from '../cases/helpers';
 import { allText, clock, expectNoLineProblems, fake, quickReplyLabels, texts, type Person, type TestBot } from '../support/harness';
-import { applicantWithDraft, caseOf, completeData, mchchBot, moveCase, newStaff, OFFICE, press } from './helpers';
+import { applicantWithDraft, caseOf, completeData, mchchBot, moveCase, newStaff, OFFICE, press, hubStandInDeps } from './helpers';
 
-/** A stand-in for the application's hub (another helper's): says which case and section it opened. */
-const hubStandIn: Flow = {
-  id: MCHCH_FLOWS.hub,
-  version: 1,
-  title: 'ใบสมัคร มชช.',
-  start: (_ctx, params) => ({ step: 'hub', answers: { c: params.c ?? '', s: params.s ?? '' } }),
-  steps: {
-    hub: {
-      ask: (ctx) => ({ messages: [text(`hub c=${String(ctx.answers.c)} s=${String(ctx.answers.s)}`)], acceptsText: true }),
-      accept: () => ({ ok: true, value: true }),
-      next: () => ({ end: [text('ok')] }),
-    },
-  },
-};
-const deps = { flows: [...defaultFlows.filter((f) => f.id !== MCHCH_FLOWS.hub), hubStandIn], entries: defaultEntries };
+const deps = hubStandInDeps;
 
 let t: TestBot;
 afterEach(async () => {

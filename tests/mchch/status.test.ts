@@ -4,15 +4,12 @@
 // window), type, reference, stage, steps and what next, and its button into the right place.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseHistoryRow } from '../../src/db/schema';
-import { MCHCH_ENTRIES, MCHCH_FLOWS } from '../../src/flows/mchch/ids';
-import { defaultEntries, defaultFlows } from '../../src/flows/registry';
-import type { Flow } from '../../src/flows/types';
-import { text } from '../../src/line/messages';
+import { MCHCH_ENTRIES } from '../../src/flows/mchch/ids';
 import { TIMELINE_SAY, timelineOf } from '../../src/mchch/timeline';
 import { parsePostback } from '../../src/flows/postback';
 import { flexButtons, flexLabels } from '../booking/helpers';
 import { allText, clock, expectNoLineProblems, fake, Person, quickReplyActions, quickReplyLabels, texts, type TestBot } from '../support/harness';
-import { applicantWithDraft, completeData, mchchBot, moveCase, newStaff, press } from './helpers';
+import { applicantWithDraft, completeData, mchchBot, moveCase, newStaff, press, hubStandInDeps } from './helpers';
 
 type Row = Pick<CaseHistoryRow, 'fromStatus' | 'toStatus' | 'at' | 'onDate' | 'note' | 'internal'>;
 const at = (iso: string) => new Date(iso).getTime();
@@ -44,21 +41,7 @@ describe('timelineOf (pure)', () => {
   });
 });
 
-/** A stand-in for the application's hub (another helper's): says which case and section it opened. */
-const hubStandIn: Flow = {
-  id: MCHCH_FLOWS.hub,
-  version: 1,
-  title: 'ใบสมัคร มชช.',
-  start: (_ctx, params) => ({ step: 'hub', answers: { c: params.c ?? '', s: params.s ?? '' } }),
-  steps: {
-    hub: {
-      ask: (ctx) => ({ messages: [text(`hub c=${String(ctx.answers.c)} s=${String(ctx.answers.s)}`)], acceptsText: true }),
-      accept: () => ({ ok: true, value: true }),
-      next: () => ({ end: [text('ok')] }),
-    },
-  },
-};
-const deps = { flows: [...defaultFlows.filter((f) => f.id !== MCHCH_FLOWS.hub), hubStandIn], entries: defaultEntries };
+const deps = hubStandInDeps;
 
 describe('สถานะใบสมัคร', () => {
   let t: TestBot;

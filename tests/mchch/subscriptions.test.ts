@@ -2,6 +2,7 @@
 // none is announced yet), asking twice keeps one row, the round open or closed when asked is recorded
 // as not "the next", ยกเลิกการแจ้งเตือน removes the row (tapped or typed), and ลบข้อมูลของฉัน erases the
 // subscription and the person's never-sent มชช. draft while a sent application keeps only its data.
+import { MCHCH_ERASURE } from '../../src/flows/privacy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERASED_APPLICANT } from '../../src/cases/actions';
 import { findCase } from '../../src/cases/store';
@@ -91,7 +92,8 @@ describe('ลบข้อมูลของฉัน and มชช.', () => {
     await person.postback(postback.go(MCHCH_ENTRIES.subscribe));
     expect(await rows()).toHaveLength(1);
 
-    await person.say('ลบข้อมูลของฉัน');
+    // Before confirming, the person learns what happens to an application already sent.
+    expect(allText(await person.say('ลบข้อมูลของฉัน'))).toContain(MCHCH_ERASURE);
     expect(allText(await person.tap('ยืนยัน ลบข้อมูล'))).toContain('ลบข้อมูลของคุณเรียบร้อยแล้วค่ะ');
 
     expect(await rows()).toEqual([]);
