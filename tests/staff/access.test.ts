@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transition } from '../../src/cases/actions';
 import { findCase } from '../../src/cases/store';
-import { SIMULATOR_STAFF_INVITE_CODE } from '../../src/config';
+import { ConfigError, loadConfig, SIMULATOR_STAFF_INVITE_CODE } from '../../src/config';
 import { q } from '../../src/db/sql';
 import { addStaff, isStaff, staffRole } from '../../src/db/staff';
 import { SAY as ENGINE_SAY } from '../../src/flows/engine';
@@ -210,6 +210,22 @@ describe('the functions the workspace calls', () => {
     const d = await caseIn(t.db, 'submitted');
     const asRemoved = await t.db.transaction((tx) => transition(tx, OFFICE, d.id, { to: 'in_review', actor: { role: 'officer', id: B }, expectedVersion: d.version }, clock.now()));
     expect(asRemoved).toMatchObject({ ok: false, reason: 'not_allowed' });
+  });
+});
+
+describe('the old static code', () => {
+  it('is refused at start-up beside LINE credentials, naming the way staff join now, without echoing the code', () => {
+    let error: unknown;
+    try {
+      loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', STAFF_INVITE_CODE: 'old-shared-code-2569' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain('npm run staff -- invite');
+    expect((error as Error).message).not.toContain('old-shared-code-2569');
+    // Without credentials (the simulator) it is the demo code.
+    expect(loadConfig({ STAFF_INVITE_CODE: 'my-demo-code' }).staffInviteCode).toBe('my-demo-code');
   });
 });
 
