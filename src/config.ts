@@ -35,7 +35,11 @@ const envSchema = z
     OFFICE_CONFIG: z.string().trim().min(1).default(DEFAULT_OFFICE_CONFIG_PATH),
     /** Several offices: a directory of <id>.json profiles (src/office/offices.ts); unset = one office from OFFICE_CONFIG. */
     OFFICES_DIR: z.string().trim().min(1).optional(),
-    /** A code a LINE user sends to the bot to become staff. Unset = only the CLI can add staff (simulator: "staff-demo"). */
+    /**
+     * The simulator's demo code (default "staff-demo"): sent in the simulator it makes the pretend
+     * user staff. Refused beside real LINE credentials: staff join with one-time codes from
+     * `npm run staff -- invite` (src/staff/access.ts).
+     */
     STAFF_INVITE_CODE: z
       .string()
       .trim()
@@ -163,6 +167,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (publicUrl && hasCredentials && /^http:/i.test(publicUrl) && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/i.test(publicUrl)) {
     problems.push(`PUBLIC_BASE_URL: must be https:// beside LINE credentials: the staff workspace's sign-in links and session cookies must not travel in the clear (got "${publicUrl}")`);
   }
+  // A static code anyone could pass on, never expiring, is no longer a way to become staff (issue
+  // 12). Start-up refuses it rather than ignoring it, so an operator who still has it set learns
+  // at once that staff now join with one-time codes, instead of finding the code silently dead.
+  if (picked.STAFF_INVITE_CODE?.trim() && hasCredentials) {
+    problems.push('STAFF_INVITE_CODE: no longer accepted beside LINE credentials; unset it and make a one-time code for each new staff member with `npm run staff -- invite` (it works once and expires)');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const simulated = !hasCredentials;
@@ -181,7 +191,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     simulatorEnabled: env.SIMULATOR !== 'off' && simulated,
     officeConfigPath: path.resolve(env.OFFICE_CONFIG),
     ...(officesDir ? { officesDir } : {}),
-    staffInviteCode: env.STAFF_INVITE_CODE ?? (simulated ? SIMULATOR_STAFF_INVITE_CODE : undefined),
+    staffInviteCode: simulated ? (env.STAFF_INVITE_CODE ?? SIMULATOR_STAFF_INVITE_CODE) : undefined,
     conversationIdleMs: env.CONVERSATION_IDLE_HOURS * 3600_000,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     retentionIntervalMs: env.RETENTION_INTERVAL_MINUTES * 60_000,

@@ -5,7 +5,7 @@
 // happened ("เรื่องนี้มีเจ้าหน้าที่ดำเนินการแล้ว"). The LINE buttons and the staff pages call these.
 import type { CaseRow } from '../db/schema';
 import type { Sql } from '../db/sql';
-import { isStaff, staffIds } from '../db/staff';
+import { staffIds, staffRole } from '../db/staff';
 import { countForCase } from '../attachments/store';
 import { enqueuePush } from '../notify/outbox';
 import type { OfficeProfile } from '../office/profile';
@@ -29,9 +29,9 @@ export interface Actor {
   id: string;
 }
 
-/** The role a LINE user holds as staff: every staff member is an officer until issue 12 adds admins. */
+/** The role a LINE user holds as staff (staff.role): 'officer' or 'admin'; undefined for anyone else. */
 export async function staffRoleOf(tx: Sql, office: string, userId: string): Promise<Role | undefined> {
-  return (await isStaff(tx, office, userId)) ? 'officer' : undefined;
+  return staffRole(tx, office, userId);
 }
 
 /** Whether the actor really holds the role they act in, for this case. */

@@ -26,7 +26,7 @@ import { formEntry as mchchFormEntry, formFlow as mchchFormFlow } from './mchch/
 import { applicantEntry as mchchApplicantEntry, applicantFlow as mchchApplicantFlow } from './mchch/applicant';
 import { deleteDataEntry, deleteDataFlow, privacyEntry } from './privacy';
 import { mchchSubscribeEntry, mchchUnsubscribeEntry } from './mchch/subscribe';
-import { staffDayEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
+import { staffDayEntry, staffInviteEntry, staffTodayEntry, staffTomorrowEntry } from './staff';
 import { staffSignInEntry } from './staff-sign-in';
 import type { Entry, Flow } from './types';
 
@@ -73,6 +73,7 @@ export const defaultEntries: readonly Entry[] = [
   staffSignInEntry,
   staffTomorrowEntry,
   staffDayEntry,
+  staffInviteEntry,
   caseDecideEntry,
   caseNoteEntry,
   caseOpenEntry,
