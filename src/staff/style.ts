@@ -51,4 +51,8 @@ svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--lin
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dt { margin-top:6px; }
 }
+/* people pages (hand-offs, staff admin): messages keep their line breaks; an invitation code read at a glance */
+td.message { white-space:pre-wrap; overflow-wrap:anywhere; min-width:12em; }
+.invite-code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size:2rem; font-weight:700; letter-spacing:.12em; margin:.3em 0; }
+.spaced { margin-top:12px; }
 `;
