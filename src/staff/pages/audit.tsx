@@ -75,14 +75,17 @@ function targetLabel(target: string): string {
 }
 
 /**
- * The page and the `before` of the next one. Entries sharing the last one's time would be skipped by
- * "at < before", so a full page stops before that time and the next page starts at it.
+ * The page out of `size + 1` rows read, and the `before` of the next one. "at < before" would skip
+ * the rest of a millisecond the page ends inside, so such a page stops before that millisecond and
+ * the next one starts with it (unless the whole page is that one millisecond).
  */
 export function auditPage(rows: readonly AuditRow[], size: number): { shown: AuditRow[]; nextBefore: number | undefined } {
-  if (rows.length < size) return { shown: [...rows], nextBefore: undefined };
-  const lastAt = Number(rows.at(-1)!.at);
-  const kept = rows.filter((r) => Number(r.at) > lastAt);
-  return kept.length > 0 ? { shown: kept, nextBefore: lastAt + 1 } : { shown: [...rows], nextBefore: lastAt };
+  if (rows.length <= size) return { shown: [...rows], nextBefore: undefined };
+  const page = rows.slice(0, size);
+  const lastAt = Number(page.at(-1)!.at);
+  if (Number(rows[size]!.at) !== lastAt) return { shown: page, nextBefore: lastAt };
+  const kept = page.filter((r) => Number(r.at) > lastAt);
+  return kept.length > 0 ? { shown: kept, nextBefore: lastAt + 1 } : { shown: page, nextBefore: lastAt };
 }
 
 export const auditPages: PageModule = (app, deps) => {
@@ -90,7 +93,7 @@ export const auditPages: PageModule = (app, deps) => {
     const staff = c.get('staff');
     const raw = c.req.query('before');
     const before = raw && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
-    const rows = await auditEntries(deps.db, staff.office.id, AUDIT_PAGE_SIZE, before);
+    const rows = await auditEntries(deps.db, staff.office.id, AUDIT_PAGE_SIZE + 1, before);
     const { shown, nextBefore } = auditPage(rows, AUDIT_PAGE_SIZE);
     return page(
       c,
