@@ -65,7 +65,7 @@ describe('the audit log', () => {
     expect(rows[1]).toContain('ตอบผู้ติดต่อ');
     expect(rows[1]).toContain('handoff:7');
     expect(rows[1]).toContain(short(officer.userId));
-    expect(rows[1]).toContain('23 พ.ย. 2569 เวลา 10:01 น.');
+    expect(rows[1]).toContain('23 พ.ย. 2569</div><div>10:01 น.');
     expect(rows[2]).toContain('เข้าสู่ระบบ');
     expect(rows[2]).toContain(`คุณ (${short(admin.userId)})`);
     expect(html).not.toContain('เก่ากว่านี้');
@@ -107,7 +107,7 @@ describe('staff and invitations', () => {
     expect(rowOf(admin.userId)).toContain('ผู้ดูแลระบบ');
     expect(rowOf(admin.userId)).toContain('คุณ');
     expect(rowOf(officer.userId)).toContain('เจ้าหน้าที่');
-    expect(rowOf(officer.userId)).toContain('23 พ.ย. 2569 เวลา 10:00 น.');
+    expect(rowOf(officer.userId)).toContain('ตั้งแต่ 23 พ.ย. 2569');
   });
 
   it('an invitation shows its code once, grouped, with how to use it and when it expires; a new LINE user redeems it', async () => {

@@ -3,7 +3,8 @@
 // beside the raw action), about what, the detail, and when.
 import { auditEntries } from '../../db/audit';
 import type { AuditRow } from '../../db/schema';
-import { formatThaiDateTime } from '../../thai/date-format';
+import { bangkokDateOf, bangkokTimeOf } from '../../thai/calendar';
+import { formatThaiDate } from '../../thai/date-format';
 import type { PageModule } from '../context';
 import { page } from '../layout';
 
@@ -113,30 +114,34 @@ export const auditPages: PageModule = (app, deps) => {
             <table>
               <thead>
                 <tr>
-                  <th>เมื่อ</th>
-                  <th>ใคร</th>
+                  <th>เมื่อ · ใคร</th>
                   <th>ทำอะไร</th>
-                  <th>เรื่อง</th>
-                  <th>รายละเอียด</th>
+                  <th>เรื่อง · รายละเอียด</th>
                 </tr>
               </thead>
               <tbody>
-                {shown.map((row) => (
-                  <tr>
-                    <td>{formatThaiDateTime(new Date(Number(row.at)))}</td>
-                    <td>{actorLabel(row.actor, staff.userId)}</td>
-                    <td>
-                      {actionLabel(row.action)}
-                      <div class="muted">
-                        <code>{row.action}</code>
-                      </div>
-                    </td>
-                    <td>
-                      <code>{targetLabel(row.target)}</code>
-                    </td>
-                    <td>{row.detail ?? ''}</td>
-                  </tr>
-                ))}
+                {shown.map((row) => {
+                  const at = new Date(Number(row.at));
+                  return (
+                    <tr>
+                      <td>
+                        <div>{formatThaiDate(bangkokDateOf(at))}</div>
+                        <div>{bangkokTimeOf(at)} น.</div>
+                        <div class="muted">{actorLabel(row.actor, staff.userId)}</div>
+                      </td>
+                      <td>
+                        {actionLabel(row.action)}
+                        <div class="muted">
+                          <code>{row.action}</code>
+                        </div>
+                      </td>
+                      <td>
+                        <code>{targetLabel(row.target)}</code>
+                        {row.detail ? <div class="muted">{row.detail}</div> : null}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -89,7 +89,6 @@ function OpenTable(props: { rows: Summary[] }) {
             <th>เรื่อง</th>
             <th>ข้อความแรก</th>
             <th>รอตั้งแต่</th>
-            <th>สถานะ</th>
           </tr>
         </thead>
         <tbody>
@@ -98,10 +97,10 @@ function OpenTable(props: { rows: Summary[] }) {
               <td>
                 <a href={`/staff/handoffs/${s.handoff.id}`}>#{s.handoff.id}</a>
                 <div class="muted">{villagerLabel(s.handoff)}</div>
+                <div>{s.waitingSince === undefined ? <span class="tag ok">ตอบแล้ว</span> : s.answered ? <span class="tag warn">มีข้อความใหม่</span> : <span class="tag bad">ยังไม่ได้ตอบ</span>}</div>
               </td>
               <td>{s.firstWords}</td>
               <td>{when(s.waitingSince ?? s.handoff.openedAt)}</td>
-              <td>{s.waitingSince === undefined ? <span class="tag ok">ตอบแล้ว</span> : s.answered ? <span class="tag warn">มีข้อความใหม่</span> : <span class="tag bad">ยังไม่ได้ตอบ</span>}</td>
             </tr>
           ))}
         </tbody>
@@ -144,26 +143,16 @@ function ClosedTable(props: { rows: Summary[]; me: string }) {
 
 function Conversation(props: { messages: HandoffMessageRow[]; me: string }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>เวลา</th>
-            <th>จาก</th>
-            <th>ข้อความ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.messages.map((m) => (
-            <tr>
-              <td class="muted">{when(m.at)}</td>
-              <td>{m.author === 'villager' ? 'ผู้ติดต่อ' : m.staffUserId === props.me ? 'คุณ (เจ้าหน้าที่)' : 'เจ้าหน้าที่'}</td>
-              <td class="message">{m.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ol class="chat">
+      {props.messages.map((m) => (
+        <li class={m.author === 'villager' ? 'villager' : 'staff'}>
+          <div class="who">
+            {m.author === 'villager' ? 'ผู้ติดต่อ' : m.staffUserId === props.me ? 'คุณ (เจ้าหน้าที่)' : 'เจ้าหน้าที่'} · {when(m.at)}
+          </div>
+          <div class="text">{m.text}</div>
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -6,7 +6,8 @@
 import { dialect, q, type Sql } from '../../db/sql';
 import { listStaff, type StaffRole } from '../../db/staff';
 import { createInvitation, DEFAULT_INVITE_HOURS, formatInviteCode, removeStaffMember, setStaffRole, type NewInvitation } from '../access';
-import { formatThaiDateTime } from '../../thai/date-format';
+import { bangkokDateOf } from '../../thai/calendar';
+import { formatThaiDate, formatThaiDateTime } from '../../thai/date-format';
 import type { PageModule, SignedIn, StaffContext } from '../context';
 import { CsrfField, Notice, page } from '../layout';
 
@@ -90,8 +91,6 @@ function Members(props: { staff: SignedIn; members: { userId: string; addedBy: s
         <thead>
           <tr>
             <th>เจ้าหน้าที่</th>
-            <th>บทบาท</th>
-            <th>ตั้งแต่</th>
             <th>จัดการ</th>
           </tr>
         </thead>
@@ -100,10 +99,13 @@ function Members(props: { staff: SignedIn; members: { userId: string; addedBy: s
             <tr>
               <td>
                 <Who userId={m.userId} me={staff.userId} />
-                <div class="muted">{m.addedBy === 'invite' ? 'เข้าร่วมด้วยรหัสเชิญ' : 'เพิ่มโดยผู้ดูแล (CLI)'}</div>
+                <div>
+                  <strong>{ROLE_LABEL[m.role]}</strong>
+                </div>
+                <div class="muted">
+                  ตั้งแต่ {formatThaiDate(bangkokDateOf(new Date(Number(m.addedAt))))} · {m.addedBy === 'invite' ? 'ด้วยรหัสเชิญ' : 'เพิ่มโดยผู้ดูแล (CLI)'}
+                </div>
               </td>
-              <td>{ROLE_LABEL[m.role]}</td>
-              <td>{formatThaiDateTime(new Date(Number(m.addedAt)))}</td>
               <td>
                 <div class="actions">
                   <form method="post" action={`${HERE}/role`} class="inline">
