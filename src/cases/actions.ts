@@ -39,9 +39,13 @@ async function holdsRole(tx: Sql, actor: Actor, c: CaseRow): Promise<boolean> {
   switch (actor.role) {
     case 'applicant':
       return actor.id === c.applicantUserId && c.applicantUserId !== ERASED_APPLICANT;
-    case 'officer':
+    case 'officer': {
+      // An admin also holds 'officer' (admin ⊇ officer): they may work cases as any officer does.
+      const held = await staffRoleOf(tx, c.officeId, actor.id);
+      return held === 'officer' || held === 'admin';
+    }
     case 'admin':
-      return (await staffRoleOf(tx, c.officeId, actor.id)) === actor.role;
+      return (await staffRoleOf(tx, c.officeId, actor.id)) === 'admin';
     case 'system':
       return actor.id === 'system';
   }

@@ -10,7 +10,7 @@ import type { Sql } from '../db/sql';
 import { listStaff, type StaffRole } from '../db/staff';
 import { loadOfficeProfileById, OfficesError } from '../office/offices';
 import { DEFAULT_OFFICE_ID } from '../office/profile';
-import { addStaffMember, createInvitation, DEFAULT_INVITE_HOURS, formatInviteCode, removeStaffMember, setStaffRole } from '../staff/access';
+import { addStaffMember, createInvitation, DEFAULT_INVITE_HOURS, formatInviteCode, removeStaffMember, setStaffRole, type StaffChangeRefusal } from '../staff/access';
 import { formatThaiDateTime } from '../thai/date-format';
 
 const USER_ID = /^U[0-9a-f]{32}$/;
@@ -36,7 +36,7 @@ async function list(db: Sql, office: string): Promise<string> {
   const rows = await listStaff(db, office);
   if (rows.length === 0) return 'ยังไม่มีเจ้าหน้าที่ในระบบ';
   return rows
-    .map((row) => `${row.userId}  ${ROLE_LABEL[row.role] ?? row.role}  ${ADDED_BY[row.addedBy] ?? row.addedBy}  ${formatThaiDateTime(new Date(Number(row.addedAt)))}`)
+    .map((row) => `${row.userId}  ${ROLE_LABEL[row.role] ?? row.role}  ${ADDED_BY[row.addedBy] ?? row.addedBy}  ${formatThaiDateTime(new Date(row.addedAt))}`)
     .join('\n');
 }
 
@@ -90,12 +90,23 @@ async function run(db: Sql, office: string, args: string[]): Promise<Result> {
   if (command === 'role') {
     const role = extra[0];
     if (extra.length !== 1 || (role !== 'admin' && role !== 'officer')) return usage();
-    return (await setStaffRole(db, office, userId, role, 'cli', now))
-      ? { ok: true, out: `${userId} เป็น${ROLE_LABEL[role]}แล้ว` }
-      : { ok: false, out: `ไม่พบ ${userId} ในรายชื่อเจ้าหน้าที่` };
+    const changed = await setStaffRole(db, office, userId, role, 'cli', now);
+    return changed.ok ? { ok: true, out: `${userId} เป็น${ROLE_LABEL[role]}แล้ว` } : { ok: false, out: refusal(changed.reason, userId) };
   }
   if (extra.length > 0) return usage();
-  return (await removeStaffMember(db, office, userId, 'cli', now)) ? { ok: true, out: `นำ ${userId} ออกจากเจ้าหน้าที่แล้ว` } : { ok: false, out: `ไม่พบ ${userId} ในรายชื่อเจ้าหน้าที่` };
+  const removed = await removeStaffMember(db, office, userId, 'cli', now);
+  return removed.ok ? { ok: true, out: `นำ ${userId} ออกจากเจ้าหน้าที่แล้ว` } : { ok: false, out: refusal(removed.reason, userId) };
+}
+
+function refusal(reason: StaffChangeRefusal, userId: string): string {
+  switch (reason) {
+    case 'not_staff':
+      return `ไม่พบ ${userId} ในรายชื่อเจ้าหน้าที่`;
+    case 'last_admin':
+      return `${userId} เป็นผู้ดูแลระบบคนสุดท้ายของสำนักงาน: ตั้งผู้ดูแลระบบคนอื่นก่อน (npm run staff -- role <LINE user id> admin)`;
+    case 'not_allowed':
+      return 'ไม่มีสิทธิ์จัดการเจ้าหน้าที่';
+  }
 }
 
 /** `--office <id>` taken out of the arguments (anywhere among them); 'default' without it. */

@@ -23,8 +23,19 @@ export async function removeStaff(db: Sql, office: string, userId: string): Prom
   return (await db.run(q`DELETE FROM staff WHERE office_id = ${office} AND user_id = ${userId}`)).changes > 0;
 }
 
-export function listStaff(db: Sql, office: string): Promise<{ userId: string; addedBy: string; addedAt: number; role: StaffRole }[]> {
-  return db.all(q`SELECT user_id, added_by, added_at, role FROM staff WHERE office_id = ${office} ORDER BY added_at, user_id`);
+export interface StaffMember {
+  userId: string;
+  role: StaffRole;
+  /** 'cli' (npm run staff -- add) or 'invite' (sent an invitation code in LINE). */
+  addedBy: string;
+  /** ms since the epoch. */
+  addedAt: number;
+}
+
+/** An office's staff, oldest first, each with their role. */
+export async function listStaff(db: Sql, office: string): Promise<StaffMember[]> {
+  const rows = await db.all<StaffMember>(q`SELECT user_id, added_by, added_at, role FROM staff WHERE office_id = ${office} ORDER BY added_at, user_id`);
+  return rows.map((row) => ({ ...row, addedAt: Number(row.addedAt) }));
 }
 
 export async function staffIds(db: Sql, office: string): Promise<string[]> {

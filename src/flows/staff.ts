@@ -76,7 +76,7 @@ function demoKey(typed: string): string {
   return normalizeInput(typed).replace(/\s/g, '').toLowerCase();
 }
 
-const ACCESS_SAY = {
+export const ACCESS_SAY = {
   welcome: (role: 'officer' | 'admin', agendaHour: string) =>
     `ลงทะเบียนเป็น${role === 'admin' ? 'ผู้ดูแลระบบ (เจ้าหน้าที่)' : 'เจ้าหน้าที่'}เรียบร้อยแล้วค่ะ 🙏\n` +
     'ต่อจากนี้จะได้รับแจ้งทันทีเมื่อมีการจอง เลื่อน หรือยกเลิกนัด ' +

@@ -14,9 +14,9 @@ import { q, type Sql } from '../../src/db/sql';
 import { book, bookingsOf, cancelFirst, outboxRows, tapFlex } from '../booking/helpers';
 import { databaseUrl, dynamicQuery, freshPgSchema, newTestDatabaseName, onPostgres, testDatabaseUrl } from '../support/database';
 import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, tempDbFile, texts } from '../support/harness';
+import { createInvitation } from '../../src/staff/access';
 import { runCli } from './run';
 
-const INVITE = 'move-test-invite';
 const TABLES = movedTables().map((t) => t.name);
 
 async function counts(db: Sql): Promise<Record<string, number>> {
@@ -31,7 +31,7 @@ function printedCounts(stdout: string): Record<string, number> {
 }
 
 /** The bot on a SQLite file, whatever DATABASE_URL says (the office before its move). */
-const sqliteBot = (file = tempDbFile()) => createTestBot({ file, open: async (f) => openSqlite(f), env: { STAFF_INVITE_CODE: INVITE } });
+const sqliteBot = (file = tempDbFile()) => createTestBot({ file, open: async (f) => openSqlite(f) });
 
 const drops: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -58,7 +58,8 @@ describe.skipIf(!onPostgres)('npm run db:move (SQLite → PostgreSQL)', () => {
   it('copies every table; the bot on PostgreSQL continues the conversation, keeps the booking, its reminder and the staff, and numbers new rows on', async () => {
     const before = await sqliteBot();
     const staff = new Person(before);
-    await staff.say(INVITE);
+    const { code } = await createInvitation(before.db, 'default', { role: 'officer', createdBy: 'cli' }, clock.now().getTime());
+    await staff.say(code);
     const checker = new Person(before);
     for (const answer of ['เบี้ยผู้สูงอายุ', 'ตัวเอง', '15 มี.ค. 2500', 'ใช่', 'ยังไม่ได้ลงทะเบียน', 'ไม่มีเลย']) await checker.say(answer);
     const yai = new Person(before);
@@ -87,7 +88,7 @@ describe.skipIf(!onPostgres)('npm run db:move (SQLite → PostgreSQL)', () => {
     expect(moved.stdout).not.toContain('สมศรี'); // counts only, no personal data
     expect(moved.stdout).not.toContain('081');
 
-    const after = await createTestBot({ file: schema, env: { STAFF_INVITE_CODE: INVITE } });
+    const after = await createTestBot({ file: schema });
     try {
       expect(after.db.dialect).toBe('pg');
       expect(await counts(after.db)).toEqual(sqliteCounts);

@@ -9,18 +9,17 @@ import { STAFF_SAY } from '../../src/booking/staff-messages';
 import { SAY } from '../../src/booking/messages';
 import { loadConfig, SIMULATOR_STAFF_INVITE_CODE } from '../../src/config';
 import { addStaff, isStaff } from '../../src/db/staff';
+import { createInvitation, formatInviteCode } from '../../src/staff/access';
 import { backoffMs } from '../../src/notify/outbox';
 import { allText, clock, createTestBot, expectNoLineProblems, fake, Person, quickReplyLabels, secondInstance, slowTransactions, texts, type TestBot } from '../support/harness';
 import { book, bookingsOf, cancelFirst, flexButtons, flexLabels, moveFirst, outboxRows, tapFlex } from '../booking/helpers';
-
-const INVITE = 'ขอเป็น จนท 2569';
 
 let t: TestBot;
 let staff: Person;
 beforeEach(async () => {
   fake.reset();
   clock.set('2026-11-23T03:00:00Z'); // Monday 23 Nov 2569, 10:00 in Bangkok
-  t = await createTestBot({ env: { STAFF_INVITE_CODE: INVITE } });
+  t = await createTestBot();
   staff = new Person(t);
   await addStaff(t.db, 'default', staff.userId, 'cli', clock.now().getTime());
 });
@@ -255,24 +254,26 @@ describe('staff-only', () => {
 
 describe('the invitation code', () => {
   it('makes the sender staff, whatever they were doing, and says so only once', async () => {
+    const { code } = await createInvitation(t.db, 'default', { role: 'officer', createdBy: 'cli' }, clock.now().getTime());
     const clerk = new Person(t);
     await clerk.say('จองคิว');
-    let reply = await clerk.say('ขอเป็นจนท2569');
+    let reply = await clerk.say(formatInviteCode(code));
     expect(texts(reply)[0]).toContain('ลงทะเบียนเป็นเจ้าหน้าที่เรียบร้อยแล้วค่ะ');
     expect(texts(reply)[0]).toContain('07:30 น.');
     expect(quickReplyLabels(reply)).toEqual(['นัดวันนี้', 'นัดพรุ่งนี้', 'เมนู']);
     expect(await isStaff(t.db, 'default', clerk.userId)).toBe(true);
-    reply = await clerk.say(` ${INVITE} `);
-    expect(texts(reply)).toEqual(['คุณเป็นเจ้าหน้าที่อยู่แล้วค่ะ 😊']);
+    // Sent again by the one who used it: they are staff already, and the code works once only.
+    reply = await clerk.say(` ${code.toLowerCase()} `);
+    expect(texts(reply)[0]).toContain('คุณเป็นเจ้าหน้าที่อยู่แล้วค่ะ');
   });
 
-  it('anything else is an ordinary message, and without a configured code nobody becomes staff this way', async () => {
+  it('anything else is an ordinary message, and a static code is no way in beside LINE credentials', async () => {
     const villager = new Person(t);
     await villager.say('ขอเป็น จนท 2568');
     expect(await isStaff(t.db, 'default', villager.userId)).toBe(false);
     await t.close();
     t = await createTestBot({ file: t.file });
-    await new Person(t, villager.userId).say(INVITE);
+    await new Person(t, villager.userId).say(SIMULATOR_STAFF_INVITE_CODE);
     expect(await isStaff(t.db, 'default', villager.userId)).toBe(false);
   });
 

@@ -9,6 +9,7 @@ import { loadConversation } from '../../src/db/conversations';
 import type { BookingRow, InboxRow } from '../../src/db/schema';
 import { q } from '../../src/db/sql';
 import { addStaff } from '../../src/db/staff';
+import { createInvitation } from '../../src/staff/access';
 import { book, cancelFirst, moveFirst } from '../booking/helpers';
 import {
   allText,
@@ -150,18 +151,19 @@ describe('the statements the bot runs for one office', () => {
     /WHERE \(status = 'sending' OR \(status = 'pending' AND mode = 'reply'\)\)/, // OutboxWorker.recover
     /^SELECT DISTINCT office_id, chat_key FROM inbox/, // pendingChatKeys
   ];
-  const OFFICE_TABLES = /\b(users|inbox|conversations|outbox|staff|bookings|eligibility_checks|cases|case_history|case_counters|attachments)\b/;
+  const OFFICE_TABLES = /\b(users|inbox|conversations|outbox|staff|staff_invitations|throttles|audit_log|bookings|eligibility_checks|cases|case_history|case_counters|attachments)\b/;
 
   it("bind office_id to 'b' in every statement that touches an office's table, over a whole transcript", async () => {
     fake.reset();
     clock.set('2026-11-23T03:00:00Z');
     const log: LoggedStatement[] = [];
-    t = await createTestBot({ offices: ['b'], wrapDb: (db) => recordingDatabase(db, log), env: { STAFF_INVITE_CODE: 'เป็นเจ้าหน้าที่ 2569' } });
+    t = await createTestBot({ offices: ['b'], wrapDb: (db) => recordingDatabase(db, log) });
     await t.bot.start();
     const person = new Person(t, USER, 'b');
     const staff = new Person(t, STAFF_B, 'b');
     await person.follow();
-    await staff.say('เป็นเจ้าหน้าที่ 2569');
+    const { code } = await createInvitation(t.db, 'b', { role: 'officer', createdBy: 'cli' }, clock.now().getTime());
+    await staff.say(code);
     await check(person);
     await book(person);
     await moveFirst(person, 'วันพุธที่ 25', '13:00');
