@@ -180,7 +180,7 @@ describe('staff and invitations', () => {
     expect((await session.get('/staff/handoffs')).status).toBe(401);
     expect(await t.db.all(q`SELECT * FROM staff_sessions WHERE user_id = ${officer.userId}`)).toEqual([]);
     expect((await audits()).filter((a) => a.action === 'staff.remove')).toEqual([
-      expect.objectContaining({ actor: admin.userId, target: `staff:${officer.userId}`, detail: 'sessions:1' }),
+      expect.objectContaining({ actor: admin.userId, target: `staff:${officer.userId}`, detail: 'role:officer sessions:1' }),
     ]);
     expect(await adminSession.html('/staff/admin/staff?m=removed')).toContain('ลบเจ้าหน้าที่แล้วค่ะ');
     // A second confirm (another tab) finds nobody.
@@ -193,7 +193,7 @@ describe('staff and invitations', () => {
     expect(demote.headers.get('location')).toBe('/staff/admin/staff?e=last-admin');
     const remove = await adminSession.post('/staff/admin/staff/remove/confirm', { user: admin.userId });
     expect(remove.headers.get('location')).toBe('/staff/admin/staff?e=last-admin');
-    expect(await adminSession.html('/staff/admin/staff?e=last-admin')).toContain('คุณเป็นผู้ดูแลระบบคนสุดท้ายของสำนักงาน');
+    expect(await adminSession.html('/staff/admin/staff?e=last-admin')).toContain('ผู้นี้เป็นผู้ดูแลระบบคนสุดท้ายของสำนักงาน');
     expect(await staffRole(t.db, OFFICE, admin.userId)).toBe('admin');
     expect((await audits()).filter((a) => a.action === 'staff.role' || a.action === 'staff.remove')).toEqual([]);
 

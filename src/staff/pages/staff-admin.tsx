@@ -1,11 +1,22 @@
 // เจ้าหน้าที่ (issue 12 point 3, admins only: /staff/admin/* is refused to officers by the
 // workspace's middleware): the office's staff with role and since; a one-time invitation (its code
 // shown once, on the page that made it, never again); a role change; removal behind a confirm page.
-// The decisions are src/staff/access.ts's (they audit, in their own transaction); this page only
-// adds the rule that an office never loses its last admin.
-import { dialect, q, type Sql } from '../../db/sql';
-import { listStaff, type StaffRole } from '../../db/staff';
-import { createInvitation, DEFAULT_INVITE_HOURS, formatInviteCode, removeStaffMember, setStaffRole, type NewInvitation } from '../access';
+// The decisions are src/staff/access.ts's — who may manage staff, never the office's last admin —
+// and they audit, in their own transaction; this page only shows their answers.
+import type { Sql } from '../../db/sql';
+import type { StaffRole } from '../../db/staff';
+import {
+  createInvitation,
+  DEFAULT_INVITE_HOURS,
+  formatInviteCode,
+  listStaff,
+  mayManageStaff,
+  removeStaffMember,
+  setStaffRole,
+  type NewInvitation,
+  type StaffChange,
+  type StaffMember,
+} from '../access';
 import { bangkokDateOf } from '../../thai/calendar';
 import { formatThaiDate, formatThaiDateTime } from '../../thai/date-format';
 import type { PageModule, SignedIn, StaffContext } from '../context';
@@ -20,7 +31,8 @@ export const ROLE_LABEL: Record<StaffRole, string> = { officer: 'เจ้าห
 export const STAFF_PAGE_SAY = {
   role: 'เปลี่ยนบทบาทแล้วค่ะ',
   removed: 'ลบเจ้าหน้าที่แล้วค่ะ การเข้าระบบของผู้นั้นสิ้นสุดทันที',
-  lastAdmin: 'ทำไม่ได้ค่ะ: คุณเป็นผู้ดูแลระบบคนสุดท้ายของสำนักงาน ต้องมีผู้ดูแลระบบอย่างน้อยหนึ่งคน กรุณาตั้งผู้ดูแลระบบคนอื่นก่อนค่ะ',
+  lastAdmin: 'ทำไม่ได้ค่ะ: ผู้นี้เป็นผู้ดูแลระบบคนสุดท้ายของสำนักงาน ต้องมีผู้ดูแลระบบอย่างน้อยหนึ่งคน กรุณาตั้งผู้ดูแลระบบคนอื่นก่อนค่ะ',
+  notAllowed: 'ทำไม่ได้ค่ะ: เฉพาะผู้ดูแลระบบของสำนักงานจัดการเจ้าหน้าที่ได้',
   unknown: 'ไม่พบเจ้าหน้าที่คนนี้ค่ะ (อาจถูกลบไปแล้ว)',
   bad: 'ข้อมูลไม่ถูกต้องค่ะ กรุณาลองใหม่',
 } as const;
@@ -28,17 +40,17 @@ export const STAFF_PAGE_SAY = {
 /** The access functions this page uses, in one place (src/staff/access.ts decides and audits). */
 const access = {
   members: (db: Sql, office: string) => listStaff(db, office),
-  invite: (db: Sql, office: string, by: string, role: StaffRole, hours: number, now: number) => createInvitation(db, office, { role, createdBy: by, hours }, now),
+  /** undefined when `by` may no longer manage staff (demoted since the page was opened). */
+  invite: async (db: Sql, office: string, by: string, role: StaffRole, hours: number, now: number): Promise<NewInvitation | undefined> =>
+    (await mayManageStaff(db, office, by)) ? createInvitation(db, office, { role, createdBy: by, hours }, now) : undefined,
   setRole: (db: Sql, office: string, userId: string, role: StaffRole, by: string, now: number) => setStaffRole(db, office, userId, role, by, now),
   remove: (db: Sql, office: string, userId: string, by: string, now: number) => removeStaffMember(db, office, userId, by, now),
 };
 
-const lockAdmins = dialect({ sqlite: '', pg: 'FOR UPDATE' });
-
-/** Whether `userId` is the office's only admin (read with the admins' rows locked, so two admins cannot demote each other at once). */
-async function isLastAdmin(tx: Sql, office: string, userId: string): Promise<boolean> {
-  const admins = await tx.all<{ userId: string }>(q`SELECT user_id FROM staff WHERE office_id = ${office} AND role = 'admin' ${lockAdmins}`);
-  return admins.length === 1 && admins[0]!.userId === userId;
+/** Where a change's answer sends the admin back to: a notice on success, the refusal's message otherwise. */
+function outcomeQuery(change: StaffChange, done: string): string {
+  if (change.ok) return `m=${done}`;
+  return `e=${{ not_staff: 'unknown', last_admin: 'last-admin', not_allowed: 'not-allowed' }[change.reason]}`;
 }
 
 const shortId = (userId: string) => `…${userId.slice(-6)}`;
@@ -83,7 +95,7 @@ function InviteForm(props: { staff: SignedIn }) {
   );
 }
 
-function Members(props: { staff: SignedIn; members: { userId: string; addedBy: string; addedAt: number; role: StaffRole }[] }) {
+function Members(props: { staff: SignedIn; members: StaffMember[] }) {
   const { staff } = props;
   return (
     <div class="table-wrap">
@@ -160,7 +172,7 @@ function InvitationMade(props: { made: NewInvitation }) {
 }
 
 const NOTICES: Record<string, string> = { role: STAFF_PAGE_SAY.role, removed: STAFF_PAGE_SAY.removed };
-const ERRORS: Record<string, string> = { 'last-admin': STAFF_PAGE_SAY.lastAdmin, unknown: STAFF_PAGE_SAY.unknown, bad: STAFF_PAGE_SAY.bad };
+const ERRORS: Record<string, string> = { 'last-admin': STAFF_PAGE_SAY.lastAdmin, 'not-allowed': STAFF_PAGE_SAY.notAllowed, unknown: STAFF_PAGE_SAY.unknown, bad: STAFF_PAGE_SAY.bad };
 
 function ErrorNotice(props: { c: StaffContext }) {
   const key = props.c.req.query('e');
@@ -206,6 +218,7 @@ export const staffAdminPages: PageModule = (app, deps) => {
     const hours = Number(await field(c, 'hours'));
     if (!isRole(role) || !(INVITE_HOURS as readonly number[]).includes(hours)) return back(c, 'e=bad');
     const made = await access.invite(db, staff.office.id, staff.userId, role, hours, deps.now().getTime());
+    if (!made) return back(c, 'e=not-allowed');
     return page(c, 'รหัสเชิญเจ้าหน้าที่', ACTIVE, <InvitationMade made={made} />);
   });
 
@@ -215,11 +228,7 @@ export const staffAdminPages: PageModule = (app, deps) => {
     const userId = await field(c, 'user');
     const role = await field(c, 'role');
     if (!isRole(role) || !userId) return back(c, 'e=bad');
-    const outcome = await db.transaction(async (tx) => {
-      if (role !== 'admin' && (await isLastAdmin(tx, office, userId))) return 'last-admin' as const;
-      return (await access.setRole(tx, office, userId, role, staff.userId, deps.now().getTime())) ? ('done' as const) : ('unknown' as const);
-    });
-    return back(c, outcome === 'done' ? 'm=role' : `e=${outcome}`);
+    return back(c, outcomeQuery(await access.setRole(db, office, userId, role, staff.userId, deps.now().getTime()), 'role'));
   });
 
   // First press: a page that asks again (nothing changes yet).
@@ -258,10 +267,6 @@ export const staffAdminPages: PageModule = (app, deps) => {
     const office = staff.office.id;
     const userId = await field(c, 'user');
     if (!userId) return back(c, 'e=bad');
-    const outcome = await db.transaction(async (tx) => {
-      if (await isLastAdmin(tx, office, userId)) return 'last-admin' as const;
-      return (await access.remove(tx, office, userId, staff.userId, deps.now().getTime())) ? ('done' as const) : ('unknown' as const);
-    });
-    return back(c, outcome === 'done' ? 'm=removed' : `e=${outcome}`);
+    return back(c, outcomeQuery(await access.remove(db, office, userId, staff.userId, deps.now().getTime()), 'removed'));
   });
 };
