@@ -15,6 +15,12 @@
 //   npm run richmenu:deploy                      # richmenu/main.json, alias "main"
 //   npm run richmenu:deploy -- --dry-run         # local checks only; sends nothing, needs no token
 //   npm run richmenu:deploy -- --menu richmenu/main.json --alias main
+//   npm run richmenu:deploy -- --menu richmenu/staff.json --alias staff   # the staff menu (issue 12)
+//
+// Every menu is recorded on LINE by its alias, as main's is ("main"); the staff menu's is "staff". Only
+// the "main" alias becomes everyone's default menu (or pass --no-default); the staff menu is linked to
+// each staff member by the bot itself (src/staff/richmenu-sync.ts), which finds it on each office's
+// channel through the alias "staff" (nothing to configure: until it is deployed, staff keep the default).
 //
 // Needs LINE_CHANNEL_ACCESS_TOKEN (and LINE_CHANNEL_SECRET, as src/config.ts wants both or neither);
 // LINE_API_BASE_URL / LINE_DATA_API_BASE_URL are optional. The token is never printed.
@@ -294,11 +300,14 @@ interface CliArgs {
   dryRun: boolean;
   menuPath: string;
   aliasId: string;
+  /** Make it everyone's default menu: only the main menu, unless --no-default. */
+  setDefault: boolean;
   help: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { dryRun: false, menuPath: DEFAULT_MENU_PATH, aliasId: DEFAULT_ALIAS, help: false };
+  const args: Omit<CliArgs, 'setDefault'> = { dryRun: false, menuPath: DEFAULT_MENU_PATH, aliasId: DEFAULT_ALIAS, help: false };
+  let noDefault = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -309,14 +318,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (arg === '--dry-run') args.dryRun = true;
     else if (arg === '--menu') args.menuPath = path.resolve(value());
     else if (arg === '--alias') args.aliasId = value();
+    else if (arg === '--no-default') noDefault = true;
     else if (arg === '--help' || arg === '-h') args.help = true;
     else throw new Error(`unknown option ${arg} (try --help)`);
   }
-  return args;
+  // A per-user menu (the staff menu) must never replace the citizens' default.
+  return { ...args, setDefault: !noDefault && args.aliasId === DEFAULT_ALIAS };
 }
 
-const USAGE = `usage: npm run richmenu:deploy -- [--dry-run] [--menu richmenu/main.json] [--alias main]
-  --dry-run   check the menu and its image locally; send nothing (no token needed)`;
+const USAGE = `usage: npm run richmenu:deploy -- [--dry-run] [--menu richmenu/main.json] [--alias main] [--no-default]
+  --dry-run      check the menu and its image locally; send nothing (no token needed)
+  --no-default   do not make it everyone's default menu (only the "main" alias ever is)
+  staff menu:    --menu richmenu/staff.json --alias staff`;
 
 /** The command line. Returns the exit code; `environment` and `out` are injectable for tests. */
 export async function main(argv: readonly string[], environment: NodeJS.ProcessEnv = process.env, out: (line: string) => void = console.log): Promise<number> {
@@ -370,7 +383,7 @@ export async function main(argv: readonly string[], environment: NodeJS.ProcessE
     dataApiBaseURL: config.line.dataApiBaseUrl,
   });
   try {
-    const result = await deployRichMenu(client, bundle, { aliasId: args.aliasId, say: out });
+    const result = await deployRichMenu(client, bundle, { aliasId: args.aliasId, setDefault: args.setDefault, say: out });
     out(`done: rich menu ${result.richMenuId} (${result.created ? 'new' : 'reused'}), alias "${args.aliasId}" ${result.alias}, default ${result.default}, ` +
       `${result.deleted.length} stale deleted${result.kept.length ? `, ${result.kept.length} kept` : ''}`);
     return 0;

@@ -29,6 +29,7 @@ import type { OfficeChannel } from './office/offices';
 import { mountSimulator } from './simulator/routes';
 import type { PageModule } from './staff/context';
 import { mountStaffWorkspace } from './staff/routes';
+import { StaffRichMenuSync } from './staff/richmenu-sync';
 
 /** An office as the app receives it: its profile and channel, and the LINE client for that channel. */
 export interface OfficeSetup extends OfficeChannel {
@@ -56,6 +57,8 @@ export interface Bot {
   outbox: OutboxWorker;
   /** The daily staff agenda and dropping reminders whose visit has begun. */
   scheduler: Scheduler;
+  /** The staff rich menu follows the staff list (its minute job; `syncUser` right after a join or leave). */
+  richMenus: StaffRichMenuSync;
   /** Every office served, by id. */
   offices: ReadonlyMap<string, Office>;
   /** The first office's services (the only office's, in a single-office deployment). */
@@ -119,13 +122,14 @@ export function createApp(deps: AppDeps): Bot {
       await sweepUnreferenced(db, config.attachments.dir, office.id);
     }
   };
+  const richMenus = new StaffRichMenuSync({ db, lineFor: (officeId) => offices.get(officeId)?.line, now });
   const scheduler = new Scheduler({
     db,
     offices: [...offices.values()].map((office) => office.profile),
     now,
     retentionIntervalMs: config.retentionIntervalMs,
     afterRetention,
-    jobs: [queueReportReminders, queueGroupReminders, ...MCHCH_JOBS],
+    jobs: [queueReportReminders, queueGroupReminders, ...MCHCH_JOBS, richMenus.job],
   });
 
   const app = new Hono();
@@ -175,6 +179,7 @@ export function createApp(deps: AppDeps): Bot {
     dispatcher,
     outbox,
     scheduler,
+    richMenus,
     offices,
     services: first.services,
     async start() {
@@ -202,6 +207,7 @@ export function createApp(deps: AppDeps): Bot {
       await dispatcher.idle();
       await outbox.idle();
       await scheduler.idle();
+      await richMenus.idle();
     },
   };
 }

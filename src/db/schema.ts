@@ -528,7 +528,7 @@ export function defineSchema({ table, text, integer, time, boolean, serial, seri
     {
       officeId: officeId(),
       userId: text('user_id').notNull(),
-      /** The menu's name in richmenu/ (e.g. 'staff'). */
+      /** LINE's id of the menu linked (the one the alias 'staff' pointed to then): a redeploy relinks. */
       menu: text('menu').notNull(),
       linkedAt: time('linked_at').notNull(),
     },

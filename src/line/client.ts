@@ -33,7 +33,16 @@ export interface LineApi {
   displayName(userId: string): Promise<string | undefined>;
   /** The content of the user's image or file message, at most `maxBytes` of it. */
   content(messageId: string, maxBytes: number): Promise<ContentOutcome>;
+  /** Link a rich menu to one user (POST /v2/bot/user/{userId}/richmenu/{richMenuId}); see src/line/richmenu.ts. */
+  linkRichMenu(userId: string, richMenuId: string): Promise<SendOutcome>;
+  /** Take away the user's own rich menu (DELETE /v2/bot/user/{userId}/richmenu): they see the default again. */
+  unlinkRichMenu(userId: string): Promise<SendOutcome>;
+  /** The rich menu an alias points at (GET /v2/bot/richmenu/alias/{richMenuAliasId}). */
+  richMenuAlias(aliasId: string): Promise<AliasOutcome>;
 }
+
+/** `missing`: LINE has no such alias (404) — the menu was never deployed on this channel. */
+export type AliasOutcome = { ok: true; richMenuId: string } | { ok: false; missing: boolean; status?: number };
 
 export interface LineClientOptions {
   channelAccessToken: string;
@@ -157,6 +166,34 @@ export function createLineClient(options: LineClientOptions): LineApi {
       } finally {
         // Stopped early (too large, timed out): let the connection go.
         stream.current?.destroy();
+      }
+    },
+
+    async linkRichMenu(userId, richMenuId) {
+      try {
+        await withTimeout(sdk.linkRichMenuIdToUser(userId, richMenuId));
+        return { ok: true, status: 200 };
+      } catch (error) {
+        return failure('link rich menu', error, userId);
+      }
+    },
+
+    async unlinkRichMenu(userId) {
+      try {
+        await withTimeout(sdk.unlinkRichMenuIdFromUser(userId));
+        return { ok: true, status: 200 };
+      } catch (error) {
+        return failure('unlink rich menu', error, userId);
+      }
+    },
+
+    async richMenuAlias(aliasId) {
+      try {
+        return { ok: true, richMenuId: (await withTimeout(sdk.getRichMenuAlias(aliasId))).richMenuId };
+      } catch (error) {
+        if (error instanceof HTTPFetchError && error.status === 404) return { ok: false, missing: true, status: 404 };
+        const outcome = failure('rich menu alias', error);
+        return { ok: false, missing: false, ...(outcome.ok ? {} : outcome.status !== undefined && { status: outcome.status }) };
       }
     },
   };

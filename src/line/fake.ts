@@ -30,7 +30,7 @@ export interface CallRecord {
   body?: unknown;
 }
 
-type Endpoint = 'reply' | 'push' | 'multicast' | 'loading' | 'profile' | 'content';
+type Endpoint = 'reply' | 'push' | 'multicast' | 'loading' | 'profile' | 'content' | 'richmenuAlias' | 'richmenuLink' | 'richmenuUnlink';
 interface ScriptedFailure {
   status: number;
   message: string;
@@ -70,6 +70,10 @@ export class FakeLine {
   /** What a user's image or file message carries, by message id (served on the data API's path). */
   private readonly contents = new Map<string, { bytes: Buffer; contentType: string }>();
   private readonly failures = new Map<Endpoint, ScriptedFailure[]>();
+  /** Rich menu aliases by channel (alias → menu id), as a deploy would leave them (richmenu/deploy.ts). */
+  private readonly richMenuAliases = new Map<string, Map<string, string>>();
+  /** The rich menu linked to each user by channel (user id → menu id); absent = the default menu. */
+  private readonly userRichMenus = new Map<string, Map<string, string>>();
   private disruption: ((endpoint: Endpoint) => Disruption | undefined) | undefined;
   private readonly hung = new Set<() => void>();
   private readonly pushTimes: number[] = [];
@@ -130,6 +134,19 @@ export class FakeLine {
     this.failures.set(endpoint, queue);
   }
 
+  /** Point a rich menu alias at a menu on this channel (as a deploy does); undefined deletes it. */
+  setRichMenuAlias(aliasId: string, richMenuId: string | undefined, channel = 'default'): void {
+    const aliases = this.richMenuAliases.get(channel) ?? new Map<string, string>();
+    if (richMenuId === undefined) aliases.delete(aliasId);
+    else aliases.set(aliasId, richMenuId);
+    this.richMenuAliases.set(channel, aliases);
+  }
+
+  /** The rich menu linked to this user on this channel (undefined: they see the default menu). */
+  richMenuOf(userId: string, channel = 'default'): string | undefined {
+    return this.userRichMenus.get(channel)?.get(userId);
+  }
+
   messagesTo(chatId: string): messagingApi.Message[] {
     return this.sent.filter((r) => r.to === chatId).flatMap((r) => r.messages);
   }
@@ -143,6 +160,8 @@ export class FakeLine {
     this.sent.length = 0;
     this.calls.length = 0;
     this.failures.clear();
+    this.richMenuAliases.clear();
+    this.userRichMenus.clear();
   }
 
   private scripted(endpoint: Endpoint): ScriptedFailure | undefined {
@@ -293,6 +312,42 @@ export class FakeLine {
         status: 200,
         headers: { 'content-type': content.contentType, 'content-length': String(content.bytes.length), 'x-line-request-id': randomUUID() },
       });
+    });
+
+    // Rich menus per user (src/line/richmenu.ts): an alias, and linking a menu to one user or taking it
+    // away. A menu is known once an alias points at it; linking an unknown one is a 404, like LINE's.
+    app.get('/v2/bot/richmenu/alias/:aliasId', (c) => {
+      const failure = this.scripted('richmenuAlias');
+      const menu = this.richMenuAliases.get(channelOf(c)!)?.get(c.req.param('aliasId'));
+      const status = failure?.status ?? (menu ? 200 : 404);
+      this.calls.push({ method: 'GET', path: c.req.path, status });
+      if (failure) return failed(failure);
+      if (!menu) return error(404, 'Not found');
+      return ok({ richMenuAliasId: c.req.param('aliasId'), richMenuId: menu });
+    });
+
+    app.post('/v2/bot/user/:userId/richmenu/:richMenuId', (c) => {
+      const channel = channelOf(c)!;
+      const menu = c.req.param('richMenuId');
+      const failure = this.scripted('richmenuLink');
+      const known = [...(this.richMenuAliases.get(channel)?.values() ?? [])].includes(menu);
+      const status = failure?.status ?? (known ? 200 : 404);
+      this.calls.push({ method: 'POST', path: c.req.path, status });
+      if (failure) return failed(failure);
+      if (!known) return error(404, 'Not found');
+      const links = this.userRichMenus.get(channel) ?? new Map<string, string>();
+      links.set(c.req.param('userId'), menu);
+      this.userRichMenus.set(channel, links);
+      return ok({});
+    });
+
+    app.delete('/v2/bot/user/:userId/richmenu', (c) => {
+      const failure = this.scripted('richmenuUnlink');
+      const status = failure?.status ?? 200;
+      this.calls.push({ method: 'DELETE', path: c.req.path, status });
+      if (failure) return failed(failure);
+      this.userRichMenus.get(channelOf(c)!)?.delete(c.req.param('userId'));
+      return ok({});
     });
 
     app.all('/v2/*', (c) => {

@@ -1,10 +1,13 @@
 // npm run export:bookings: the bookings of a date range as CSV that Excel opens with the Thai intact —
-// a UTF-8 byte-order mark, CRLF line ends, quoting, formula cells defused — to a file or to stdout.
+// a UTF-8 byte-order mark, CRLF line ends, quoting, formula cells defused — to a file or to stdout;
+// or as .xlsx (the rows and the file themselves: tests/exports/bookings.test.ts).
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { auditEntries } from '../../src/db/audit';
 import { bookVisit, cancelVisit } from '../../src/booking/actions';
-import { csvCell } from '../../src/booking/csv';
+import { csvCell } from '../../src/exports/csv';
 import { slotsForDay } from '../../src/booking/schedule';
 import { newTestDatabaseName, openTestDatabase } from '../support/database';
 import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile, type ServiceId } from '../../src/office/profile';
@@ -58,6 +61,31 @@ describe('npm run export:bookings', () => {
     expect(content).not.toContain(codes[3]);
   });
 
+  it('writes an .xlsx when --out ends in .xlsx (or with --format xlsx), with real dates, and audits it as cli', async () => {
+    const { file, codes } = await seeded();
+    const dir = path.dirname(tempDbFile());
+    const out = path.join(dir, 'bookings.xlsx');
+    const result = runCli('export-bookings.ts', ['--from', '2026-11-24', '--to', '2026-11-30', '--out', out], file);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`บันทึกนัดหมาย 3 รายการ (2026-11-24 ถึง 2026-11-30) ลงไฟล์ ${out} แล้ว`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
+    const row = workbook.worksheets[0]!.getRow(2);
+    expect(row.getCell(1).value).toBe(codes[1]);
+    expect(row.getCell(2).value).toEqual(new Date(Date.UTC(2026, 10, 24)));
+    expect(row.getCell(6).value).toBe('ทองดี "หนุ่ม" มีสุข, จูเนียร์');
+    const named = path.join(dir, 'bookings.dat');
+    expect(runCli('export-bookings.ts', ['--from', '2026-11-24', '--to', '2026-11-24', '--out', named, '--format', 'xlsx'], file).code).toBe(0);
+    expect([...fs.readFileSync(named).subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip: PK
+    const db = await openTestDatabase(file);
+    const entries = await auditEntries(db, 'default');
+    await db.close();
+    expect(entries.map(({ actor, action, target, detail }) => ({ actor, action, target, detail }))).toEqual([
+      { actor: 'cli', action: 'export.bookings', target: 'bookings:2026-11-24..2026-11-24', detail: '2 rows, xlsx' },
+      { actor: 'cli', action: 'export.bookings', target: 'bookings:2026-11-24..2026-11-30', detail: '3 rows, xlsx' },
+    ]);
+  }, CLI_TIMEOUT_MS);
+
   it('writes to standard output without --out', async () => {
     const { file, codes } = await seeded();
     const result = runCli('export-bookings.ts', ['--from', '2026-12-01', '--to', '2026-12-01'], file);
@@ -93,7 +121,8 @@ describe('npm run export:bookings', () => {
     [['--from', '1/11/2026', '--to', '2026-11-30'], '--from ต้องเป็นวันที่แบบ ปปปป-ดด-วว'],
     [['--from', '2569-11-01', '--to', '2569-11-30'], 'ดูเป็นปี พ.ศ.'],
     [['--from', '2026-11-30', '--to', '2026-11-01'], 'ต้องไม่ก่อน --from'],
-    [['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'xlsx'], "Unknown option '--format'"],
+    [['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'xlsx'], '--format xlsx ต้องระบุ --out'],
+    [['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'pdf', '--out', 'x.pdf'], '--format ต้องเป็น xlsx หรือ csv'],
   ])('refuses %j with a reason, the usage and exit code 1', (args, reason) => {
     const result = runCli('export-bookings.ts', args, tempDbFile());
     expect(result.code).toBe(1);

@@ -2,6 +2,7 @@
 // Thai intact. The rows themselves are tested in tests/groups/register.test.ts; here the command.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createDraft } from '../../src/cases/actions';
 import { DEFAULT_OFFICE_CONFIG_PATH } from '../../src/office/profile';
@@ -50,10 +51,24 @@ describe('npm run export:groups', () => {
     expect(members.stdout).not.toContain('โนนสูง');
   }, CLI_TIMEOUT_MS);
 
+  it('writes both sheets to an .xlsx, where --unmask-ids needs no --members', async () => {
+    const file = await seeded();
+    const out = path.join(path.dirname(tempDbFile()), 'groups.xlsx');
+    const result = runCli('export-groups.ts', ['--out', out, '--unmask-ids'], file);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('สำนักงานนี้ไม่เก็บเลขประจำตัวประชาชนของสมาชิก');
+    expect(result.stderr).toContain(`บันทึกทะเบียนกลุ่ม 1 กลุ่ม และรายชื่อสมาชิก 2 คน ลงไฟล์ ${out} แล้ว`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['กลุ่ม', 'สมาชิก']);
+    expect(workbook.getWorksheet('กลุ่ม')!.getRow(2).getCell(2).value).toBe('กลุ่มแม่บ้านบ้านโนนสูง');
+    expect(workbook.getWorksheet('สมาชิก')!.getRow(2).getCell(4).value).toBe('นางสมศรี ใจดี');
+  }, CLI_TIMEOUT_MS);
+
   it('refuses --unmask-ids without --members, with the usage and exit code 1', () => {
     const result = runCli('export-groups.ts', ['--unmask-ids'], tempDbFile());
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('--unmask-ids ใช้ได้กับ --members เท่านั้น');
+    expect(result.stderr).toContain('--unmask-ids ใช้ได้กับ --members (หรือไฟล์ xlsx) เท่านั้น');
     expect(result.stderr).toContain('วิธีใช้:');
     expect(result.stdout).toBe('');
   });

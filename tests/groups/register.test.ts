@@ -1,12 +1,20 @@
-// The office's register of groups (npm run export:groups reads it): rows, what is masked, the CSV.
+// The office's register of groups (npm run export:groups reads it; the rows are src/exports/groups.ts): rows, what is masked, the CSV.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDraft } from '../../src/cases/actions';
 import type { Database } from '../../src/db/client';
-import { membersCsv, registerCsv, registerEntries, registerRow, REGISTER_HEADER } from '../../src/groups/register';
+import { tableCsv } from '../../src/exports/csv';
+import { membersTable, registerTable, REGISTER_HEADER, type MemberExportOptions } from '../../src/exports/groups';
+import { textRows } from '../../src/exports/table';
+import { registerEntries, type RegisterEntry } from '../../src/groups/register';
 import { newTestDatabaseName, openTestDatabase, updateRow } from '../support/database';
 import { tempDbFile } from '../support/harness';
 import { NOW, OFFICE } from '../cases/helpers';
 import { GROUP_NAME, sampleBank, sampleMembers, sampleProfile } from './fixtures';
+
+// The rows are built in src/exports/groups.ts; these are the CSV and one row's text, as the export writes them.
+const registerCsv = (entries: RegisterEntry[]) => tableCsv(registerTable(entries));
+const membersCsv = (entries: RegisterEntry[], options: MemberExportOptions) => tableCsv(membersTable(entries, options));
+const registerRow = (entry: RegisterEntry) => textRows(registerTable([entry]))[1]!;
 
 let db: Database;
 beforeEach(async () => {

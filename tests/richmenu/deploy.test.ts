@@ -168,7 +168,7 @@ describe('the command line (main)', () => {
   it('--dry-run checks the menu and sends nothing, even with a token set', async () => {
     const { code, out } = await run(['--dry-run'], realEnv);
     expect(code).toBe(0);
-    expect(out).toMatch(/checked .*main\.json: "main-v1", 6 areas, main\.(png|jpg) 2500×1686/);
+    expect(out).toMatch(/checked .*main\.json: "main-v2", 9 areas, main\.(png|jpg) 2500×1686/);
     expect(out).toContain('dry run: nothing was sent to LINE');
     expect(line.calls).toEqual([]);
   });

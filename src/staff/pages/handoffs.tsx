@@ -97,7 +97,7 @@ function OpenTable(props: { rows: Summary[] }) {
               <td>
                 <a href={`/staff/handoffs/${s.handoff.id}`}>#{s.handoff.id}</a>
                 <div class="muted">{villagerLabel(s.handoff)}</div>
-                <div>{s.waitingSince === undefined ? <span class="tag ok">ตอบแล้ว</span> : s.answered ? <span class="tag warn">มีข้อความใหม่</span> : <span class="tag bad">ยังไม่ได้ตอบ</span>}</div>
+                <div>{s.waitingSince === undefined ? <span class="tag ok nowrap">ตอบแล้ว</span> : s.answered ? <span class="tag warn nowrap">มีข้อความใหม่</span> : <span class="tag bad nowrap">ยังไม่ได้ตอบ</span>}</div>
               </td>
               <td>{s.firstWords}</td>
               <td>{when(s.waitingSince ?? s.handoff.openedAt)}</td>

@@ -2,10 +2,20 @@
 // this folder plus one line here and, if it belongs in the navigation, one in ../layout.tsx NAV.
 import type { PageModule } from '../context';
 import { auditPages } from './audit';
+import { exportsPages } from './exports';
+import { groupsPage } from './groups';
 import { handoffPages } from './handoffs';
+import { healthPage } from './health';
+import { mchchPage } from './mchch';
 import { staffAdminPages } from './staff-admin';
+import { todayPage } from './today';
 
 export const PAGES: readonly PageModule[] = [
+  todayPage,
+  groupsPage,
+  mchchPage,
+  exportsPages,
+  healthPage,
   handoffPages,
   auditPages,
   staffAdminPages,
