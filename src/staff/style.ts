@@ -54,4 +54,12 @@ svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--lin
 .chart-box { max-width:480px; }
 /* the registers and health pages: a reference or a status pill kept on one line */
 .nowrap { white-space:nowrap; }
+/* people pages (hand-offs, staff admin): a hand-off's messages as a chat keeping line breaks; an invitation code read at a glance */
+ol.chat { list-style:none; padding:0; margin:0 0 12px; }
+ol.chat li { background:#fff; border:1px solid var(--line); border-radius:12px; padding:8px 12px; margin:0 0 8px; max-width:92%; }
+ol.chat li.staff { margin-left:auto; background:#ecfdf5; border-color:#a7f3d0; }
+ol.chat .who { font-size:.9rem; color:var(--muted); }
+ol.chat .text { white-space:pre-wrap; overflow-wrap:anywhere; }
+.invite-code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size:2rem; font-weight:700; letter-spacing:.12em; margin:.3em 0; }
+.spaced { margin-top:12px; }
 `;

@@ -1,10 +1,13 @@
 // The workspace's pages, one module each (a function adding its routes). A new page is a file in
 // this folder plus one line here and, if it belongs in the navigation, one in ../layout.tsx NAV.
 import type { PageModule } from '../context';
+import { auditPages } from './audit';
 import { exportsPages } from './exports';
 import { groupsPage } from './groups';
+import { handoffPages } from './handoffs';
 import { healthPage } from './health';
 import { mchchPage } from './mchch';
+import { staffAdminPages } from './staff-admin';
 import { todayPage } from './today';
 
 export const PAGES: readonly PageModule[] = [
@@ -13,4 +16,7 @@ export const PAGES: readonly PageModule[] = [
   mchchPage,
   exportsPages,
   healthPage,
+  handoffPages,
+  auditPages,
+  staffAdminPages,
 ];
