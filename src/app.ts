@@ -85,6 +85,8 @@ export function createApp(deps: AppDeps): Bot {
     });
   };
   const offices = new Map<string, Office>();
+  // The staff rich menu follows the staff list: its minute job, and at once after a join or leave.
+  const richMenus = new StaffRichMenuSync({ db, lineFor: (officeId) => offices.get(officeId)?.line, now });
   for (const setup of deps.offices) {
     const id = setup.profile.id;
     if (offices.has(id)) throw new Error(`office "${id}" is listed twice`);
@@ -95,6 +97,7 @@ export function createApp(deps: AppDeps): Bot {
       attachmentsDir: config.attachments.dir,
       ...(config.workspace.publicBaseUrl ? { workspace: { baseUrl: config.workspace.publicBaseUrl, signInLinkMs: config.workspace.signInLinkMs } } : {}),
       afterErasure: () => afterErasure(id),
+      staffChanged: (userId) => void richMenus.syncUser(id, userId),
     };
     offices.set(id, { id, profile: setup.profile, channelSecret: setup.channelSecret, channelAccessToken: setup.channelAccessToken, line: setup.line, services });
   }
@@ -122,7 +125,6 @@ export function createApp(deps: AppDeps): Bot {
       await sweepUnreferenced(db, config.attachments.dir, office.id);
     }
   };
-  const richMenus = new StaffRichMenuSync({ db, lineFor: (officeId) => offices.get(officeId)?.line, now });
   const scheduler = new Scheduler({
     db,
     offices: [...offices.values()].map((office) => office.profile),
@@ -157,6 +159,7 @@ export function createApp(deps: AppDeps): Bot {
     secureCookies: config.workspace.publicBaseUrl?.startsWith('https:') ?? false,
     sessionMs: config.workspace.sessionMs,
     attachmentsDir: config.attachments.dir,
+    staffChanged: (office, userId) => void richMenus.syncUser(office, userId),
     ...(deps.workspacePages ? { pages: deps.workspacePages } : {}),
   });
 

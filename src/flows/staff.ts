@@ -112,7 +112,10 @@ export async function acceptStaffInvitation(tx: Sql, userId: string, typed: stri
   const demo = services.staffInviteCode;
   if (demo && demoKey(typed) === demoKey(demo)) {
     const added = await addStaff(tx, office.id, userId, 'invite', now.getTime());
-    if (added) log.info('staff added by the simulator demo code', { user: userHint(userId) });
+    if (added) {
+      log.info('staff added by the simulator demo code', { user: userHint(userId) });
+      services.staffChanged?.(userId);
+    }
     return [text(added ? ACCESS_SAY.welcome('officer', office.schedule.staffAgendaHour) : ACCESS_SAY.alreadyDemo, staffButtons())];
   }
   const result = await redeemInvitation(tx, office.id, userId, typed, now.getTime());
@@ -121,6 +124,7 @@ export async function acceptStaffInvitation(tx: Sql, userId: string, typed: stri
       return undefined;
     case 'added':
       log.info('staff added by invitation', { user: userHint(userId), role: result.role });
+      services.staffChanged?.(userId);
       return [text(ACCESS_SAY.welcome(result.role, office.schedule.staffAgendaHour), staffButtons())];
     case 'already-staff':
       return [text(ACCESS_SAY.already, staffButtons())];

@@ -32,6 +32,11 @@ export interface Services {
   attachmentsDir?: string;
   /** The staff workspace's public address and how long a sign-in link lasts; unset: no links can be sent. */
   workspace?: { baseUrl: string; signInLinkMs: number };
+  /**
+   * Called when a turn made someone staff (or ended it): the staff rich menu follows at once. Like
+   * afterErasure, the dispatcher runs it only after the turn has committed.
+   */
+  staffChanged?(userId: string): void;
   /** Called when a turn erased a user's data; the dispatcher passes it on once the turn has committed (checkpoint, files on disk). */
   afterErasure?(): void;
 }

@@ -13,6 +13,7 @@ import { chatId, lockChat, markDone, markFailed, nextPending, pendingChatKeys, r
 import { resetConversation } from '../db/conversations';
 import type { InboxRow } from '../db/schema';
 import type { Engine } from '../flows/engine';
+import type { Services } from '../flows/types';
 import { text } from '../line/messages';
 import { describeError, log, stackFrames } from '../log';
 import { enqueueReply, type OutboxWorker } from '../notify/outbox';
@@ -262,7 +263,12 @@ export class Dispatcher {
       // on disk); that must wait for the commit, or it would still see the rows: so it is noted here
       // and run once the transaction has committed.
       let erased = false;
-      const turnServices = services.afterErasure ? { ...services, afterErasure: () => void (erased = true) } : services;
+      const staffChanged: string[] = [];
+      const turnServices: Services = {
+        ...services,
+        ...(services.afterErasure ? { afterErasure: () => void (erased = true) } : {}),
+        ...(services.staffChanged ? { staffChanged: (changed: string) => void staffChanged.push(changed) } : {}),
+      };
       const outcome = await db.transaction(async (tx) => {
         if (!(await this.stillNext(tx, row))) return HANDLED_ELSEWHERE;
         const messages = await handler.handle(event, { tx, now, engine, services: turnServices }, prepared);
@@ -274,6 +280,7 @@ export class Dispatcher {
       });
       if (outcome === HANDLED_ELSEWHERE) return;
       if (erased) services.afterErasure?.();
+      for (const changed of staffChanged) services.staffChanged?.(changed);
       replyId = outcome;
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));

@@ -15,6 +15,8 @@ export interface WorkspaceDeps {
   sessionMs: number;
   /** Where attachment contents are stored (config ATTACHMENTS_DIR). */
   attachmentsDir: string;
+  /** After a member joined, changed or left (committed): the staff rich menu follows at once. */
+  staffChanged?(office: string, userId: string): void;
   /** The pages to serve (default: ./pages/index.ts PAGES). */
   pages?: readonly PageModule[];
 }

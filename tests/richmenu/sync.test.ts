@@ -11,6 +11,8 @@ import { q } from '../../src/db/sql';
 import { addStaff, removeStaff } from '../../src/db/staff';
 import { ALIAS_TTL_MS, STAFF_MENU_ALIAS } from '../../src/line/richmenu';
 import { setLogSink } from '../../src/log';
+import { addStaffMember, createInvitation } from '../../src/staff/access';
+import { signInAt } from '../staff/door-helpers';
 import { allText, clock, createTestBot, fake, Person, type TestBot } from '../support/harness';
 
 const STAFF_MENU = 'richmenu-5aff0000000000000000000000000001';
@@ -164,6 +166,30 @@ describe('the staff rich menu follows the staff list', () => {
     expect(fake.richMenuOf(OFFICER)).toBeUndefined();
     expect(await t.bot.richMenus.syncUser('default', VILLAGER)).toEqual({ linked: 0, unlinked: 0, failed: 0 });
     expect(fake.richMenuOf(VILLAGER)).toBeUndefined();
+  });
+});
+
+describe('at once, without waiting for the job', () => {
+  it('a code redeemed in LINE links the new member; removal from the workspace unlinks them', async () => {
+    fake.setRichMenuAlias(STAFF_MENU_ALIAS, STAFF_MENU);
+    const made = await createInvitation(t.db, 'default', { role: 'officer', createdBy: 'cli' }, clock.now().getTime());
+    const newcomer = new Person(t, OFFICER);
+    expect(allText(await newcomer.say(made.code))).toContain('เจ้าหน้าที่');
+    await t.bot.richMenus.idle(); // no scheduler pass: the turn's own after-commit sync
+    expect(fake.richMenuOf(OFFICER)).toBe(STAFF_MENU);
+
+    const web = await createTestBot({ file: t.file, env: { PUBLIC_BASE_URL: 'https://bot.example.go.th' } });
+    try {
+      const admin = new Person(web, SECOND);
+      await addStaffMember(web.db, 'default', SECOND, 'admin', 'cli', clock.now().getTime());
+      const session = await signInAt(web, admin);
+      await session.html('/staff/admin/staff');
+      expect((await session.post('/staff/admin/staff/remove/confirm', { user: OFFICER })).status).toBe(303);
+      await web.bot.richMenus.idle();
+      expect(fake.richMenuOf(OFFICER)).toBeUndefined();
+    } finally {
+      await web.close();
+    }
   });
 });
 

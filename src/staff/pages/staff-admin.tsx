@@ -267,6 +267,8 @@ export const staffAdminPages: PageModule = (app, deps) => {
     const office = staff.office.id;
     const userId = await field(c, 'user');
     if (!userId) return back(c, 'e=bad');
-    return back(c, outcomeQuery(await access.remove(db, office, userId, staff.userId, deps.now().getTime()), 'removed'));
+    const removed = await access.remove(db, office, userId, staff.userId, deps.now().getTime());
+    if (removed.ok) deps.staffChanged?.(office, userId);
+    return back(c, outcomeQuery(removed, 'removed'));
   });
 };
