@@ -51,4 +51,15 @@ svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--lin
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dt { margin-top:6px; }
 }
+/* The case pages (cases.tsx, case.tsx): documents by section, decision forms, notes as typed. */
+h3 { font-size:1.05rem; margin:.2em 0 .5em; }
+figure.doc { margin:0 0 14px; }
+figure.doc figcaption { margin-top:4px; }
+.pre { white-space:pre-wrap; overflow-wrap:anywhere; }
+fieldset { border:1px solid var(--line); border-radius:10px; margin:8px 0; padding:6px 12px 10px; }
+legend { font-weight:600; padding:0 4px; }
+label.check { display:flex; align-items:center; gap:10px; font-weight:400; min-height:44px; margin:0; }
+input[type=checkbox] { width:22px; height:22px; flex:none; }
+input[type=search] { flex:1 1 220px; }
+form.decision select { width:100%; }
 `;
