@@ -62,4 +62,10 @@ label.check { display:flex; align-items:center; gap:10px; font-weight:400; min-h
 input[type=checkbox] { width:22px; height:22px; flex:none; }
 input[type=search] { flex:1 1 220px; }
 form.decision select { width:100%; }
+table.wide { min-width:720px; }
+td.nowrap { white-space:nowrap; }
+td.summary { min-width:220px; }
+textarea.short { min-height:70px; }
+details.decision > summary { cursor:pointer; font-weight:600; min-height:44px; display:flex; align-items:center; color:var(--brand); }
+details > summary { cursor:pointer; min-height:44px; padding:8px 0; }
 `;

@@ -110,7 +110,7 @@ describe('a case’s page', () => {
   it('shows the case card’s data, its history, and only the decisions open now; each view is audited', async () => {
     const c = await submittedCase(t.db, 'Uleader');
     const html = await session.html(`/staff/cases/${c.id}`);
-    for (const part of ['GRP-2569-0001', GROUP_NAME, 'ส่งแล้ว รอเจ้าหน้าที่ตรวจ', 'ข้อมูลกลุ่ม', 'สมาชิก', 'ประวัติ', 'ผู้ยื่น', 'กำลังกรอกข้อมูล']) expect(html).toContain(part);
+    for (const part of ['GRP-2569-0001', GROUP_NAME, 'ส่งแล้ว รอเจ้าหน้าที่ตรวจ', 'ข้อมูลกลุ่ม', 'สมาชิก', 'ประวัติ', 'ผู้ยื่น', 'กำลังกรอกข้อมูล', 'วันเวลา']) expect(html).toContain(part);
     expect(offered(html)).toEqual(['in_review']);
     expect(versionIn(html)).toBe(String(c.version));
 
@@ -264,10 +264,13 @@ describe('attachments', () => {
     expect(html).toContain(`<img class="attachment" src="/staff/attachments/${photo}"`);
     expect(html).toContain(`<iframe class="attachment" src="/staff/attachments/${pdf}"`);
     expect(html).toContain(`href="/staff/attachments/${csv}"`);
-    const members = html.slice(html.indexOf('id="section-members"'), html.indexOf('id="section-committee"'));
+    const section = (key: string) => new RegExp(`id="section-${key}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
+    const members = section('members');
     expect(members).toContain(`/staff/attachments/${photo}`);
     expect(members).toContain(`/staff/attachments/${csv}`);
-    expect(html.slice(html.indexOf('id="section-minutes"'))).toContain(`/staff/attachments/${pdf}`);
+    expect(section('minutes')).toContain(`/staff/attachments/${pdf}`);
+    expect(members).not.toContain(`/staff/attachments/${pdf}`);
+    expect(html).toMatch(/ส่วนที่ไม่มีเอกสารแนบ: ข้อมูลกลุ่ม, คณะกรรมการ/);
 
     const image = await session.get(`/staff/attachments/${photo}`);
     expect(image.status).toBe(200);

@@ -9,7 +9,7 @@ import type { Child } from 'hono/jsx';
 import { audit } from '../../db/audit';
 import type { AttachmentRow, CaseHistoryRow, CaseRow } from '../../db/schema';
 import { reopenedSections, staffFacts, transition } from '../../cases/actions';
-import { MAX_NOTE_CHARS, caseStartIso, asks, staffDecision, staffDecisions, stepDayProblem, type Decision } from '../../cases/decisions';
+import { DECISION_STEPS, MAX_NOTE_CHARS, caseStartIso, asks, staffDecision, staffDecisions, stepDayProblem, type Decision } from '../../cases/decisions';
 import { caseSections, statusInfo, transitionsFrom, type AnyKind } from '../../cases/kind';
 import { kindOf } from '../../cases/kinds';
 import { CASE_SAY, dayText, referenceText, summaryOf } from '../../cases/messages';
@@ -28,7 +28,7 @@ export const CASE_PAGE_SAY = {
   submitted: 'ยื่นเมื่อ',
   sections: 'ข้อมูลและเอกสารตามส่วน',
   reopenedTag: 'ขอให้แก้ไข',
-  noDocuments: 'ไม่มีเอกสารแนบในส่วนนี้',
+  noDocuments: 'ส่วนที่ไม่มีเอกสารแนบ',
   otherDocuments: 'เอกสารอื่น',
   openPdf: 'เปิด PDF เต็มหน้าจอ',
   download: (ext: string) => `ดาวน์โหลดไฟล์ (${ext})`,
@@ -45,6 +45,7 @@ export const CASE_PAGE_SAY = {
   pickReason: '— เลือกเหตุผล —',
   date: 'วันที่',
   note: 'ข้อความถึงผู้ยื่น (ไม่บังคับ)',
+  addNote: 'เพิ่มข้อความถึงผู้ยื่น (ไม่บังคับ)',
   noteMax: `ไม่เกิน ${MAX_NOTE_CHARS} ตัวอักษร`,
   decided: 'บันทึกแล้วค่ะ ✅ ผู้ยื่นจะได้รับแจ้งทาง LINE',
   stale: (label: string) => `เรื่องนี้มีเจ้าหน้าที่ดำเนินการไปแล้วระหว่างที่เปิดหน้านี้ค่ะ ตอนนี้สถานะ: ${label} — ข้อมูลด้านล่างเป็นข้อมูลล่าสุด ตรวจอีกครั้งก่อนดำเนินการนะคะ`,
@@ -128,20 +129,26 @@ function Sections(props: { kind: AnyKind; c: CaseRow; staff: SignedIn; attachmen
     bySection.set(key, [...(bySection.get(key) ?? []), a]);
   }
   const blocks: [string, string][] = [...Object.entries(sections), ...(bySection.has('') ? ([['', CASE_PAGE_SAY.otherDocuments]] as [string, string][]) : [])];
+  const withDocuments = blocks.filter(([key]) => bySection.has(key));
+  const without = blocks.filter(([key]) => !bySection.has(key));
   return (
     <>
       <h2>{CASE_PAGE_SAY.sections}</h2>
-      {blocks.map(([key, title]) => {
-        const docs = bySection.get(key) ?? [];
-        return (
-          <section class="card" id={key ? `section-${key}` : 'section-other'}>
-            <h3>
-              {title} {key && reopened.includes(key) ? <span class="tag warn">{CASE_PAGE_SAY.reopenedTag}</span> : null}
-            </h3>
-            {docs.length === 0 ? <p class="muted">{CASE_PAGE_SAY.noDocuments}</p> : docs.map((a, i) => <Document a={a} title={title} n={i + 1} />)}
-          </section>
-        );
-      })}
+      {withDocuments.map(([key, title]) => (
+        <section class="card" id={key ? `section-${key}` : 'section-other'}>
+          <h3>
+            {title} {key && reopened.includes(key) ? <span class="tag warn">{CASE_PAGE_SAY.reopenedTag}</span> : null}
+          </h3>
+          {(bySection.get(key) ?? []).map((a, i) => (
+            <Document a={a} title={title} n={i + 1} />
+          ))}
+        </section>
+      ))}
+      {without.length > 0 ? (
+        <p class="card muted" id="sections-without">
+          {CASE_PAGE_SAY.noDocuments}: {without.map(([key, title]) => (reopened.includes(key) ? `${title} (${CASE_PAGE_SAY.reopenedTag})` : title)).join(', ')}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -152,7 +159,7 @@ function History(props: { kind: AnyKind; rows: CaseHistoryRow[]; me: string }) {
     <>
       <h2>{CASE_PAGE_SAY.history}</h2>
       <div class="table-wrap">
-        <table>
+        <table class="wide">
           <thead>
             <tr>
               <th>{at}</th>
@@ -192,12 +199,20 @@ function DecisionForm(props: { d: Decision; kind: AnyKind; c: CaseRow; staff: Si
   const id = (field: string) => `${rule.to}-${field}`;
   const today = toIso(bangkokToday(props.now));
   const since = caseStartIso(c);
-  return (
-    <form method="post" action={`${casePath(c.id)}/decide`} class="card decision">
+  const needsMore = DECISION_STEPS.some((step) => asks(rule, step));
+  const note = (
+    <>
+      <label for={id('note')}>{rule.needsNote ?? CASE_PAGE_SAY.note}</label>
+      <textarea id={id('note')} name="note" maxlength={MAX_NOTE_CHARS} required={Boolean(rule.needsNote)} class={rule.needsNote ? undefined : 'short'}>
+        {typed?.note ?? ''}
+      </textarea>
+    </>
+  );
+  const form = (
+    <form method="post" action={`${casePath(c.id)}/decide`}>
       <CsrfField staff={props.staff} />
       <input type="hidden" name="to" value={rule.to} />
       <input type="hidden" name="v" value={String(c.version)} />
-      <h3>{rule.label}</h3>
       <p class="muted">→ {statusInfo(props.kind, rule.to).label}</p>
       {asks(rule, 'sections') ? (
         <fieldset>
@@ -228,16 +243,32 @@ function DecisionForm(props: { d: Decision; kind: AnyKind; c: CaseRow; staff: Si
           <input type="date" id={id('date')} name="date" required value={typed?.date ?? (rule.dateMayBeAhead ? '' : today)} min={since} {...(rule.dateMayBeAhead ? {} : { max: today })} />
         </>
       ) : null}
-      <label for={id('note')}>{rule.needsNote ?? CASE_PAGE_SAY.note}</label>
-      <textarea id={id('note')} name="note" maxlength={MAX_NOTE_CHARS} required={Boolean(rule.needsNote)}>
-        {typed?.note ?? ''}
-      </textarea>
+      {needsMore ? (
+        note
+      ) : (
+        <details open={Boolean(typed?.note)}>
+          <summary>{CASE_PAGE_SAY.addNote}</summary>
+          {note}
+        </details>
+      )}
       <p>
         <button type="submit" class="btn primary">
           {rule.label}
         </button>
       </p>
     </form>
+  );
+  // A decision that asks for more opens when tapped (no script: <details>); one that needs nothing is a button.
+  return needsMore ? (
+    <details class="card decision" id={`decide-${rule.to}`} open={Boolean(typed)}>
+      <summary>{rule.label}</summary>
+      {form}
+    </details>
+  ) : (
+    <section class="card decision" id={`decide-${rule.to}`}>
+      <h3>{rule.label}</h3>
+      {form}
+    </section>
   );
 }
 

@@ -120,13 +120,13 @@ function Row(props: { item: QueuedCase; now: Date }) {
   const { c, kind, since } = props.item;
   const waitsForApplicant = transitionsFrom(kind, c.status, 'officer').length === 0 && transitionsFrom(kind, c.status, 'applicant').length > 0;
   const summary = summaryOf(kind, c)
-    .slice(0, 3)
+    .slice(0, 2)
     .map(([label, value]) => `${label}: ${value}`)
     .join(' · ');
   const days = Math.max(0, Math.floor((props.now.getTime() - since) / DAY_MS));
   return (
     <tr>
-      <td>
+      <td class="nowrap">
         <a href={casePath(c.id)}>{c.reference ?? `#${c.id}`}</a>
       </td>
       <td>{kind.title}</td>
@@ -134,9 +134,9 @@ function Row(props: { item: QueuedCase; now: Date }) {
         <span class={waitsForApplicant ? 'tag warn' : 'tag'}>{statusInfo(kind, c.status).label}</span>
         {waitsForApplicant ? <div class="muted">{CASES_SAY.waitingForApplicant}</div> : null}
       </td>
-      <td>{summary}</td>
-      <td>{c.submittedAt ? dayOf(c.submittedAt) : '–'}</td>
-      <td>
+      <td class="summary">{summary}</td>
+      <td class="nowrap">{c.submittedAt ? dayOf(c.submittedAt) : '–'}</td>
+      <td class="nowrap">
         {dayOf(since)}
         <div class="muted">{CASES_SAY.waited(days)}</div>
       </td>
@@ -184,7 +184,7 @@ export const casesPage: PageModule = (app, deps) => {
           <p class="card">{CASES_SAY.none}</p>
         ) : (
           <div class="table-wrap">
-            <table>
+            <table class="wide">
               <thead>
                 <tr>
                   {Object.values(CASES_SAY.columns).map((h) => (
