@@ -66,6 +66,9 @@ table.wide { min-width:720px; }
 td.nowrap { white-space:nowrap; }
 td.summary { min-width:220px; }
 textarea.short { min-height:70px; }
-details.decision > summary { cursor:pointer; font-weight:600; min-height:44px; display:flex; align-items:center; color:var(--brand); }
+details.decision > summary { cursor:pointer; font-weight:600; min-height:44px; padding:9px 16px; border:1px solid var(--brand); border-radius:10px; color:var(--brand); }
+details.decision[open] > summary { margin-bottom:8px; }
 details > summary { cursor:pointer; min-height:44px; padding:8px 0; }
+td .tag { white-space:nowrap; }
+td.kind { min-width:120px; }
 `;

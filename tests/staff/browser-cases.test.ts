@@ -150,12 +150,12 @@ describe.skipIf(!hasChromium)('the workspace cases in a browser', () => {
     expect(served?.headers()['content-type']).toBe('application/pdf');
     expect(served?.headers()['content-disposition']).toMatch(/^inline/);
     // Chromium hands it to its PDF viewer (an extension frame) instead of downloading it.
-    await expect.poll(() => own.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(true);
+    await expect.poll(() => own.frames().some((f) => f.url().startsWith('chrome-extension://')), { timeout: 15_000 }).toBe(true);
     // The viewer opened the document: its toolbar names the file (headless screenshots do not
     // capture the PDF plugin's drawing, so this is what can be checked).
     const viewer = own.frames().find((f) => f.url().startsWith('chrome-extension://'))!;
     const toolbar = () => viewer.evaluate(() => document.querySelector('pdf-viewer')?.shadowRoot?.querySelector('viewer-toolbar')?.shadowRoot?.textContent ?? '');
-    await expect.poll(toolbar).toContain(`attachment-${pdf}.pdf`);
+    await expect.poll(toolbar, { timeout: 15_000 }).toContain(`attachment-${pdf}.pdf`);
     await own.close();
 
     await page.locator('#decide-in_review').getByRole('button', { name: 'รับเรื่อง' }).click();
@@ -163,6 +163,11 @@ describe.skipIf(!hasChromium)('the workspace cases in a browser', () => {
     expect(await page.getByRole('status').innerText()).toContain('บันทึกแล้วค่ะ');
     expect((await findCase(ws.t.db, OFFICE, c.id))!.status).toBe('in_review');
     await screenshot(page, 'case-decided');
+    // A decision that asks for more opens its form with a tap (no script: <details>).
+    await page.locator('#decide-needs_info summary').click();
+    await expect.poll(() => page.getByLabel('บันทึกการประชุม').isVisible()).toBe(true);
+    await page.locator('#decide-needs_info').screenshot({ path: '/tmp/staff-case-ask-more.png' });
+    console.log('screenshot of the ขอเอกสารเพิ่ม form: /tmp/staff-case-ask-more.png');
 
     await ws.t.bot.outbox.runOnce();
     const push = pushesTo(leader.userId).at(-1)!;

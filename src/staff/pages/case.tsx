@@ -25,6 +25,7 @@ export const CASE_PAGE_SAY = {
   notFound: 'ไม่พบเรื่องนี้ค่ะ อาจถูกลบไปแล้ว หรือไม่ใช่เรื่องของสำนักงานนี้',
   back: '← กลับไปรายการเรื่อง',
   facts: 'ข้อมูลเรื่อง',
+  warning: 'ควรตรวจ:',
   submitted: 'ยื่นเมื่อ',
   sections: 'ข้อมูลและเอกสารตามส่วน',
   reopenedTag: 'ขอให้แก้ไข',
@@ -47,7 +48,7 @@ export const CASE_PAGE_SAY = {
   note: 'ข้อความถึงผู้ยื่น (ไม่บังคับ)',
   addNote: 'เพิ่มข้อความถึงผู้ยื่น (ไม่บังคับ)',
   noteMax: `ไม่เกิน ${MAX_NOTE_CHARS} ตัวอักษร`,
-  decided: 'บันทึกแล้วค่ะ ✅ ผู้ยื่นจะได้รับแจ้งทาง LINE',
+  decided: 'บันทึกแล้วค่ะ ผู้ยื่นจะได้รับแจ้งทาง LINE',
   stale: (label: string) => `เรื่องนี้มีเจ้าหน้าที่ดำเนินการไปแล้วระหว่างที่เปิดหน้านี้ค่ะ ตอนนี้สถานะ: ${label} — ข้อมูลด้านล่างเป็นข้อมูลล่าสุด ตรวจอีกครั้งก่อนดำเนินการนะคะ`,
   notAllowed: (label: string) => `ทำรายการนี้ไม่ได้ในสถานะปัจจุบันค่ะ (สถานะ: ${label})`,
   missing: (what: string[]) => `ยังบันทึกไม่ได้ค่ะ กรุณา${what.join(' และ')}`,
@@ -338,7 +339,7 @@ async function showCase(c: StaffContext, deps: WorkspaceDeps, id: number | undef
           ) : null}
         </dl>
         {facts.warnings.map((w) => (
-          <p class="warn">⚠️ {w}</p>
+          <p class="warn">{CASE_PAGE_SAY.warning} {w}</p>
         ))}
       </section>
       <Decisions kind={kind} c={row} staff={staff} now={now} typed={shown.typed} />

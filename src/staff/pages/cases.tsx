@@ -21,7 +21,7 @@ const MAX_ROWS = 200;
 export const CASES_SAY = {
   title: 'เรื่องที่ยื่น',
   search: 'ค้นหาด้วยเลขที่เรื่อง',
-  searchHint: 'เช่น GRP-2569-0003 หรือ MCH-2562-0001',
+  searchHint: 'เช่น GRP-2569-0003',
   searchButton: 'ค้นหา',
   notReference: (typed: string) => `“${typed}” ไม่ใช่รูปแบบเลขที่เรื่องค่ะ ตัวอย่าง GRP-2569-0003`,
   notFound: (reference: string) => `ไม่พบเรื่องเลขที่ ${reference} ในสำนักงานนี้ค่ะ`,
@@ -129,7 +129,7 @@ function Row(props: { item: QueuedCase; now: Date }) {
       <td class="nowrap">
         <a href={casePath(c.id)}>{c.reference ?? `#${c.id}`}</a>
       </td>
-      <td>{kind.title}</td>
+      <td class="kind">{kind.title}</td>
       <td>
         <span class={waitsForApplicant ? 'tag warn' : 'tag'}>{statusInfo(kind, c.status).label}</span>
         {waitsForApplicant ? <div class="muted">{CASES_SAY.waitingForApplicant}</div> : null}
