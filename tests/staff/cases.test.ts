@@ -20,6 +20,9 @@ import { clock, createTestBot, expectNoLineProblems, fake, Person, type TestBot 
 import { GROUP_NAME } from '../groups/fixtures';
 import { OFFICE, buttonData, caseAt, historyRows, pushesAbout, pushesTo, submittedCase } from '../cases/helpers';
 import { signInAt, type StaffSession } from './door-helpers';
+import { applicantWithDraft, completeData, mchchBot, moveCase } from '../mchch/helpers';
+import { MCHCH_REASONS } from '../../src/mchch/data';
+import { reasonLine } from '../../src/cases/actions';
 
 const BASE = 'https://bot.example.go.th';
 let t: TestBot;
@@ -314,5 +317,65 @@ describe('attachments', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toContain('text/html');
     expect(await audits('attachment.view')).toEqual([]);
+  });
+});
+
+describe('a มชช. application: the reason for ไม่รับ and the day of ส่งต่ออำเภอ', () => {
+  let m: TestBot;
+  let staff: StaffSession;
+  let member: Person;
+  beforeEach(async () => {
+    m = await mchchBot({ mode: 'relay', env: { PUBLIC_BASE_URL: BASE } });
+    member = new Person(m);
+    await addStaff(m.db, OFFICE, member.userId, 'cli', clock.now().getTime());
+    staff = await signInAt(m, member);
+  });
+  afterEach(async () => {
+    await m.close();
+  });
+
+  async function inReview(): Promise<{ caseId: number; applicant: Person }> {
+    const { person, caseId } = await applicantWithDraft(m, completeData('leader', [1], 'relay'));
+    await moveCase(m, caseId, [
+      { to: 'submitted', actor: { role: 'applicant', id: person.userId } },
+      { to: 'in_review', actor: { role: 'officer', id: member.userId } },
+    ]);
+    return { caseId, applicant: person };
+  }
+
+  it('ไม่รับ needs a reason from the kind’s list; the applicant reads its rule first, then the note', async () => {
+    const { caseId } = await inReview();
+    const html = await staff.html(`/staff/cases/${caseId}`);
+    expect(offered(html)).toEqual(['needs_info', 'rejected_local', 'forwarded_to_district']);
+    expect(html).toContain('<option value="residency">');
+    const v = versionIn(html);
+
+    const noReason = await staff.post(`/staff/cases/${caseId}/decide`, { to: 'rejected_local', v, note: 'ตรวจทะเบียนบ้านแล้ว' });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain('กรุณาเลือกเหตุผล');
+
+    const done = await staff.post(`/staff/cases/${caseId}/decide`, { to: 'rejected_local', v, reason: 'residency', note: 'ตรวจทะเบียนบ้านแล้ว' });
+    expect(done.status).toBe(303);
+    const c = (await findCase(m.db, OFFICE, caseId))!;
+    expect(c.status).toBe('rejected_local');
+    const push = (await pushesAbout(m.db, c, 'case-applicant')).at(-1)!;
+    expect(push.messages).toContain(reasonLine(MCHCH_REASONS.residency.rule));
+    expect(push.messages).toContain('ตรวจทะเบียนบ้านแล้ว');
+  });
+
+  it('ส่งต่ออำเภอ asks for the day (a date field, not after today); the history keeps it', async () => {
+    const { caseId } = await inReview();
+    const html = await staff.html(`/staff/cases/${caseId}`);
+    expect(html).toMatch(/<input type="date" id="forwarded_to_district-date" name="date" required="" value="2019-01-21" min="2019-01-21" max="2019-01-21"/);
+    const v = versionIn(html);
+
+    const ahead = await staff.post(`/staff/cases/${caseId}/decide`, { to: 'forwarded_to_district', v, date: '2019-01-25' });
+    expect(ahead.status).toBe(400);
+    expect(await ahead.text()).toContain('ต้องเป็นวันนี้หรือก่อนหน้านี้');
+    const done = await staff.post(`/staff/cases/${caseId}/decide`, { to: 'forwarded_to_district', v, date: '2019-01-21' });
+    expect(done.status).toBe(303);
+    const last = (await historyRows(m.db, { id: caseId, officeId: OFFICE })).at(-1)!;
+    expect([last.toStatus, last.onDate]).toEqual(['forwarded_to_district', '2019-01-21']);
+    expect(await staff.html(`/staff/cases/${caseId}`)).toContain('21 ม.ค. 2562');
   });
 });
