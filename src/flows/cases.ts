@@ -5,7 +5,9 @@
 // the applicant's button under a status push (into the right place); staff's queue (เรื่องรอตรวจ) and the
 // applicant's own cases (สถานะเรื่อง). Postback formats: src/cases/messages.ts.
 import { caseSections, findTransition, statusInfo, type AnyKind, type Transition } from '../cases/kind';
-import { caseKinds, kindOf } from '../cases/kinds';
+import { kindOf } from '../cases/kinds';
+import { MAX_NOTE_CHARS, caseStartIso, stepAfter, stepDayProblem, type DecisionStep } from '../cases/decisions';
+import { staffQueue } from '../cases/queue';
 import { reasonLine, reopenedSections, staffFacts, transition } from '../cases/actions';
 import {
   CASE_ENTRIES,
@@ -21,7 +23,7 @@ import {
   referenceText,
   staffCaseMessages,
 } from '../cases/messages';
-import { applicantCasesDated, casesWaiting, findCase } from '../cases/store';
+import { applicantCasesDated, findCase } from '../cases/store';
 import { GROUP_KIND } from '../groups/store';
 import { GROUP_SECTIONS } from '../office/group-settings';
 import { GROUP_FLOWS, hubParams } from './groups/ids';
@@ -35,8 +37,6 @@ import { postbackAction, quickItem, text, type Message } from '../line/messages'
 import { postback, wholeNumber } from './postback';
 import type { Accepted, Entry, Flow, FlowContext, Next, Reply, Routed } from './types';
 
-/** LINE shows up to 5,000 characters; a note longer than this is surely a paste by mistake. */
-const MAX_NOTE_CHARS = 1_000;
 const DONE = '__done';
 
 export const CASE_FLOW_SAY = {
@@ -142,27 +142,8 @@ function aboutLine(found: { t: Target } | undefined): string {
   return found ? `${CASE_FLOW_SAY.about(referenceText(found.t.c), statusInfo(found.t.kind, found.t.to).label)}\n` : '';
 }
 
-/** The steps a decision asks for, in order: sections (reopens) → reason → date → note. */
-const NOTE_STEPS = ['sections', 'reason', 'date', 'note'] as const;
-type NoteStep = (typeof NOTE_STEPS)[number];
-
-function asks(rule: Transition, step: NoteStep): boolean {
-  switch (step) {
-    case 'sections':
-      return Boolean(rule.reopens);
-    case 'reason':
-      return Boolean(rule.reasons?.length);
-    case 'date':
-      return Boolean(rule.needsDate);
-    case 'note':
-      return Boolean(rule.needsNote);
-  }
-}
-
-/** The step after `after` this decision asks for, or undefined when everything is in hand. */
-function stepAfter(rule: Transition, after?: NoteStep): NoteStep | undefined {
-  return NOTE_STEPS.slice(after ? NOTE_STEPS.indexOf(after) + 1 : 0).find((s) => asks(rule, s));
-}
+/** The steps a decision asks for, in order (src/cases/decisions.ts): sections (reopens) → reason → date → note. */
+type NoteStep = DecisionStep;
 
 /** Go on to the next question, or make the decision with everything asked. */
 async function onward(ctx: FlowContext, after: NoteStep): Promise<Next> {
@@ -175,17 +156,13 @@ async function onward(ctx: FlowContext, after: NoteStep): Promise<Next> {
   return { end: await decide(ctx, found.t, { note: a.note, sections: chosenOf(ctx), reason: a.reason, date: a.date }) };
 }
 
-/** The case's first day in Bangkok: a step's day cannot be before the application existed. */
-function caseStartIso(c: CaseRow): string {
-  return toIso(bangkokToday(new Date(c.createdAt)));
-}
-
 /**
  * The day of a step: "วันนี้", LINE's date picker, or typed (Thai digits, BE or CE years, Thai month
  * names, "8 ก.พ. 62"). Not after today unless the step is set ahead (an assessment), not before the
  * case began; half dates are asked again in full.
  */
-function acceptStepDay(reply: Reply, now: Date, ahead: boolean, since: string): Accepted {
+function acceptStepDay(reply: Reply, now: Date, found: { t: Target; rule: Transition | undefined } | undefined): Accepted {
+  const ahead = Boolean(found?.rule?.dateMayBeAhead);
   const today = toIso(bangkokToday(now));
   let iso: string;
   if (reply.choice?.value === 'today') iso = today;
@@ -200,8 +177,9 @@ function acceptStepDay(reply: Reply, now: Date, ahead: boolean, since: string): 
     if (month === undefined || day === undefined) return { ok: false, reason: CASE_FLOW_SAY.noFullDate };
     iso = toIso({ year, month, day });
   }
-  if (!ahead && iso > today) return { ok: false, reason: CASE_FLOW_SAY.dateAfterToday(dayText(today)) };
-  if (iso < since) return { ok: false, reason: CASE_FLOW_SAY.dateBeforeCase(dayText(since)) };
+  const problem = found ? stepDayProblem(found.rule ?? {}, found.t.c, iso, now) : iso > today ? 'after_today' : undefined;
+  if (problem === 'after_today') return { ok: false, reason: CASE_FLOW_SAY.dateAfterToday(dayText(today)) };
+  if (problem === 'before_case') return { ok: false, reason: CASE_FLOW_SAY.dateBeforeCase(dayText(caseStartIso(found!.t.c))) };
   return { ok: true, value: iso, say: [text(CASE_FLOW_SAY.dateHeard(dayText(iso)))] };
 }
 
@@ -279,8 +257,7 @@ export const caseNoteFlow: Flow = {
         };
       },
       async accept(reply, ctx) {
-        const found = await noteTarget(ctx);
-        return acceptStepDay(reply, ctx.now, Boolean(found?.rule?.dateMayBeAhead), found ? caseStartIso(found.t.c) : '0000-01-01');
+        return acceptStepDay(reply, ctx.now, await noteTarget(ctx));
       },
       next: (ctx) => onward(ctx, 'date'),
     },
@@ -349,13 +326,6 @@ export const caseOpenEntry: Entry = {
   },
 };
 
-/** Every status that stands in some kind's staff queue, and its tier (the first tier first). */
-function queueTiers(): Map<string, Map<string, number>> {
-  const tiers = new Map<string, Map<string, number>>();
-  for (const kind of Object.values(caseKinds)) tiers.set(kind.id, new Map((kind.queue ?? []).flatMap((tier, i) => tier.map((status) => [status, i] as const))));
-  return tiers;
-}
-
 /** `case-queue` (เรื่องรอตรวจ): the office's cases waiting, new and resubmitted first, the longest waiting first. */
 export const caseQueueEntry: Entry = {
   id: CASE_ENTRIES.queue,
@@ -364,16 +334,7 @@ export const caseQueueEntry: Entry = {
   staffOnly: true,
   keywords: ['เรื่องรอตรวจ', 'รอตรวจ', 'งานรอตรวจ', 'เคสรอตรวจ'],
   async respond(ctx) {
-    const tiers = queueTiers();
-    const statuses = [...new Set([...tiers.values()].flatMap((m) => [...m.keys()]))];
-    const items = (await casesWaiting(ctx.tx, ctx.services.office.id, statuses))
-      .flatMap((c) => {
-        const kind = kindOf(c.kind);
-        const tier = tiers.get(c.kind)?.get(c.status);
-        return kind && tier !== undefined ? [{ c, kind, since: c.statusSince, tier }] : [];
-      })
-      .sort((a, b) => a.tier - b.tier || a.since - b.since || a.c.id - b.c.id);
-    return queueMessages(items, ctx.now);
+    return queueMessages(await staffQueue(ctx.tx, ctx.services.office.id), ctx.now);
   },
 };
 

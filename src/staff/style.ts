@@ -62,4 +62,24 @@ ol.chat .who { font-size:.9rem; color:var(--muted); }
 ol.chat .text { white-space:pre-wrap; overflow-wrap:anywhere; }
 .invite-code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size:2rem; font-weight:700; letter-spacing:.12em; margin:.3em 0; }
 .spaced { margin-top:12px; }
+/* The case pages (cases.tsx, case.tsx): documents by section, decision forms, notes as typed. */
+h3 { font-size:1.05rem; margin:.2em 0 .5em; }
+figure.doc { margin:0 0 14px; }
+figure.doc figcaption { margin-top:4px; }
+.pre { white-space:pre-wrap; overflow-wrap:anywhere; }
+fieldset { border:1px solid var(--line); border-radius:10px; margin:8px 0; padding:6px 12px 10px; }
+legend { font-weight:600; padding:0 4px; }
+label.check { display:flex; align-items:center; gap:10px; font-weight:400; min-height:44px; margin:0; }
+input[type=checkbox] { width:22px; height:22px; flex:none; }
+input[type=search] { flex:1 1 220px; }
+form.decision select { width:100%; }
+table.wide { min-width:720px; }
+td.nowrap { white-space:nowrap; }
+td.summary { min-width:220px; }
+textarea.short { min-height:70px; }
+details.decision > summary { cursor:pointer; font-weight:600; min-height:44px; padding:9px 16px; border:1px solid var(--brand); border-radius:10px; color:var(--brand); }
+details.decision[open] > summary { margin-bottom:8px; }
+details > summary { cursor:pointer; min-height:44px; padding:8px 0; }
+td .tag { white-space:nowrap; }
+td.kind { min-width:120px; }
 `;

@@ -1,7 +1,10 @@
 // The workspace's pages, one module each (a function adding its routes). A new page is a file in
 // this folder plus one line here and, if it belongs in the navigation, one in ../layout.tsx NAV.
 import type { PageModule } from '../context';
+import { attachmentPage } from './attachment';
 import { auditPages } from './audit';
+import { casePage } from './case';
+import { casesPage } from './cases';
 import { exportsPages } from './exports';
 import { groupsPage } from './groups';
 import { handoffPages } from './handoffs';
@@ -12,6 +15,9 @@ import { todayPage } from './today';
 
 export const PAGES: readonly PageModule[] = [
   todayPage,
+  casesPage,
+  casePage,
+  attachmentPage,
   groupsPage,
   mchchPage,
   exportsPages,
