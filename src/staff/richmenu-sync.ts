@@ -113,7 +113,8 @@ export class StaffRichMenuSync {
 
   private kick(office: string): void {
     this.passQueued.add(office);
-    this.syncOffice(office)
+    // Not awaited: the job's transaction must end first; errors are caught and logged here.
+    void this.syncOffice(office)
       .catch((error: unknown) => {
         // Only the error's name: a failed query's message would carry its parameters.
         log.error('staff rich menu sync failed', { office, error: error instanceof Error ? error.name : 'unknown' });
