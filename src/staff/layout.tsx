@@ -45,17 +45,24 @@ export function PostButton(props: { staff: SignedIn; action: string; label: stri
   );
 }
 
+/** Every page's head: phone width, no referrer, the one stylesheet. */
+function Head(props: { title: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="referrer" content="no-referrer" />
+      <title>{props.title}</title>
+      <link rel="stylesheet" href={STYLE_PATH} />
+    </head>
+  );
+}
+
 /** A page without navigation (sign-in, signed out, refusals). */
 export function Bare(props: { title: string; children: Child }) {
   return (
     <html lang="th">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{props.title}</title>
-        <link rel="stylesheet" href={STYLE_PATH} />
-      </head>
+      <Head title={props.title} />
       <body>
         <main class="bare">{props.children}</main>
       </body>
@@ -68,13 +75,7 @@ export function Layout(props: { staff: SignedIn; title: string; active: string; 
   const items = NAV.filter((item) => !item.adminOnly || staff.role === 'admin');
   return (
     <html lang="th">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>{`${props.title} · ${staff.office.profile.office.name}`}</title>
-        <link rel="stylesheet" href={STYLE_PATH} />
-      </head>
+      <Head title={`${props.title} · ${staff.office.profile.office.name}`} />
       <body>
         <header class="top">
           <div class="office">{staff.office.profile.office.name}</div>

@@ -2,11 +2,10 @@
 // link refused when opened again, a form posted without its CSRF token refused, and sign-out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { addStaff } from '../../src/db/staff';
 import type { PageModule } from '../../src/staff/context';
 import { page as render, PostButton } from '../../src/staff/layout';
-import { clock, fake, Person } from '../support/harness';
-import { hasChromium, launchBrowser, phoneContext, screenshot, signInInBrowser, startWorkspace, warnIfNoChromium, type Workspace } from './browser-helpers';
+import type { Person } from '../support/harness';
+import { hasChromium, launchBrowser, phoneContext, screenshot, signInInBrowser, warnIfNoChromium, workspaceWithOfficer, type Workspace } from './browser-helpers';
 import { signInPathIn } from './door-helpers';
 
 warnIfNoChromium('The workspace sign-in browser test');
@@ -23,11 +22,7 @@ describe.skipIf(!hasChromium)('the workspace door in a browser', () => {
   let officer: Person;
 
   beforeAll(async () => {
-    fake.reset();
-    clock.set('2026-11-23T03:00:00Z');
-    ws = await startWorkspace({ deps: { workspacePages: [probe] } });
-    officer = new Person(ws.t);
-    await addStaff(ws.t.db, 'default', officer.userId, 'cli', clock.now().getTime());
+    ({ ws, officer } = await workspaceWithOfficer({ deps: { workspacePages: [probe] } }));
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { createTestBot, Person, type TestBot, type TestBotOptions } from '../support/harness';
+import { addStaff } from '../../src/db/staff';
+import { clock, createTestBot, fake, Person, type TestBot, type TestBotOptions } from '../support/harness';
 import { signInPathIn } from './door-helpers';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -54,6 +55,19 @@ export async function startWorkspace(options: TestBotOptions = {}): Promise<Work
       await t.close();
     },
   };
+}
+
+/**
+ * The usual start of a browser test: the fake LINE emptied, the clock at a Monday 10:00 in Bangkok
+ * (or `at`), a workspace, and one officer of the office 'default'.
+ */
+export async function workspaceWithOfficer(options: TestBotOptions = {}, at = '2026-11-23T03:00:00Z'): Promise<{ ws: Workspace; officer: Person }> {
+  fake.reset();
+  clock.set(at);
+  const ws = await startWorkspace(options);
+  const officer = new Person(ws.t);
+  await addStaff(ws.t.db, 'default', officer.userId, 'cli', clock.now().getTime());
+  return { ws, officer };
 }
 
 /** A fresh browser profile at phone width that can reach only the workspace. */

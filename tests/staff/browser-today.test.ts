@@ -6,10 +6,9 @@ import type { Browser } from 'playwright-core';
 import { slotsForDay } from '../../src/booking/schedule';
 import { insertBooking } from '../../src/booking/store';
 import { q } from '../../src/db/sql';
-import { addStaff } from '../../src/db/staff';
 import { DEFAULT_OFFICE_CONFIG_PATH, loadOfficeProfile, type ServiceId } from '../../src/office/profile';
-import { clock, fake, Person } from '../support/harness';
-import { hasChromium, launchBrowser, PHONE, phoneContext, screenshot, signInInBrowser, startWorkspace, warnIfNoChromium, type Workspace } from './browser-helpers';
+import { clock, type Person } from '../support/harness';
+import { hasChromium, launchBrowser, PHONE, phoneContext, screenshot, signInInBrowser, warnIfNoChromium, workspaceWithOfficer, type Workspace } from './browser-helpers';
 
 warnIfNoChromium('The workspace bookings page browser test');
 
@@ -27,11 +26,7 @@ describe.skipIf(!hasChromium)('the bookings page in a browser', () => {
   };
 
   beforeAll(async () => {
-    fake.reset();
-    clock.set('2026-11-23T03:00:00Z'); // Monday 10:00 in Bangkok
-    ws = await startWorkspace();
-    officer = new Person(ws.t);
-    await addStaff(ws.t.db, 'default', officer.userId, 'cli', clock.now().getTime());
+    ({ ws, officer } = await workspaceWithOfficer());
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -13,7 +13,7 @@ import type { Database } from '../../src/db/sql';
 import type { OfficeProfile } from '../../src/office/profile';
 import { clock, createTestBot, expectNoLineProblems, fake, Person, type TestBot } from '../support/harness';
 import { csvRows, sheetValues, workbookOf } from '../exports/read';
-import { hasChromium, launchBrowser, phoneContext, screenshot, signInInBrowser, startWorkspace, warnIfNoChromium, type Workspace } from './browser-helpers';
+import { hasChromium, launchBrowser, phoneContext, screenshot, signInInBrowser, warnIfNoChromium, workspaceWithOfficer, type Workspace } from './browser-helpers';
 import { signInAt } from './door-helpers';
 
 warnIfNoChromium('The workspace export browser test');
@@ -89,11 +89,7 @@ describe.skipIf(!hasChromium)('the export page in a browser', () => {
   let ws: Workspace;
   let officer: Person;
   beforeAll(async () => {
-    fake.reset();
-    clock.set('2026-11-23T03:00:00Z');
-    ws = await startWorkspace();
-    officer = new Person(ws.t);
-    await addStaff(ws.t.db, OFFICE, officer.userId, 'cli', clock.now().getTime());
+    ({ ws, officer } = await workspaceWithOfficer());
     await bookSome(ws.t.db, ws.t.bot.services.office);
     browser = await launchBrowser();
   }, 60_000);
