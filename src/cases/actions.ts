@@ -142,6 +142,10 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
   if (current.version !== request.expectedVersion) return { ok: false, reason: 'stale', current };
   const rule = findTransition(kind, current.status, request.to, request.actor.role);
   if (!rule) return { ok: false, reason: 'not_allowed', current };
+  // Q20: where the office wants approvals by an admin, the person's real role decides, whatever role they act in.
+  if (rule.approves && request.office?.staff.approvalsByAdmin && (await staffRoleOf(tx, office, request.actor.id)) !== 'admin') {
+    return { ok: false, reason: 'not_allowed', current };
+  }
   const typed = request.note?.trim() || undefined;
   const sections = [...new Set(request.sections ?? [])];
   if (rule.needsNote && !typed) return { ok: false, reason: 'needs_note', current };

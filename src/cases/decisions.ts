@@ -4,6 +4,7 @@
 // a button in LINE and a form in the browser offer and ask for the same things; `transition`
 // (./actions.ts) still checks everything again when the decision is made.
 import type { CaseRow, StaffRole } from '../db/schema';
+import type { OfficeProfile } from '../office/profile';
 import { bangkokToday, toIso } from '../thai/calendar';
 import { transitionsFrom, type AnyKind, type Role, type Transition } from './kind';
 
@@ -48,16 +49,18 @@ export interface Decision {
  * transitions from its status that have a button label (those are offered; the LINE card shows the
  * same), in the roles the member holds.
  */
-export function staffDecisions(kind: AnyKind, c: Pick<CaseRow, 'status'>, role: StaffRole = 'officer'): Decision[] {
+export function staffDecisions(kind: AnyKind, c: Pick<CaseRow, 'status'>, role: StaffRole = 'officer', office?: Pick<OfficeProfile, 'staff'>): Decision[] {
   const roles = actingRoles(role);
+  // Q20: an office's approvals may be an admin's alone (office setting staff.approvalsByAdmin).
+  const mayApprove = role === 'admin' || !office?.staff.approvalsByAdmin;
   const open = new Map<Transition, Role>();
-  for (const r of roles) for (const t of transitionsFrom(kind, c.status, r)) if (t.label && !open.has(t)) open.set(t, r);
+  for (const r of roles) for (const t of transitionsFrom(kind, c.status, r)) if (t.label && !open.has(t) && (mayApprove || !t.approves)) open.set(t, r);
   return kind.transitions.filter((t) => open.has(t)).map((t) => ({ rule: t, role: open.get(t)! }));
 }
 
 /** The decision to `to` open to this member now, if any. */
-export function staffDecision(kind: AnyKind, c: Pick<CaseRow, 'status'>, to: string, role: StaffRole = 'officer'): Decision | undefined {
-  return staffDecisions(kind, c, role).find((d) => d.rule.to === to);
+export function staffDecision(kind: AnyKind, c: Pick<CaseRow, 'status'>, to: string, role: StaffRole = 'officer', office?: Pick<OfficeProfile, 'staff'>): Decision | undefined {
+  return staffDecisions(kind, c, role, office).find((d) => d.rule.to === to);
 }
 
 /** The case's first day in Bangkok: a step's day cannot be before the application existed. */

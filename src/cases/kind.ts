@@ -49,6 +49,11 @@ export interface Transition<S extends string = string> {
    * withdrawn) do not say it: e.g. a pack the applicant hands in themself, for staff's information.
    */
   staffNotice?: { heading: string; line?: string };
+  /**
+   * The office's approval of the matter (reference Q20): with the office setting
+   * `staff.approvalsByAdmin`, only an admin may take it.
+   */
+  approves?: true;
 }
 
 /** Where the applicant may change the data: anything in `all` statuses, only reopened sections in `reopened` ones. */

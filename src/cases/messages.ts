@@ -32,6 +32,8 @@ export const CASE_SAY = {
   notFound: 'ไม่พบเรื่องนี้ค่ะ อาจถูกลบไปแล้ว หรือไม่ใช่เรื่องของสำนักงานนี้',
   alreadyHandled: (label: string) => `เรื่องนี้มีเจ้าหน้าที่ดำเนินการแล้วค่ะ (สถานะ: ${label})`,
   notAllowed: (label: string) => `เรื่องนี้ทำรายการนี้ไม่ได้ในสถานะปัจจุบันค่ะ (สถานะ: ${label})`,
+  approvalByAdmin: (decision: string) =>
+    `สำนักงานกำหนดให้ผู้ดูแลระบบ (admin) เป็นผู้อนุมัติค่ะ จึง${decision}จากบัญชีนี้ไม่ได้ เรื่องยังรออยู่ในเรื่องรอตรวจ ให้ผู้ดูแลระบบดำเนินการต่อได้เลยค่ะ`,
   done: (reference: string, label: string) => `บันทึกแล้วค่ะ ✅ เรื่อง ${reference} สถานะ: ${label}`,
   noMoreDecisions: 'เรื่องนี้ไม่มีขั้นตอนที่เจ้าหน้าที่ต้องทำต่อแล้วค่ะ',
   applicantsTurn: 'ตอนนี้รอผู้ยื่นดำเนินการค่ะ เมื่อผู้ยื่นส่งกลับมา เจ้าหน้าที่ทุกคนจะได้รับแจ้งทาง LINE นี้',
@@ -193,6 +195,11 @@ export function alreadyHandledMessages(kind: AnyKind, current: CaseRow): Message
 
 export function notAllowedMessages(kind: AnyKind, current: CaseRow): Message[] {
   return [text(CASE_SAY.notAllowed(statusInfo(kind, current.status).label), decisionItems(kind, current))];
+}
+
+/** Q20: an officer pressed an approval the office keeps for its admins (staff.approvalsByAdmin). */
+export function approvalByAdminMessages(decision: string): Message[] {
+  return [text(CASE_SAY.approvalByAdmin(decision), [quickItem(postbackAction('เรื่องรอตรวจ', postback.go(CASE_ENTRIES.queue))), menuItem()])];
 }
 
 export function notFoundMessages(): Message[] {

@@ -8,10 +8,11 @@ import { caseSections, findTransition, statusInfo, type AnyKind, type Transition
 import { kindOf } from '../cases/kinds';
 import { MAX_NOTE_CHARS, caseStartIso, stepAfter, stepDayProblem, type DecisionStep } from '../cases/decisions';
 import { staffQueue } from '../cases/queue';
-import { reasonLine, reopenedSections, staffFacts, transition } from '../cases/actions';
+import { reasonLine, reopenedSections, staffFacts, staffRoleOf, transition } from '../cases/actions';
 import {
   CASE_ENTRIES,
   alreadyHandledMessages,
+  approvalByAdminMessages,
   caseStatusMessages,
   dayText,
   decidedMessages,
@@ -96,10 +97,18 @@ async function decide(ctx: FlowContext, t: Target, extra: { note?: string; secti
   }
 }
 
-/** Why a decision cannot be asked about now (an old button, a decision not open from this status); undefined when it can. */
-function refusal(t: Target): Message[] | undefined {
+/**
+ * Why a decision cannot be asked about now (an old button, a decision not open from this status, an
+ * approval the office keeps for its admins: Q20); undefined when it can.
+ */
+async function refusal(ctx: FlowContext, t: Target): Promise<Message[] | undefined> {
   if (t.c.version !== t.version) return alreadyHandledMessages(t.kind, t.c);
-  return findTransition(t.kind, t.c.status, t.to, 'officer') ? undefined : notAllowedMessages(t.kind, t.c);
+  const rule = findTransition(t.kind, t.c.status, t.to, 'officer');
+  if (!rule) return notAllowedMessages(t.kind, t.c);
+  if (rule.approves && ctx.services.office.staff.approvalsByAdmin && (await staffRoleOf(ctx.tx, ctx.services.office.id, ctx.userId)) !== 'admin') {
+    return approvalByAdminMessages(rule.label ?? 'อนุมัติ');
+  }
+  return undefined;
 }
 
 /** `case-decide`: a staff decision button (c, v, t). */
@@ -109,7 +118,8 @@ export const caseDecideEntry: Entry = {
   keywords: [],
   async respond(ctx, params) {
     const t = await target(ctx, params);
-    return t ? decide(ctx, t) : notFoundMessages();
+    if (!t) return notFoundMessages();
+    return (await refusal(ctx, t)) ?? decide(ctx, t);
   },
 };
 
@@ -192,7 +202,7 @@ export const caseNoteFlow: Flow = {
   async start(ctx, params) {
     const t = await target(ctx, params);
     if (!t) return { refuse: notFoundMessages() };
-    const refused = refusal(t);
+    const refused = await refusal(ctx, t);
     if (refused) return { refuse: refused };
     const rule = findTransition(t.kind, t.c.status, t.to, 'officer')!;
     const first = stepAfter(rule);

@@ -200,6 +200,17 @@ const office = z.strictObject({
   website: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
 });
 
+const staffSettingsShape = z.strictObject({
+  /**
+   * Reference Q20 (a junior officer works a case, a senior approves it): when true, only an admin may
+   * take the decisions that are the office's approval (a group's registration, a change to it, a มชช.
+   * application forwarded to the district: Transition.approves); officers do everything else. Default
+   * false: a small office's one officer does both, as the reference allows.
+   */
+  approvalsByAdmin: z.boolean().default(false),
+});
+const staffSettingsSchema = staffSettingsShape.default(() => staffSettingsShape.parse({}));
+
 const profileShape = z.strictObject({
   /** Free text for whoever edits the file; ignored by the bot. */
   $comment: z.string().optional(),
@@ -215,6 +226,8 @@ const profileShape = z.strictObject({
   groups: groupSettingsSchema,
   /** มชช. rounds, each dated and sourced (./mchch-settings.ts); none when the field is absent. */
   mchch: mchchSettingsSchema,
+  /** Who on the staff may do what (issue 12). */
+  staff: staffSettingsSchema,
 });
 
 const longestOpenInterval = (week: WeeklyHours): number =>

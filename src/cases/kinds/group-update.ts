@@ -63,7 +63,7 @@ export const groupUpdateKind: CaseKind<UpdateStatus, GroupUpdateData> = {
     { from: 'draft', to: 'submitted', role: 'applicant', issuesReference: true, notify: ['staff'] },
     { from: 'draft', to: 'withdrawn', role: 'applicant' },
     { from: 'submitted', to: 'withdrawn', role: 'applicant', notify: ['staff'] },
-    { from: 'submitted', to: 'approved', role: 'officer', label: 'อนุมัติการเปลี่ยนแปลง', notify: ['applicant'] },
+    { from: 'submitted', to: 'approved', role: 'officer', label: 'อนุมัติการเปลี่ยนแปลง', notify: ['applicant'], approves: true },
     { from: 'submitted', to: 'rejected', role: 'officer', label: 'ไม่อนุมัติ', needsNote: 'พิมพ์เหตุผลที่ไม่อนุมัติได้เลยค่ะ (ผู้แจ้งจะเห็นข้อความนี้)', notify: ['applicant'] },
   ],
   summary: (data) => {

@@ -47,7 +47,7 @@ export const groupKind: CaseKind<GroupStatus, GroupData> = {
       needsNote: 'พิมพ์สิ่งที่ต้องการให้ผู้ยื่นแก้ไขหรือส่งเพิ่มได้เลยค่ะ (ผู้ยื่นจะเห็นข้อความนี้)',
       notify: ['applicant'],
     },
-    { from: 'in_review', to: 'registered', role: 'officer', label: 'รับขึ้นทะเบียน', notify: ['applicant'] },
+    { from: 'in_review', to: 'registered', role: 'officer', label: 'รับขึ้นทะเบียน', notify: ['applicant'], approves: true },
     { from: 'in_review', to: 'rejected', role: 'officer', label: 'ไม่รับ', needsNote: 'พิมพ์เหตุผลที่ไม่รับเรื่องได้เลยค่ะ (ผู้ยื่นจะเห็นข้อความนี้)', notify: ['applicant'] },
     { from: 'in_review', to: 'forwarded', role: 'officer', needsNote: 'พิมพ์ชื่อหน่วยงานที่ส่งต่อได้เลยค่ะ (ผู้ยื่นจะเห็นข้อความนี้)', notify: ['applicant'] },
   ],

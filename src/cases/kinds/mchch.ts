@@ -183,7 +183,7 @@ export const mchchKind: CaseKind<MchchStatus, MchchData> = {
       needsNote: 'พิมพ์คำอธิบายถึงผู้สมัครได้เลยค่ะ (ผู้สมัครจะเห็นข้อความนี้)',
       notify: ['applicant'],
     },
-    { from: 'in_review', to: 'forwarded_to_district', role: 'officer', label: 'ส่งต่ออำเภอ', needsDate: ASK_DAY('ส่งต่ออำเภอ'), notify: ['applicant'] },
+    { from: 'in_review', to: 'forwarded_to_district', role: 'officer', label: 'ส่งต่ออำเภอ', needsDate: ASK_DAY('ส่งต่ออำเภอ'), notify: ['applicant'], approves: true },
     // The district's decision (บันทึกผลอำเภอ), from either mode.
     { from: ['forwarded_to_district', 'handed_in'], to: 'district_registered', role: 'officer', ...STAGE_STEPS.district_registered, notify: ['applicant'] },
     {

@@ -274,7 +274,7 @@ function DecisionForm(props: { d: Decision; kind: AnyKind; c: CaseRow; staff: Si
 }
 
 function Decisions(props: { kind: AnyKind; c: CaseRow; staff: SignedIn; now: Date; typed?: Typed }) {
-  const open = staffDecisions(props.kind, props.c, props.staff.role);
+  const open = staffDecisions(props.kind, props.c, props.staff.role, props.staff.office.profile);
   const applicantsTurn = transitionsFrom(props.kind, props.c.status, 'applicant').length > 0;
   return (
     <>
@@ -376,7 +376,7 @@ export const casePage: PageModule = (app, deps) => {
     const kind = current && kindOf(current.kind);
     if (!current || !kind || !Number.isInteger(version)) return showCase(c, deps, undefined);
     const label = (row: CaseRow) => statusInfo(kind, row.status).label;
-    const decision = staffDecision(kind, current, typed.to, staff.role);
+    const decision = staffDecision(kind, current, typed.to, staff.role, staff.office.profile);
     const now = deps.now();
 
     if (typed.note && [...typed.note.trim()].length > MAX_NOTE_CHARS) return showCase(c, deps, id, { error: CASE_PAGE_SAY.noteTooLong, typed, status: 400 });
