@@ -43,7 +43,9 @@ export const SAY = {
   firstQuestion: 'นี่เป็นคำถามแรกแล้วค่ะ',
   wentBack: 'ย้อนกลับไปข้อก่อนหน้าค่ะ',
   tooManyMisses: 'ถ้าไม่สะดวกตอบ กด "ช่วยเหลือ" เพื่อดูเบอร์โทรเจ้าหน้าที่ หรือ "ยกเลิก" เพื่อกลับเมนูได้เลยค่ะ',
-  helpInFlow: (title: string) => `ตอนนี้กำลังทำเรื่อง${title}อยู่ค่ะ ตอบคำถามด้านล่างต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อเลิก`,
+  helpInFlow: (title: string, person: boolean) =>
+    `ตอนนี้กำลังทำเรื่อง${title}อยู่ค่ะ ตอบคำถามด้านล่างต่อได้เลย หรือพิมพ์ "ยกเลิก" เพื่อเลิก` +
+    (person ? '\nถ้าอยากฝากคำถามถึงเจ้าหน้าที่ พิมพ์ "คุยกับเจ้าหน้าที่" ได้เลยค่ะ' : ''),
   idle: (title: string) => `เมื่อก่อนหน้านี้คุยเรื่อง${title}ค้างไว้ค่ะ จะทำต่อจากเดิม หรือเริ่มใหม่ดีคะ`,
   outdated: 'ขออภัยค่ะ ขั้นตอนนี้เพิ่งมีการปรับปรุง ขอเริ่มใหม่อีกครั้งนะคะ',
   flowGone: 'ขออภัยค่ะ เรื่องที่คุยค้างไว้ไม่มีให้บริการแล้ว',
@@ -182,6 +184,9 @@ export class Engine {
     }
     if (this.activeFlow(turn)) {
       if (this.becameIdle(turn)) return this.resumeOrGo(turn, input.text);
+      // Asking for a person works at any question, as the menu's button would: nobody's answer is
+      // "คุยกับเจ้าหน้าที่", and someone stuck half-way is who needs it most.
+      if (this.asksForPerson(turn, input.text)) return this.go(turn, HELP_OFFERS_ENTRY, {});
       return this.answer(turn, { text: input.text });
     }
     await this.route(turn, input.text);
@@ -220,6 +225,14 @@ export class Engine {
     await this.showMenu(turn, SAY.notUnderstood);
   }
 
+  /** The exact words of the hand-off entry (คุยกับเจ้าหน้าที่), typed in another flow than its own. */
+  private asksForPerson(turn: Turn, typed: string): boolean {
+    const entry = this.entries.get(HELP_OFFERS_ENTRY);
+    if (!entry?.flow || entry.flow === turn.state.flowId) return false;
+    const key = keywordKey(typed);
+    return key !== '' && entry.keywords.some((k) => keywordKey(k) === key);
+  }
+
   private async entryByWords(turn: Turn, typed: string): Promise<Entry | undefined> {
     const key = keywordKey(typed);
     if (!key) return undefined;
@@ -254,7 +267,7 @@ export class Engine {
       case 'help':
         turn.out.push(...contactMessages(turn.services.office));
         if (!flow) return this.showMenu(turn, SAY.menu, HELP_OFFERS_ENTRY);
-        turn.out.push(text(SAY.helpInFlow(flow.title)));
+        turn.out.push(text(SAY.helpInFlow(flow.title, this.entries.has(HELP_OFFERS_ENTRY) && flow.id !== this.entries.get(HELP_OFFERS_ENTRY)?.flow)));
         turn.state.resumePending = false;
         return this.ask(turn);
     }

@@ -75,6 +75,19 @@ describe('opening a hand-off', () => {
     expect(await handoffsOf(villager.userId)).toEqual([]);
   });
 
+  it('half-way through another conversation: ช่วยเหลือ says how, and the words open it at any question', async () => {
+    await villager.say('จองคิว');
+    const help = await villager.say('ช่วยเหลือ');
+    expect(texts(help).join('\n')).toContain('พิมพ์ "คุยกับเจ้าหน้าที่" ได้เลยค่ะ');
+    expect(texts(help).join('\n')).toContain('จองคิวมาติดต่อสำนักงานเรื่องอะไรคะ'); // the question is asked again
+    const ask = await villager.say('คุยกับเจ้าหน้าที่');
+    expect(texts(ask).join('\n')).toContain('พิมพ์เรื่องที่ต้องการสอบถาม');
+    const reply = await villager.say('ไม่แน่ใจว่าต้องจองเรื่องไหนค่ะ');
+    expect(texts(reply).join('\n')).toContain('ส่งถึงเจ้าหน้าที่แล้ว');
+    const [handoff] = await handoffsOf(villager.userId);
+    expect((await messagesOf(handoff!.id)).map((m) => m.text)).toEqual(['ไม่แน่ใจว่าต้องจองเรื่องไหนค่ะ']);
+  });
+
   it('outside office hours the ack names the next opening from the profile (weekend and a holiday skipped)', async () => {
     clock.set('2026-12-04T12:00:00Z'); // Friday 19:00; Sat, Sun, Mon 7 Dec (holiday) closed
     const { reply } = await opened();
