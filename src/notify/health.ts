@@ -105,12 +105,14 @@ export interface GaveUpRow {
   /** When its last attempt was due (the outbox tries a row at or just after due_at). */
   lastTriedAt: number;
   kind: ErrorKind;
+  /** Its content is gone (retention blanks sent and failed messages after RETENTION.sentMessagesDays): nothing to send again. */
+  forgotten: boolean;
 }
 
 /** The office's outbox rows that gave up (status 'failed'), newest first. */
 export async function gaveUpRows(db: Sql, office: string, limit = 100): Promise<GaveUpRow[]> {
-  const rows = await db.all<Pick<OutboxRow, 'id' | 'purpose' | 'attempts' | 'createdAt' | 'dueAt' | 'lastError'>>(q`
-    SELECT id, purpose, attempts, created_at, due_at, last_error FROM outbox
+  const rows = await db.all<Pick<OutboxRow, 'id' | 'purpose' | 'attempts' | 'createdAt' | 'dueAt' | 'lastError' | 'messages'>>(q`
+    SELECT id, purpose, attempts, created_at, due_at, last_error, CASE WHEN messages = '[]' THEN '[]' ELSE '' END AS messages FROM outbox
     WHERE office_id = ${office} AND status = 'failed' ORDER BY due_at DESC, id DESC LIMIT ${limit}`);
   return rows.map((r) => ({
     id: Number(r.id),
@@ -119,6 +121,7 @@ export async function gaveUpRows(db: Sql, office: string, limit = 100): Promise<
     createdAt: Number(r.createdAt),
     lastTriedAt: Number(r.dueAt),
     kind: errorKind(r.lastError),
+    forgotten: r.messages === '[]',
   }));
 }
 
@@ -155,7 +158,7 @@ export async function lineErrorsLastDay(db: Sql, office: string, now: number): P
   return [...byKind.values()].sort((a, b) => b.failedAttempts - a.failedAttempts || a.kind.key.localeCompare(b.kind.key));
 }
 
-export type RetryOutcome = { ok: true; id: number; purpose: string } | { ok: false; why: 'not-found' | 'not-failed' };
+export type RetryOutcome = { ok: true; id: number; purpose: string } | { ok: false; why: 'not-found' | 'not-failed' | 'forgotten' };
 
 /**
  * "Send again" for a row that gave up: pending again, attempts from zero, due now, as a push,
@@ -166,9 +169,10 @@ export type RetryOutcome = { ok: true; id: number; purpose: string } | { ok: fal
 export async function retryGaveUp(tx: Sql, office: string, id: number, now: number): Promise<RetryOutcome> {
   const row = await tx.get<{ id: number; purpose: string }>(q`
     UPDATE outbox SET status = 'pending', attempts = 0, due_at = ${now}, mode = 'push', reply_token = NULL, claimed_until = NULL, claimed_by = NULL
-    WHERE office_id = ${office} AND id = ${id} AND status = 'failed'
+    WHERE office_id = ${office} AND id = ${id} AND status = 'failed' AND messages <> '[]'
     RETURNING id, purpose`);
   if (row) return { ok: true, id: Number(row.id), purpose: row.purpose };
-  const exists = await tx.get<{ id: number }>(q`SELECT id FROM outbox WHERE office_id = ${office} AND id = ${id}`);
-  return { ok: false, why: exists ? 'not-failed' : 'not-found' };
+  const exists = await tx.get<{ status: string; messages: string }>(q`SELECT status, messages FROM outbox WHERE office_id = ${office} AND id = ${id}`);
+  if (!exists) return { ok: false, why: 'not-found' };
+  return { ok: false, why: exists.status === 'failed' && exists.messages === '[]' ? 'forgotten' : 'not-failed' };
 }

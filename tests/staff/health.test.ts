@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markFailed, storeEvents } from '../../src/db/inbox';
 import type { AuditRow, OutboxRow } from '../../src/db/schema';
 import { q } from '../../src/db/sql';
+import { applyRetention, RETENTION } from '../../src/db/retention';
 import { addStaff } from '../../src/db/staff';
 import { text } from '../../src/line/messages';
 import { errorKind, lineErrorsLastDay, retryGaveUp } from '../../src/notify/health';
@@ -149,6 +150,19 @@ describe('ส่งอีกครั้ง', () => {
     });
     const audits = await t.db.all<AuditRow>(q`SELECT * FROM audit_log WHERE action = 'outbox.retry'`);
     expect(audits).toEqual([]);
+  });
+
+  it('offers nothing to send once retention has blanked the content, and refuses a POST for it', async () => {
+    const { id } = await gaveUp('a');
+    await applyRetention(t.db, new Date(clock.now().getTime() + (RETENTION.sentMessagesDays + 1) * 86_400_000));
+    expect((await rowOf('a', id)).messages).toBe('[]');
+    const html = await session.html('/staff/health');
+    expect(html).toContain('เนื้อหาถูกลบตามระยะเก็บรักษาแล้ว');
+    expect(html).not.toContain(`/staff/health/outbox/${id}/retry`);
+    const refused = await session.post(`/staff/health/outbox/${id}/retry`);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('เนื้อหาถูกลบไปแล้ว');
+    expect(await rowOf('a', id)).toMatchObject({ status: 'failed', messages: '[]' });
   });
 
   it('refuses a row still pending (not given up): only failed rows are sent again', async () => {

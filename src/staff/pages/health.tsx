@@ -74,7 +74,11 @@ export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
                   <dd>{when(row.createdAt)}</dd>
                 </dl>
                 <div class="actions">
-                  <PostButton staff={staff} action={`${HREF}/outbox/${row.id}/retry`} label="ส่งอีกครั้ง" />
+                  {row.forgotten ? (
+                    <span class="muted">เนื้อหาถูกลบตามระยะเก็บรักษาแล้ว ส่งอีกครั้งไม่ได้</span>
+                  ) : (
+                    <PostButton staff={staff} action={`${HREF}/outbox/${row.id}/retry`} label="ส่งอีกครั้ง" />
+                  )}
                 </div>
               </div>
             ))}
@@ -169,7 +173,13 @@ export function healthPage(app: StaffApp, deps: WorkspaceDeps): void {
       'ส่งอีกครั้งไม่ได้',
       HREF,
       <>
-        <p class="error">{notFound ? 'ไม่พบข้อความนี้ในสำนักงานของคุณค่ะ' : 'ข้อความนี้ไม่ได้อยู่ในสถานะส่งไม่สำเร็จแล้ว (อาจส่งไปแล้ว หรือกำลังส่ง) จึงไม่ส่งซ้ำค่ะ'}</p>
+        <p class="error">
+          {notFound
+            ? 'ไม่พบข้อความนี้ในสำนักงานของคุณค่ะ'
+            : outcome.why === 'forgotten'
+              ? 'ข้อความนี้เก่าเกินระยะเก็บรักษา เนื้อหาถูกลบไปแล้วตามนโยบายข้อมูลส่วนบุคคล จึงส่งอีกครั้งไม่ได้ค่ะ'
+              : 'ข้อความนี้ไม่ได้อยู่ในสถานะส่งไม่สำเร็จแล้ว (อาจส่งไปแล้ว หรือกำลังส่ง) จึงไม่ส่งซ้ำค่ะ'}
+        </p>
         <p>
           <a href={HREF}>กลับไปหน้าสถานะระบบ</a>
         </p>
