@@ -5,11 +5,13 @@
 // through messagingApi.MessagingApiClient). The example's handler kept as it is, with three changes
 // for the benchmark: the client points at the fake LINE API (apiBaseURL), the route is /webhook as for
 // the other servers, and errors are not printed per event. Plus /bench/stats (CPU and RSS of this
-// process). Started by server.ts with mode `peer`; prints `PORT <n>` once it listens.
+// process). Its own entry point (`npm run bench` starts it for mode `peer`, with BENCH_LINE_URL and
+// BENCH_LINE_TOKEN), so that nothing of the bot is loaded and its RSS is the example's; prints
+// `PORT <n>` once it listens.
 import { HTTPFetchError, LineBotClient, middleware, type LineBotClientChannelAccessTokenConfig, type MessageAPIResponseBase, type MiddlewareConfig, type webhook } from '@line/bot-sdk';
 import express, { type Application, type Request, type Response } from 'express';
 
-export function startPeer(options: { channelSecret: string; channelAccessToken: string; apiBaseURL: string }): void {
+function startPeer(options: { channelSecret: string; channelAccessToken: string; apiBaseURL: string }): void {
   const clientConfig: LineBotClientChannelAccessTokenConfig = { channelAccessToken: options.channelAccessToken, apiBaseURL: options.apiBaseURL };
   const middlewareConfig: MiddlewareConfig = { channelSecret: options.channelSecret };
   const client = LineBotClient.fromChannelAccessToken(clientConfig);
@@ -54,3 +56,6 @@ export function startPeer(options: { channelSecret: string; channelAccessToken: 
     server.close(() => process.exit(0));
   });
 }
+
+if (!process.env.BENCH_LINE_URL) throw new Error('the peer needs BENCH_LINE_URL (the fake LINE process)');
+startPeer({ channelSecret: 'bench-channel-secret', channelAccessToken: process.env.BENCH_LINE_TOKEN ?? 'bench-access-token', apiBaseURL: process.env.BENCH_LINE_URL });

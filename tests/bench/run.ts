@@ -29,7 +29,7 @@ export interface Server {
 }
 
 export async function startServer(mode: 'bot' | 'bare' | 'peer', env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(HERE, 'server.ts'), mode], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', ...(mode === 'peer' ? [path.join(HERE, 'peer.ts')] : [path.join(HERE, 'server.ts'), mode])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });

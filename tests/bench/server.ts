@@ -1,24 +1,17 @@
 // A server for the benchmark, started as a child process so the load generator does not share its
 // event loop. `bot`: the whole bot on a temp database, talking to a fake LINE API over loopback HTTP:
 // the one in its own process at BENCH_LINE_URL when given (the webhook case), else one served inside
-// this process (as the simulator does; the contention, retention and size cases). `peer`: the SDK's
-// echo-bot example (peer.ts), replying to the fake LINE at BENCH_LINE_URL. `bare`: a Hono endpoint
-// that only verifies the signature. Each answers GET /bench/stats with its RSS and CPU time so far.
+// this process (as the simulator does; the contention, retention and size cases). The peer, the SDK's
+// echo-bot example, is peer.ts, its own entry point. `bare`: a Hono endpoint that only verifies the
+// signature; the bot's modules are imported only in `bot` mode, so they weigh on no other mode's RSS.
+// Each answers GET /bench/stats with its RSS and CPU time so far.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createApp } from '../../src/app';
-import { findService } from '../../src/booking/schedule';
-import { placesTakenPerSlot } from '../../src/booking/store';
-import { loadConfig } from '../../src/config';
-import { openDatabase } from '../../src/db/client';
-import { createLineClient } from '../../src/line/client';
-import { FakeLine } from '../../src/line/fake';
 import { signatureMatches } from '../../src/line/signature';
 import { setLogSink } from '../../src/log';
-import { loadOfficeProfile } from '../../src/office/profile';
 
 export const BENCH_SECRET = 'bench-channel-secret';
 const BENCH_TOKEN = process.env.BENCH_LINE_TOKEN ?? 'bench-access-token';
@@ -38,12 +31,7 @@ function listen(app: Hono, onPort: (port: number) => void): void {
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 }
 
-if (mode === 'peer') {
-  if (!LINE_URL) throw new Error('the peer needs BENCH_LINE_URL (the fake LINE process)');
-  // Loaded only here, so Express weighs on no other mode's RSS.
-  const { startPeer } = await import('./peer');
-  startPeer({ channelSecret: BENCH_SECRET, channelAccessToken: BENCH_TOKEN, apiBaseURL: LINE_URL });
-} else if (mode === 'bare') {
+if (mode === 'bare') {
   const app = new Hono();
   app.post('/webhook', async (c) => {
     const signature = c.req.header('x-line-signature');
@@ -54,6 +42,16 @@ if (mode === 'peer') {
   app.get('/bench/stats', (c) => c.json({ ...usage(), count: 0, sent: [] }));
   listen(app, (port) => process.stdout.write(`PORT ${port}\n`));
 } else {
+  const [{ createApp }, { findService }, { placesTakenPerSlot }, { loadConfig }, { openDatabase }, { createLineClient }, { FakeLine }, { loadOfficeProfile }] = await Promise.all([
+    import('../../src/app'),
+    import('../../src/booking/schedule'),
+    import('../../src/booking/store'),
+    import('../../src/config'),
+    import('../../src/db/client'),
+    import('../../src/line/client'),
+    import('../../src/line/fake'),
+    import('../../src/office/profile'),
+  ]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-bench-'));
   const config = loadConfig({
     LINE_CHANNEL_SECRET: BENCH_SECRET,
