@@ -1,26 +1,29 @@
 // A server for the benchmark, started as a child process so the load generator does not share its
-// event loop. `bot`: the whole bot on a temp database, talking to its fake LINE API over loopback
-// HTTP (as the simulator does). `bare`: a Hono endpoint that only verifies the signature.
+// event loop. `bot`: the whole bot on a temp database, talking to a fake LINE API over loopback HTTP:
+// the one in its own process at BENCH_LINE_URL when given (the webhook case), else one served inside
+// this process (as the simulator does; the contention, retention and size cases). The peer, the SDK's
+// echo-bot example, is peer.ts, its own entry point. `bare`: a Hono endpoint that only verifies the
+// signature; the bot's modules are imported only in `bot` mode, so they weigh on no other mode's RSS.
+// Each answers GET /bench/stats with its RSS and CPU time so far.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createApp } from '../../src/app';
-import { findService } from '../../src/booking/schedule';
-import { placesTakenPerSlot } from '../../src/booking/store';
-import { loadConfig } from '../../src/config';
-import { openDatabase } from '../../src/db/client';
-import { createLineClient } from '../../src/line/client';
-import { FakeLine } from '../../src/line/fake';
 import { signatureMatches } from '../../src/line/signature';
 import { setLogSink } from '../../src/log';
-import { loadOfficeProfile } from '../../src/office/profile';
 
 export const BENCH_SECRET = 'bench-channel-secret';
-const BENCH_TOKEN = 'bench-access-token';
+const BENCH_TOKEN = process.env.BENCH_LINE_TOKEN ?? 'bench-access-token';
+/** The fake LINE API in its own process (tests/support/fake-line-process.ts), when the run started one. */
+const LINE_URL = process.env.BENCH_LINE_URL;
 
 const mode = process.argv[2];
+/** This process's CPU time so far (user + system, µs) and RSS, for /bench/stats. */
+const usage = () => {
+  const cpu = process.cpuUsage();
+  return { rss: process.memoryUsage().rss, cpuMicros: cpu.user + cpu.system };
+};
 setLogSink(() => undefined, 'error');
 
 function listen(app: Hono, onPort: (port: number) => void): void {
@@ -36,9 +39,19 @@ if (mode === 'bare') {
     if (!signatureMatches(raw, BENCH_SECRET, signature)) return c.text('invalid signature', 401);
     return c.json({ ok: true });
   });
-  app.get('/bench/stats', (c) => c.json({ rss: process.memoryUsage().rss, count: 0, sent: [] }));
+  app.get('/bench/stats', (c) => c.json({ ...usage(), count: 0, sent: [] }));
   listen(app, (port) => process.stdout.write(`PORT ${port}\n`));
 } else {
+  const [{ createApp }, { findService }, { placesTakenPerSlot }, { loadConfig }, { openDatabase }, { createLineClient }, { FakeLine }, { loadOfficeProfile }] = await Promise.all([
+    import('../../src/app'),
+    import('../../src/booking/schedule'),
+    import('../../src/booking/store'),
+    import('../../src/config'),
+    import('../../src/db/client'),
+    import('../../src/line/client'),
+    import('../../src/line/fake'),
+    import('../../src/office/profile'),
+  ]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'welfare-bench-'));
   const config = loadConfig({
     LINE_CHANNEL_SECRET: BENCH_SECRET,
@@ -56,9 +69,9 @@ if (mode === 'bare') {
   // Polled while replies are still going out: only the count, unless the full list is asked for.
   outer.get('/bench/stats', (c) =>
     c.json({
-      rss: process.memoryUsage().rss,
+      ...usage(),
       count: fake.sent.length,
-      sent: c.req.query('full') ? fake.sent.map((r) => ({ to: r.to, at: Date.parse(r.at) })) : [],
+      sent: c.req.query('full') ? fake.sent.map((r) => ({ to: r.to, at: Date.parse(r.at), replyToken: r.replyToken })) : [],
     }),
   );
   // For the contention case: how many messages each of some users has had, and the places taken per slot.
@@ -81,7 +94,8 @@ if (mode === 'bare') {
   outer.route('/', fake.app);
   outer.all('*', (c) => bot!.app.fetch(c.req.raw));
   listen(outer, (port) => {
-    const line = createLineClient({ channelAccessToken: BENCH_TOKEN, apiBaseUrl: `http://127.0.0.1:${port}`, dataApiBaseUrl: `http://127.0.0.1:${port}` });
+    const lineUrl = LINE_URL ?? `http://127.0.0.1:${port}`;
+    const line = createLineClient({ channelAccessToken: BENCH_TOKEN, apiBaseUrl: lineUrl, dataApiBaseUrl: lineUrl });
     bot = createApp({ config, db, offices: [{ profile: office, channelSecret: config.line.channelSecret, channelAccessToken: BENCH_TOKEN, line }], fakeLine: undefined });
     // BENCH_TURN_EXTRA_MS makes every turn that much heavier (CPU inside the turn's transaction),
     // to show that the acknowledgement does not wait for the turn.
