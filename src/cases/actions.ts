@@ -13,6 +13,7 @@ import { isIsoDate } from '../office/clock';
 import { bangkokDateOf, bangkokToday, toIso } from '../thai/calendar';
 import { toBuddhistYear } from '../thai/thai-calendar';
 import { caseSections, findTransition, type AnyKind, type Role } from './kind';
+import { reservedForAdmin } from './decisions';
 import { kindOf } from './kinds';
 import { applicantStatusMessages, staffNoticeMessages, type StaffEvent, type StaffFacts } from './messages';
 import { appendHistory, changeData, changeStatus, findCase, findCaseForUpdate, insertCase, nextReferenceNumber, setReference } from './store';
@@ -143,7 +144,7 @@ export async function transition(tx: Sql, office: string, caseId: number, reques
   const rule = findTransition(kind, current.status, request.to, request.actor.role);
   if (!rule) return { ok: false, reason: 'not_allowed', current };
   // Q20: where the office wants approvals by an admin, the person's real role decides, whatever role they act in.
-  if (rule.approves && request.office?.staff.approvalsByAdmin && (await staffRoleOf(tx, office, request.actor.id)) !== 'admin') {
+  if (reservedForAdmin(rule, request.office) && (await staffRoleOf(tx, office, request.actor.id)) !== 'admin') {
     return { ok: false, reason: 'not_allowed', current };
   }
   const typed = request.note?.trim() || undefined;

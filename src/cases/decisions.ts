@@ -38,6 +38,15 @@ export function actingRoles(role: StaffRole): Role[] {
   return role === 'admin' ? ['admin', 'officer'] : ['officer'];
 }
 
+/**
+ * Whether the office keeps this decision for its admins (reference Q20: the office setting
+ * staff.approvalsByAdmin and the kind's approvals, Transition.approves). The one rule: transition()
+ * enforces it, the workspace and LINE offer or explain by it.
+ */
+export function reservedForAdmin(rule: Pick<Transition, 'approves'>, office?: Pick<OfficeProfile, 'staff'>): boolean {
+  return Boolean(rule.approves && office?.staff.approvalsByAdmin);
+}
+
 /** A decision open to a staff member: the kind's transition, and the role they take it in. */
 export interface Decision {
   rule: Transition;
@@ -51,10 +60,8 @@ export interface Decision {
  */
 export function staffDecisions(kind: AnyKind, c: Pick<CaseRow, 'status'>, role: StaffRole = 'officer', office?: Pick<OfficeProfile, 'staff'>): Decision[] {
   const roles = actingRoles(role);
-  // Q20: an office's approvals may be an admin's alone (office setting staff.approvalsByAdmin).
-  const mayApprove = role === 'admin' || !office?.staff.approvalsByAdmin;
   const open = new Map<Transition, Role>();
-  for (const r of roles) for (const t of transitionsFrom(kind, c.status, r)) if (t.label && !open.has(t) && (mayApprove || !t.approves)) open.set(t, r);
+  for (const r of roles) for (const t of transitionsFrom(kind, c.status, r)) if (t.label && !open.has(t) && (role === 'admin' || !reservedForAdmin(t, office))) open.set(t, r);
   return kind.transitions.filter((t) => open.has(t)).map((t) => ({ rule: t, role: open.get(t)! }));
 }
 

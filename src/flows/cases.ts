@@ -6,7 +6,7 @@
 // applicant's own cases (สถานะเรื่อง). Postback formats: src/cases/messages.ts.
 import { caseSections, findTransition, statusInfo, type AnyKind, type Transition } from '../cases/kind';
 import { kindOf } from '../cases/kinds';
-import { MAX_NOTE_CHARS, caseStartIso, stepAfter, stepDayProblem, type DecisionStep } from '../cases/decisions';
+import { MAX_NOTE_CHARS, caseStartIso, reservedForAdmin, stepAfter, stepDayProblem, type DecisionStep } from '../cases/decisions';
 import { staffQueue } from '../cases/queue';
 import { reasonLine, reopenedSections, staffFacts, staffRoleOf, transition } from '../cases/actions';
 import {
@@ -105,7 +105,7 @@ async function refusal(ctx: FlowContext, t: Target): Promise<Message[] | undefin
   if (t.c.version !== t.version) return alreadyHandledMessages(t.kind, t.c);
   const rule = findTransition(t.kind, t.c.status, t.to, 'officer');
   if (!rule) return notAllowedMessages(t.kind, t.c);
-  if (rule.approves && ctx.services.office.staff.approvalsByAdmin && (await staffRoleOf(ctx.tx, ctx.services.office.id, ctx.userId)) !== 'admin') {
+  if (reservedForAdmin(rule, ctx.services.office) && (await staffRoleOf(ctx.tx, ctx.services.office.id, ctx.userId)) !== 'admin') {
     return approvalByAdminMessages(rule.label ?? 'อนุมัติ');
   }
   return undefined;
