@@ -56,20 +56,28 @@ export function buttonData(messages: Message[], label: string): string {
 /** The pushes one LINE user received, each as its messages. */
 export const pushesTo = (userId: string) => fake.sent.filter((r) => r.to === userId && r.via === 'push').map((r) => r.messages);
 
-/** A stand-in for the groups hub (another part of issue 10): it says which case and section it was opened with. */
-export const hubStandIn: Flow = {
-  id: GROUP_FLOWS.hub,
-  version: 1,
-  title: 'ส่งข้อมูลกลุ่ม',
-  start: (_ctx, params) => ({ step: 'hub', answers: { c: params.c ?? '', s: params.s ?? '' } }),
-  steps: {
-    hub: {
-      ask: (ctx) => ({ messages: [text(`hub c=${String(ctx.answers.c)} s=${String(ctx.answers.s)}`)], acceptsText: true }),
-      accept: () => ({ ok: true, value: true }),
-      next: () => ({ end: [text('ok')] }),
+/**
+ * A stand-in for a hub flow (`id`): it says which case and section a button opened it with
+ * ("hub c=7 s=photo"), for tests that check where a push's button leads.
+ */
+export function standInHub(id: string, title: string): Flow {
+  return {
+    id,
+    version: 1,
+    title,
+    start: (_ctx, params) => ({ step: 'hub', answers: { c: params.c ?? '', s: params.s ?? '' } }),
+    steps: {
+      hub: {
+        ask: (ctx) => ({ messages: [text(`hub c=${String(ctx.answers.c)} s=${String(ctx.answers.s)}`)], acceptsText: true }),
+        accept: () => ({ ok: true, value: true }),
+        next: () => ({ end: [text('ok')] }),
+      },
     },
-  },
-};
+  };
+}
+
+/** The groups hub's stand-in. */
+export const hubStandIn = standInHub(GROUP_FLOWS.hub, 'ส่งข้อมูลกลุ่ม');
 export const withHub = { flows: [...defaultFlows, hubStandIn], entries: defaultEntries };
 /** The bot without the groups hub (an office that does not offer it, or a release without it). */
 export const withoutHub = { flows: defaultFlows.filter((f) => f.id !== GROUP_FLOWS.hub), entries: defaultEntries.filter((e) => e.flow !== GROUP_FLOWS.hub) };

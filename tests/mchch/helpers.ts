@@ -10,11 +10,10 @@ import { mchchDataOf } from '../../src/mchch/store';
 import type { MchchMode, MchchRound } from '../../src/office/mchch-settings';
 import { MCHCH_FLOWS } from '../../src/flows/mchch/ids';
 import { defaultEntries, defaultFlows } from '../../src/flows/registry';
-import type { Flow } from '../../src/flows/types';
-import { text } from '../../src/line/messages';
 import { flexButtons, flexLabels } from '../booking/helpers';
 import { clock, createTestBot, Person, quickReplyLabels, type Message, type TestBot, type TestBotOptions } from '../support/harness';
 import { ROUND_2562 } from './fixtures';
+import { standInHub } from '../cases/helpers';
 
 export const OFFICE = 'default';
 /** A day inside ROUND_2562's window (opens 2019-01-11, cut-off 2019-02-04, district 2019-02-11), 10:00 Bangkok. */
@@ -141,20 +140,7 @@ export async function press(p: Person, label: string): Promise<Message[]> {
   return p.postback((button.action as { data: string }).data);
 }
 
-/** A stand-in for the application's hub that says which case and section a button opened ("hub c=7 s=photo"). */
-const hubStandIn: Flow = {
-  id: MCHCH_FLOWS.hub,
-  version: 1,
-  title: 'ใบสมัคร มชช.',
-  start: (_ctx, params) => ({ step: 'hub', answers: { c: params.c ?? '', s: params.s ?? '' } }),
-  steps: {
-    hub: {
-      ask: (ctx) => ({ messages: [text(`hub c=${String(ctx.answers.c)} s=${String(ctx.answers.s)}`)], acceptsText: true }),
-      accept: () => ({ ok: true, value: true }),
-      next: () => ({ end: [text('ok')] }),
-    },
-  },
-};
+const hubStandIn = standInHub(MCHCH_FLOWS.hub, 'ใบสมัคร มชช.');
 
 /** The bot's flows with the stand-in hub: for tests that check where a status push's button leads. */
 export const hubStandInDeps = { flows: [...defaultFlows.filter((f) => f.id !== MCHCH_FLOWS.hub), hubStandIn], entries: defaultEntries };
