@@ -3,6 +3,7 @@
 // conversation with an answer form and ปิดเรื่อง. Answering and closing call the same functions as
 // the LINE buttons (src/handoff/actions.ts answerHandoff / closeHandoff), which push the villager and
 // audit; opening a hand-off's page (or the list, which quotes first words) is audited here.
+import type { Child } from 'hono/jsx';
 import { audit } from '../../db/audit';
 import type { HandoffMessageRow, HandoffRow } from '../../db/schema';
 import { q, type Sql } from '../../db/sql';
@@ -79,8 +80,9 @@ function closedByLabel(handoff: HandoffRow, me: string): string {
   return handoff.closedBy === me ? 'คุณปิดเรื่อง' : 'เจ้าหน้าที่ปิดเรื่อง';
 }
 
-function OpenTable(props: { rows: Summary[] }) {
-  if (props.rows.length === 0) return <p class="muted">ตอนนี้ไม่มีผู้ติดต่อรอคุยค่ะ</p>;
+/** The hand-offs as a table: number, who and a status line; the first words; and one last column. */
+function HandoffTable(props: { rows: Summary[]; empty: string; lastHead: string; status?: (s: Summary) => Child; last: (s: Summary) => Child }) {
+  if (props.rows.length === 0) return <p class="muted">{props.empty}</p>;
   return (
     <div class="table-wrap">
       <table>
@@ -88,7 +90,7 @@ function OpenTable(props: { rows: Summary[] }) {
           <tr>
             <th>เรื่อง</th>
             <th>ข้อความแรก</th>
-            <th>รอตั้งแต่</th>
+            <th>{props.lastHead}</th>
           </tr>
         </thead>
         <tbody>
@@ -97,10 +99,10 @@ function OpenTable(props: { rows: Summary[] }) {
               <td>
                 <a href={`/staff/handoffs/${s.handoff.id}`}>#{s.handoff.id}</a>
                 <div class="muted">{villagerLabel(s.handoff)}</div>
-                <div>{s.waitingSince === undefined ? <span class="tag ok nowrap">ตอบแล้ว</span> : s.answered ? <span class="tag warn nowrap">มีข้อความใหม่</span> : <span class="tag bad nowrap">ยังไม่ได้ตอบ</span>}</div>
+                {props.status ? <div>{props.status(s)}</div> : null}
               </td>
               <td>{s.firstWords}</td>
-              <td>{when(s.waitingSince ?? s.handoff.openedAt)}</td>
+              <td>{props.last(s)}</td>
             </tr>
           ))}
         </tbody>
@@ -109,35 +111,33 @@ function OpenTable(props: { rows: Summary[] }) {
   );
 }
 
-function ClosedTable(props: { rows: Summary[]; me: string }) {
-  if (props.rows.length === 0) return <p class="muted">ยังไม่มีเรื่องที่ปิดแล้วค่ะ</p>;
+function OpenTable(props: { rows: Summary[] }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>เรื่อง</th>
-            <th>ข้อความแรก</th>
-            <th>ปิดเมื่อ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((s) => (
-            <tr>
-              <td>
-                <a href={`/staff/handoffs/${s.handoff.id}`}>#{s.handoff.id}</a>
-                <div class="muted">{villagerLabel(s.handoff)}</div>
-              </td>
-              <td>{s.firstWords}</td>
-              <td>
-                {when(s.handoff.closedAt!)}
-                <div class="muted">{closedByLabel(s.handoff, props.me)}</div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <HandoffTable
+      rows={props.rows}
+      empty="ตอนนี้ไม่มีผู้ติดต่อรอคุยค่ะ"
+      lastHead="รอตั้งแต่"
+      status={(s) =>
+        s.waitingSince === undefined ? <span class="tag ok nowrap">ตอบแล้ว</span> : s.answered ? <span class="tag warn nowrap">มีข้อความใหม่</span> : <span class="tag bad nowrap">ยังไม่ได้ตอบ</span>
+      }
+      last={(s) => when(s.waitingSince ?? s.handoff.openedAt)}
+    />
+  );
+}
+
+function ClosedTable(props: { rows: Summary[]; me: string }) {
+  return (
+    <HandoffTable
+      rows={props.rows}
+      empty="ยังไม่มีเรื่องที่ปิดแล้วค่ะ"
+      lastHead="ปิดเมื่อ"
+      last={(s) => (
+        <>
+          {when(s.handoff.closedAt!)}
+          <div class="muted">{closedByLabel(s.handoff, props.me)}</div>
+        </>
+      )}
+    />
   );
 }
 

@@ -72,6 +72,30 @@ export function mchchPage(app: StaffApp, deps: WorkspaceDeps): void {
   });
 }
 
+/** Applications counted by one heading (a stage, a status): a label and its number per row. */
+function CountTable(props: { head: string; rows: readonly (readonly [string, number])[] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{props.head}</th>
+            <th>จำนวน</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map(([label, n]) => (
+            <tr>
+              <td>{label}</td>
+              <td>{n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function RoundCard(props: { round: MchchRound; cases: CaseRow[]; today: string; settings: Parameters<typeof readiness>[1] }) {
   const { round, cases, today } = props;
   const status = roundStatus(round, today);
@@ -103,42 +127,8 @@ function RoundCard(props: { round: MchchRound; cases: CaseRow[]; today: string; 
         <p class="muted">ยังไม่มีใบสมัครในรอบนี้ค่ะ</p>
       ) : (
         <>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>ขั้น</th>
-                  <th>จำนวน</th>
-                </tr>
-              </thead>
-              <tbody>
-                {STAGES.map((stage) => (
-                  <tr>
-                    <td>{stage.label}</td>
-                    <td>{cases.filter((c) => stage.statuses.includes(c.status)).length}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>สถานะ</th>
-                  <th>จำนวน</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counted.map((s) => (
-                  <tr>
-                    <td>{statusInfo(mchchKind, s).label}</td>
-                    <td>{byStatus.get(s)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CountTable head="ขั้น" rows={STAGES.map((stage) => [stage.label, cases.filter((c) => stage.statuses.includes(c.status)).length] as const)} />
+          <CountTable head="สถานะ" rows={counted.map((st) => [statusInfo(mchchKind, st).label, byStatus.get(st) ?? 0] as const)} />
           <div class="table-wrap">
             <table>
               <thead>
