@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream';
 import { HTTPFetchError, LineBotClient, type messagingApi } from '@line/bot-sdk';
 import { log, userHint } from '../log';
+import { createJsonPoster, LineTimeoutError, type HttpAnswer } from './http';
 import { assertValidMessages } from './limits';
 
 export type SendOutcome =
@@ -61,9 +62,7 @@ export const LINE_CALL_TIMEOUT_MS = 30_000;
 /** The longest `Retry-After` taken at its word; longer ones are capped (the outbox backs off anyway). */
 const MAX_RETRY_AFTER_MS = 15 * 60_000;
 
-export class LineTimeoutError extends Error {
-  override name = 'LineTimeoutError';
-}
+export { LineTimeoutError };
 
 function withTimeout<T>(call: Promise<T>, ms = LINE_CALL_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -97,13 +96,15 @@ export function createLineClient(options: LineClientOptions): LineApi {
     apiBaseURL: options.apiBaseUrl,
     dataApiBaseURL: options.dataApiBaseUrl,
   });
+  // Replies, pushes and the loading animation: the hot path, on pooled keep-alive sockets (./http.ts).
+  const api = createJsonPoster(options.apiBaseUrl, options.channelAccessToken, LINE_CALL_TIMEOUT_MS);
 
   return {
     async reply(replyToken, messages) {
       assertValidMessages(messages);
       try {
-        await withTimeout(sdk.replyMessage({ replyToken, messages }));
-        return { ok: true, status: 200 };
+        const answer = await api.post('/v2/bot/message/reply', { replyToken, messages });
+        return answer.status < 300 ? { ok: true, status: answer.status } : refused('reply', answer);
       } catch (error) {
         return failure('reply', error);
       }
@@ -112,20 +113,22 @@ export function createLineClient(options: LineClientOptions): LineApi {
     async push(to, messages, retryKey) {
       assertValidMessages(messages);
       try {
-        await withTimeout(sdk.pushMessage({ to, messages }, retryKey));
-        return { ok: true, status: 200 };
-      } catch (error) {
+        const answer = await api.post('/v2/bot/message/push', { to, messages }, { 'x-line-retry-key': retryKey });
+        if (answer.status < 300) return { ok: true, status: answer.status };
         // 409: LINE already accepted a request with this retry key — the message went out.
-        if (error instanceof HTTPFetchError && error.status === 409) return { ok: true, status: 409, duplicate: true };
+        if (answer.status === 409) return { ok: true, status: 409, duplicate: true };
+        return refused('push', answer, to);
+      } catch (error) {
         return failure('push', error, to);
       }
     },
 
     async showLoading(chatId, seconds = 10) {
       try {
-        await sdk.showLoadingAnimation({ chatId, loadingSeconds: seconds });
+        const answer = await api.post('/v2/bot/chat/loading/start', { chatId, loadingSeconds: seconds });
+        if (answer.status >= 300) log.debug('loading animation not shown', { status: answer.status });
       } catch (error) {
-        log.debug('loading animation not shown', { status: error instanceof HTTPFetchError ? error.status : undefined });
+        log.debug('loading animation not shown', { error: error instanceof Error ? error.name : 'unknown' });
       }
     },
 
@@ -199,16 +202,22 @@ export function createLineClient(options: LineClientOptions): LineApi {
   };
 }
 
+/** LINE answered with an error status: 429 and 5xx may pass, the rest will not. */
+function refused(call: string, answer: HttpAnswer, to?: string): SendOutcome {
+  const { status } = answer;
+  const requestId = answer.header('x-line-request-id');
+  const lineMessage = lineErrorMessage(answer.body);
+  const retryable = status === 429 || status >= 500;
+  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(answer.header('retry-after')) : undefined;
+  log.warn('LINE API call failed', { call, status, requestId, lineError: lineMessage, retryAfterMs, user: to && userHint(to) });
+  return { ok: false, status, retryable, reason: `${status} ${lineMessage ?? ''}`.trim(), ...(retryAfterMs !== undefined && { retryAfterMs }) };
+}
+
 function failure(call: string, error: unknown, to?: string): SendOutcome {
   if (error instanceof HTTPFetchError) {
-    const requestId = error.headers.get('x-line-request-id') ?? undefined;
-    const lineMessage = lineErrorMessage(error.body);
-    const retryable = error.status === 429 || error.status >= 500;
-    const retryAfterMs = error.status === 429 || error.status === 503 ? parseRetryAfter(error.headers.get('retry-after')) : undefined;
-    log.warn('LINE API call failed', { call, status: error.status, requestId, lineError: lineMessage, retryAfterMs, user: to && userHint(to) });
-    return { ok: false, status: error.status, retryable, reason: `${error.status} ${lineMessage ?? ''}`.trim(), ...(retryAfterMs !== undefined && { retryAfterMs }) };
+    return refused(call, { status: error.status, header: (name) => error.headers.get(name) ?? undefined, body: error.body }, to);
   }
-  // fetch() network failures surface as TypeError; anything else is unexpected but still retryable.
+  // Network failures (a refused connection, a reset, our timeout); anything else is unexpected but still retryable.
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
   log.warn('LINE API unreachable', { call, error: reason });
   return { ok: false, retryable: true, reason };

@@ -12,6 +12,7 @@ import { announcedPort, startFakeLineProcess, type FakeLineProcess } from '../su
 import { runContention } from './contention';
 import { runInstancesBench } from './instances';
 import { runOutboxDrain } from './outbox';
+import { summariseProfile } from './profile';
 import { runRetentionBench } from './retention';
 import { runSizeBench } from './size';
 
@@ -29,7 +30,7 @@ export interface Server {
 }
 
 export async function startServer(mode: 'bot' | 'bare' | 'peer', env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', ...(mode === 'peer' ? [path.join(HERE, 'peer.ts')] : [path.join(HERE, 'server.ts'), mode])], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(mode === 'peer' ? [path.join(HERE, 'peer.ts')] : [path.join(HERE, 'server.ts'), mode])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
@@ -223,6 +224,16 @@ async function stopWithLine(started: { server: Server; line?: FakeLineProcess })
   await started.line?.close();
 }
 
+/** With BENCH_PROFILE=<dir>, a CPU profile of the server over `work` only, summarised as it is written. */
+async function profiled<T>(server: Server, work: () => Promise<T>): Promise<T> {
+  if (!process.env.BENCH_PROFILE) return work();
+  await fetch(`${server.url}/bench/profile/start`, { method: 'POST' });
+  const result = await work();
+  const { file } = (await (await fetch(`${server.url}/bench/profile/stop`, { method: 'POST' })).json()) as { file: string };
+  console.log(`\nCPU profile of the bot over that load: ${file}\n${summariseProfile(file)}`);
+  return result;
+}
+
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '—' : `${f(a / b, 2)}×`);
 
 async function webhookBench(): Promise<void> {
@@ -241,7 +252,7 @@ async function webhookBench(): Promise<void> {
     for (const concurrency of LEVELS) {
       const bare = await load(servers.bare.target, REQUESTS, false, concurrency);
       const peer = await load(servers.peer.target, REQUESTS, true, concurrency);
-      const bot = await load(servers.bot.target, REQUESTS, true, concurrency);
+      const bot = await profiled(servers.bot.server, () => load(servers.bot.target, REQUESTS, true, concurrency));
       results.push({ concurrency, bare, peer, bot });
     }
   } finally {

@@ -26,6 +26,32 @@ const usage = () => {
 };
 setLogSink(() => undefined, 'error');
 
+/**
+ * With BENCH_PROFILE=<dir>: POST /bench/profile/start and /bench/profile/stop take a CPU profile of
+ * this process over just the measured load (not start-up, not the other servers' turns), written to
+ * <dir>/<mode>-<n>.cpuprofile; open it in Chrome's DevTools or read it with tests/bench/profile.ts.
+ */
+async function mountProfiler(app: Hono): Promise<void> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return;
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  let taken = 0;
+  app.post('/bench/profile/start', async (c) => {
+    await session.post('Profiler.start');
+    return c.json({ ok: true });
+  });
+  app.post('/bench/profile/stop', async (c) => {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${mode}-${++taken}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    return c.json({ file });
+  });
+}
+
 function listen(app: Hono, onPort: (port: number) => void): void {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => onPort(info.port));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
@@ -40,6 +66,7 @@ if (mode === 'bare') {
     return c.json({ ok: true });
   });
   app.get('/bench/stats', (c) => c.json({ ...usage(), count: 0, sent: [] }));
+  await mountProfiler(app);
   listen(app, (port) => process.stdout.write(`PORT ${port}\n`));
 } else {
   const [{ createApp }, { findService }, { placesTakenPerSlot }, { loadConfig }, { openDatabase }, { createLineClient }, { FakeLine }, { loadOfficeProfile }] = await Promise.all([
@@ -91,6 +118,7 @@ if (mode === 'bare') {
     return c.json({ ...result, waitedMs: performance.now() - started });
   });
   outer.post('/bench/token', async (c) => c.json({ token: fake.issueReplyToken(((await c.req.json()) as { userId: string }).userId) }));
+  await mountProfiler(outer);
   outer.route('/', fake.app);
   outer.all('*', (c) => bot!.app.fetch(c.req.raw));
   listen(outer, (port) => {
