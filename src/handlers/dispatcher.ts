@@ -11,7 +11,7 @@ import type { Sql } from '../db/sql';
 import { RetryLater, type AttachmentSettings } from '../attachments/receive';
 import { chatId, lockChat, markDone, markFailed, nextPending, pendingChatKeys, recentFailures, retryLater, type ChatRef } from '../db/inbox';
 import { resetConversation } from '../db/conversations';
-import type { InboxRow } from '../db/schema';
+import type { InboxRow, OutboxRow } from '../db/schema';
 import type { Engine } from '../flows/engine';
 import type { Services } from '../flows/types';
 import { text } from '../line/messages';
@@ -233,7 +233,7 @@ export class Dispatcher {
     if (userId && line && now.getTime() - row.receivedAt > SLOW_QUEUE_MS) void line.showLoading(userId);
     const fresh = now.getTime() - row.timestamp < REPLY_WINDOW_MS;
     const replyToken = fresh ? usableReplyToken(event) : undefined;
-    let replyId: number | undefined;
+    let reply: OutboxRow | undefined;
     try {
       if (!line || !services) throw new Error(`no office "${office}" is configured`);
       let prepared: unknown;
@@ -274,18 +274,18 @@ export class Dispatcher {
         const messages = await handler.handle(event, { tx, now, engine, services: turnServices }, prepared);
         // Without a user (a group join) there is nobody to push to later; reply or nothing.
         const target = userId ?? (replyToken ? chatKey : undefined);
-        const id = target ? await enqueueReply(tx, office, target, replyToken, messages, now.getTime(), outbox.instanceId) : undefined;
+        const queued = target ? await enqueueReply(tx, office, target, replyToken, messages, now.getTime(), outbox.instanceId) : undefined;
         await markDone(tx, office, row.eventId, now.getTime());
-        return id;
+        return queued;
       });
       if (outcome === HANDLED_ELSEWHERE) return;
       if (erased) services.afterErasure?.();
       for (const changed of staffChanged) services.staffChanged?.(changed);
-      replyId = outcome;
+      reply = outcome;
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       log.error('event failed', { event: row.eventId, type: row.type, error: err.name, at: stackFrames(err) });
-      replyId = await db.transaction(async (tx) => {
+      reply = await db.transaction(async (tx) => {
         // Rolled back and let go: another instance may have handled it meanwhile, then nothing to say.
         if (!(await this.stillNext(tx, row))) return undefined;
         await markFailed(tx, office, row.eventId, describeError(err), now.getTime());
@@ -300,7 +300,7 @@ export class Dispatcher {
     slot.release();
     // Awaited so one user's replies arrive in the order of their messages — but not for ever: the
     // SDK has no timeout, and a hung call to LINE must not stall this user's queue.
-    if (replyId !== undefined) await waitAtMost(outbox.deliverReply(office, replyId), this.options.deliveryWaitMs ?? DELIVERY_WAIT_MS);
+    if (reply !== undefined) await waitAtMost(outbox.deliverReply(reply), this.options.deliveryWaitMs ?? DELIVERY_WAIT_MS);
   }
 }
 

@@ -23,8 +23,10 @@ export interface PushRequest {
 }
 
 /**
- * Queue a reply, owned by `owner` — the instance whose turn wrote it and will send it — so no other
- * live instance takes it for orphaned. Returns the row id; call `OutboxWorker.deliverReply(office, id)` after the commit.
+ * Queue a reply, already claimed by `owner` — the instance whose turn writes it and will send it
+ * right after the commit — for `leaseMs`: no other instance takes it for orphaned meanwhile, and
+ * sending it needs no second write to claim it. Returns the row; pass it to
+ * `OutboxWorker.deliverReply` after the commit.
  */
 export async function enqueueReply(
   tx: Sql,
@@ -34,14 +36,15 @@ export async function enqueueReply(
   messages: Message[],
   now: number,
   owner: string,
-): Promise<number | undefined> {
+  leaseMs = DEFAULT_CLAIM_MS,
+): Promise<OutboxRow | undefined> {
   if (messages.length === 0) return undefined;
   assertValidMessages(messages);
-  const row = await tx.get<{ id: number }>(q`
-    INSERT INTO outbox (office_id, "to", mode, reply_token, messages, retry_key, purpose, due_at, created_at, claimed_by)
-    VALUES (${office}, ${to}, ${replyToken ? 'reply' : 'push'}, ${replyToken ?? null}, ${JSON.stringify(messages)}, ${randomUUID()}, 'reply', ${now}, ${now}, ${owner})
-    RETURNING id`);
-  return row!.id;
+  return tx.get<OutboxRow>(q`
+    INSERT INTO outbox (office_id, "to", mode, reply_token, messages, retry_key, purpose, due_at, created_at, status, claimed_by, claimed_until)
+    VALUES (${office}, ${to}, ${replyToken ? 'reply' : 'push'}, ${replyToken ?? null}, ${JSON.stringify(messages)}, ${randomUUID()}, 'reply', ${now}, ${now},
+            'sending', ${owner}, ${now + leaseMs})
+    RETURNING *`);
 }
 
 /** Queue a push for `dueAt`. Returns the row id, or undefined when the dedupe key already exists. */
@@ -107,6 +110,8 @@ export function backoffMs(attempts: number): number {
 }
 
 export const DEFAULT_PUSHES_PER_SECOND = 1_000;
+/** How long a claimed row is reserved for its sender before another pass may take it. */
+export const DEFAULT_CLAIM_MS = 60_000;
 
 export class OutboxWorker {
   /** This process in `claimed_by`. */
@@ -133,7 +138,7 @@ export class OutboxWorker {
     this.lineFor = options.lineFor;
     this.now = options.now ?? Date.now;
     this.maxAttempts = options.maxAttempts ?? 8;
-    this.claimMs = options.claimMs ?? 60_000;
+    this.claimMs = options.claimMs ?? DEFAULT_CLAIM_MS;
     this.orphanedReplyMs = options.orphanedReplyMs ?? 30_000;
     this.batchSize = options.batchSize ?? 100;
     this.instanceId = options.instanceId ?? randomUUID();
@@ -202,19 +207,26 @@ export class OutboxWorker {
     });
     if (options.startup) log.info('outbox recovered at start-up', { ...result });
     else if (result.orphaned > 0) log.info('outbox recovered from a gone instance', { ...result });
-    for (const { office, id } of resend) this.deliverReply(office, id).catch((error) => log.error('outbox resend failed', { outbox: id, error }));
+    for (const { office, id } of resend) this.track(this.claimAndDeliver(office, id)).catch((error) => log.error('outbox resend failed', { outbox: id, error }));
     if (result.requeued > 0) void this.runOnce().catch((error) => log.error('outbox pass failed', { error }));
     return result;
   }
 
-  /** Send a freshly committed reply row now; if the reply fails it becomes a push at once. */
-  deliverReply(office: string, id: number): Promise<void> {
-    const task = this.deliverReplyNow(office, id);
+  /**
+   * Send a freshly committed reply row, as enqueueReply returned it (claimed by this instance), now;
+   * if the reply fails it becomes a push at once.
+   */
+  deliverReply(row: OutboxRow): Promise<void> {
+    return this.track(this.inLane(row));
+  }
+
+  private track(task: Promise<void>): Promise<void> {
     this.inFlight.add(task);
     return task.finally(() => this.inFlight.delete(task));
   }
 
-  private async deliverReplyNow(office: string, id: number): Promise<void> {
+  /** A reply recovery put back for this instance: claim it, then send it. */
+  private async claimAndDeliver(office: string, id: number): Promise<void> {
     const now = this.now();
     const row = await this.db.get<OutboxRow>(q`
       UPDATE outbox SET status = 'sending', claimed_until = ${now + this.claimMs}, claimed_by = ${this.instanceId}
@@ -338,12 +350,6 @@ export class OutboxWorker {
       await this.finish(office, row.id, { status: 'pending', dueAt: this.now() + this.claimMs });
       return;
     }
-    const user = await this.db.get<{ status: string }>(q`SELECT status FROM users WHERE office_id = ${office} AND user_id = ${row.to}`);
-    if (user?.status === 'blocked') {
-      await this.finish(office, row.id, { status: 'cancelled', lastError: 'recipient has blocked the bot' });
-      return;
-    }
-
     const mustWait = async () =>
       row.purpose === 'reply' &&
       Boolean(
@@ -367,6 +373,14 @@ export class OutboxWorker {
     }
     if (await mustWait()) {
       await this.finish(office, row.id, { status: 'pending', dueAt: Math.min(row.dueAt, this.now()) });
+      return;
+    }
+
+    // A reply goes out without this look (the user has just written to us; were they gone, LINE
+    // refuses the token and the reply becomes this push): a push to someone who blocked us is not sent.
+    const user = await this.db.get<{ status: string }>(q`SELECT status FROM users WHERE office_id = ${office} AND user_id = ${row.to}`);
+    if (user?.status === 'blocked') {
+      await this.finish(office, row.id, { status: 'cancelled', lastError: 'recipient has blocked the bot' });
       return;
     }
 

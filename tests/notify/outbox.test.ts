@@ -33,6 +33,8 @@ const pushCalls = () => fake.calls.filter((c) => c.path === '/v2/bot/message/pus
 /** What a process killed mid-send leaves: the row claimed by an instance that no longer runs. */
 const claimedByDeadProcess = (id: number) =>
   updateRow(t.db, 'outbox', { id }, { status: 'sending', claimedBy: 'instance-killed-by-sigkill', claimedUntil: clock.now().getTime() + 60_000 });
+/** A reply that could not go as a reply and waits as a push (its claim let go), with `fields`. */
+const waitingAsPush = (id: number, fields: Partial<OutboxRow> = {}) => updateRow(t.db, 'outbox', { id }, { status: 'pending', claimedBy: null, claimedUntil: null, ...fields });
 /** Capture the log lines written while `run` runs. */
 async function logged(run: () => Promise<unknown>): Promise<string[]> {
   const lines: string[] = [];
@@ -215,9 +217,10 @@ describe('draining a backlog', () => {
 describe('one user’s answers in order', () => {
   it('an answer waits while an older answer to the same user is still unsent (a backoff during an outage)', async () => {
     const now = clock.now().getTime();
-    const first = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now, t.bot.outbox.instanceId))!;
-    const second = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1, t.bot.outbox.instanceId))!;
-    await updateRow(t.db, 'outbox', { id: first }, { dueAt: now + 8_000, attempts: 3 }); // backing off
+    const first = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now, t.bot.outbox.instanceId))!.id;
+    const second = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่สองค่ะ')], now + 1, t.bot.outbox.instanceId))!.id;
+    await waitingAsPush(first, { dueAt: now + 8_000, attempts: 3 }); // backing off
+    await waitingAsPush(second);
     clock.advance(1_000);
     await t.bot.outbox.runOnce();
     expect((await row(second)).status).toBe('pending');
@@ -231,10 +234,11 @@ describe('one user’s answers in order', () => {
 describe('one user’s answers in order, fresh replies too', () => {
   it('a fresh reply does not overtake an older answer still on its way: it follows it as a push', async () => {
     const now = clock.now().getTime();
-    const first = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now, t.bot.outbox.instanceId))!;
-    await updateRow(t.db, 'outbox', { id: first }, { dueAt: now + 4_000, attempts: 2 }); // backing off
-    const second = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1, t.bot.outbox.instanceId))!;
-    await t.bot.outbox.deliverReply('default', second);
+    const first = (await enqueueReply(t.db, 'default', USER, undefined, [text('คำตอบที่หนึ่งค่ะ')], now, t.bot.outbox.instanceId))!.id;
+    await waitingAsPush(first, { dueAt: now + 4_000, attempts: 2 }); // backing off
+    const fresh = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำตอบที่สองค่ะ')], now + 1, t.bot.outbox.instanceId))!;
+    const second = fresh.id;
+    await t.bot.outbox.deliverReply(fresh);
     expect((await row(second))).toMatchObject({ status: 'pending', mode: 'push' });
     expect(fake.sent).toHaveLength(0);
     clock.advance(4_000);
@@ -248,7 +252,7 @@ describe('several instances on one database', () => {
     const other = await secondInstance(t, 'instance-b');
     try {
       const pushed = (await queue())!;
-      const reply = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำตอบค่ะ')], clock.now().getTime() + 1, t.bot.outbox.instanceId))!;
+      const reply = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำตอบค่ะ')], clock.now().getTime() + 1, t.bot.outbox.instanceId))!.id;
       await t.bot.outbox.heartbeat();
       // This instance claimed the push and is sending it; its reply is written, about to go.
       await updateRow(t.db, 'outbox', { id: pushed }, { status: 'sending', claimedBy: t.bot.outbox.instanceId, claimedUntil: clock.now().getTime() + 60_000 });
@@ -257,7 +261,7 @@ describe('several instances on one database', () => {
       expect(await other.bot.outbox.recover()).toMatchObject({ orphaned: 0 });
       await other.bot.idle();
       expect(await row(pushed)).toMatchObject({ status: 'sending', claimedBy: t.bot.outbox.instanceId });
-      expect(await row(reply)).toMatchObject({ status: 'pending', claimedBy: t.bot.outbox.instanceId });
+      expect(await row(reply)).toMatchObject({ status: 'sending', claimedBy: t.bot.outbox.instanceId });
 
       // The first instance dies (no more beats); the other one's next passes find it gone.
       clock.advance(20_000);
@@ -292,9 +296,13 @@ describe('several instances on one database', () => {
 describe('crash recovery', () => {
   it('pushes a reply that was committed but never sent before a restart', async () => {
     // The process died between the commit and the reply call.
-    const id = (await enqueueReply(t.db, 'default', USER, 'token-that-will-be-stale', [text('คำตอบค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!;
+    const id = (await enqueueReply(t.db, 'default', USER, 'token-that-will-be-stale', [text('คำตอบค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!.id;
     t = await t.restart();
-    clock.advance(60_000);
+    // Written claimed, for a minute: a pass takes it once that runs out (start-up recovery, at once).
+    clock.advance(59_000);
+    await t.bot.outbox.runOnce();
+    expect((await row(id)).status).toBe('sending');
+    clock.advance(2_000);
     await t.bot.outbox.runOnce();
     expect((await row(id))).toMatchObject({ status: 'sent', mode: 'push' });
     expect(fake.calls.filter((c) => c.path.endsWith('/reply'))).toHaveLength(0);
@@ -335,8 +343,8 @@ describe('crash recovery', () => {
 
   it('after a crash, cancels a reply a later one has superseded and sends only the latest', async () => {
     const now = clock.now().getTime();
-    const older = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now, t.bot.outbox.instanceId))!;
-    const latest = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1, t.bot.outbox.instanceId))!;
+    const older = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำถามเก่าค่ะ')], now, t.bot.outbox.instanceId))!.id;
+    const latest = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำถามล่าสุดค่ะ')], now + 1, t.bot.outbox.instanceId))!.id;
     await claimedByDeadProcess(older);
     await claimedByDeadProcess(latest);
     t = await t.restart();
@@ -349,7 +357,7 @@ describe('crash recovery', () => {
   });
 
   it('after a crash, an answer still to come (an event waiting in the inbox) supersedes an orphaned reply', async () => {
-    const orphan = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!;
+    const orphan = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คำตอบเก่าค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!.id;
     await storeEvents(t.db, 'default', [screenEvent(events.text(USER, 'ติดต่อ'), clock.now().getTime())], clock.now().getTime());
     t = await t.restart();
     clock.advance(1_000);
@@ -363,7 +371,7 @@ describe('crash recovery', () => {
   it('the recovery at start-up leaves one log line with its counts and nothing personal', async () => {
     const pushed = (await queue())!;
     await claimedByDeadProcess(pushed);
-    const reply = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!;
+    const reply = (await enqueueReply(t.db, 'default', USER, fake.issueReplyToken(USER), [text('คุณสมศรี 081-234-5678 ค่ะ')], clock.now().getTime(), t.bot.outbox.instanceId))!.id;
     await claimedByDeadProcess(reply);
     t = await t.restart();
     const lines = await logged(async () => {
