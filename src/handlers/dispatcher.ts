@@ -18,7 +18,7 @@ import { text } from '../line/messages';
 import { describeError, log, stackFrames } from '../log';
 import { enqueueReply, type OutboxWorker } from '../notify/outbox';
 import { handlerFor, usableReplyToken } from './events';
-import { userIdOf, type Office } from './types';
+import { userIdOf, type EventHandler, type Office } from './types';
 
 export const APOLOGY = 'ขออภัยค่ะ ระบบขัดข้องชั่วคราว 🙏 ข้อมูลที่ตอบไว้ยังอยู่ครบ ลองส่งใหม่อีกครั้งได้เลยค่ะ';
 export const APOLOGY_RESTART =
@@ -60,8 +60,29 @@ export interface DispatcherOptions {
   deliveryWaitMs?: number;
 }
 
+/** What one turn of a chat's worker came to. */
+type TurnEnd =
+  /** The chat had no pending event. */
+  | 'none'
+  /** Its next event waits to be tried again (a timer wakes the chat then). */
+  | 'waiting'
+  /** One event was taken (handled, refused as failed, or left to be tried again later). */
+  | 'taken'
+  /** Another instance took the event meanwhile: read the chat's next one again. */
+  | 'again';
+
+/** A count for a chat kicked without one (start-up, the sweep, tests): read until nothing is left. */
+const UNKNOWN = Number.MAX_SAFE_INTEGER;
+
 export class Dispatcher {
   private readonly active = new Map<string, Promise<void>>();
+  /**
+   * Per chat, how many events it was told of and has not taken yet (the webhook says how many it
+   * stored): its worker reads the inbox only while this is above nothing, so a turn reads its event
+   * once and a worker stops without a last read to find the queue empty. Over-counting costs one
+   * read that finds nothing; an event it was never told of is found by the sweep.
+   */
+  private readonly owed = new Map<string, number>();
   /** Chats whose first event waits to be tried again (RetryLater), with the timer that wakes them. */
   private readonly wakeUps = new Map<string, NodeJS.Timeout>();
   /** Workers waiting for their slot (see nextSlot), first come first served. */
@@ -99,10 +120,15 @@ export class Dispatcher {
 
   /**
    * Start a worker for each chat that has pending events and none running: the chats just stored
-   * by the webhook, or — with no argument, at start-up — every chat with events left from before.
+   * by the webhook (with how many events each), or — at start-up, from the sweep — chats with
+   * events left from before, of unknown number.
    */
-  kick(chats: Iterable<ChatRef>): void {
-    for (const chat of chats) this.ensureDraining(chat);
+  kick(chats: Iterable<ChatRef & { events?: number }>): void {
+    for (const chat of chats) {
+      const key = chatId(chat);
+      this.owed.set(key, Math.min(UNKNOWN, (this.owed.get(key) ?? 0) + (chat.events ?? UNKNOWN)));
+      this.ensureDraining(chat);
+    }
   }
 
   /** At start-up: start a worker for every chat with events left from before. */
@@ -118,48 +144,56 @@ export class Dispatcher {
   private ensureDraining(chat: ChatRef): void {
     const key = chatId(chat);
     if (this.active.has(key)) return;
-    const run = this.drain(chat)
-      .catch((error: unknown) => log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' }))
-      .then(async () => {
+    const run = this.drain(chat).then(
+      () => {
         this.active.delete(key);
-        // An event may have been stored while this worker was finishing: look once more.
-        if (await this.nextDue(chat)) this.ensureDraining(chat);
-      })
-      .catch((error: unknown) => log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' }));
+        // Told of another event while this worker was finishing: go on (unless the chat's next event
+        // waits to be tried again: its timer wakes the chat).
+        if (this.wakeUps.has(key)) return;
+        if ((this.owed.get(key) ?? 0) > 0) this.ensureDraining(chat);
+        else this.owed.delete(key);
+      },
+      (error: unknown) => {
+        // The database failed under the worker (its turn's own failures are handled in process()):
+        // the events stay pending, and the next kick or the sweep starts the chat again.
+        this.active.delete(key);
+        log.error('queue failed', { error: error instanceof Error ? error.name : 'unknown' });
+      },
+    );
     this.active.set(key, run);
   }
 
+  /** `taken` events of the chat are accounted for; those it was told of since stay owed. */
+  private settle(key: string, taken: number): void {
+    this.owed.set(key, Math.max(0, (this.owed.get(key) ?? 0) - taken));
+  }
+
   private async drain(chat: ChatRef): Promise<void> {
-    for (;;) {
+    const key = chatId(chat);
+    while ((this.owed.get(key) ?? 0) > 0) {
       const slot = { release: await this.nextSlot() };
       try {
-        const row = await this.nextDue(chat);
-        if (!row) return;
-        await this.process(row, slot);
+        const owedAtRead = this.owed.get(key) ?? 0;
+        const end = await this.process(chat, slot);
+        if (end === 'waiting') return;
+        if (end === 'none') this.settle(key, owedAtRead);
+        else if (end === 'taken') this.settle(key, 1);
       } finally {
         slot.release();
       }
     }
   }
 
-  /**
-   * The chat's next event when it is due. When the next one waits to be tried again, nothing (the
-   * chat's later events wait behind it, to keep their order) and a timer wakes the chat then.
-   */
-  private async nextDue(chat: ChatRef): Promise<InboxRow | undefined> {
-    const row = await nextPending(this.options.db, chat.officeId, chat.chatKey);
-    const waitMs = row?.retryAt ? row.retryAt - this.options.now().getTime() : 0;
-    if (!row || waitMs <= 0) return row;
+  /** The chat's next event waits to be tried again until `retryAt`: a timer wakes the chat then. */
+  private wakeAt(chat: ChatRef, retryAt: number): void {
     const key = chatId(chat);
-    if (!this.wakeUps.has(key)) {
-      const timer = setTimeout(() => {
-        this.wakeUps.delete(key);
-        this.ensureDraining(chat);
-      }, waitMs);
-      timer.unref();
-      this.wakeUps.set(key, timer);
-    }
-    return undefined;
+    if (this.wakeUps.has(key)) return;
+    const timer = setTimeout(() => {
+      this.wakeUps.delete(key);
+      this.ensureDraining(chat);
+    }, retryAt - this.options.now().getTime());
+    timer.unref();
+    this.wakeUps.set(key, timer);
   }
 
   /**
@@ -206,89 +240,94 @@ export class Dispatcher {
   }
 
   /**
-   * One event. The slot is let go while the handler calls LINE before the turn (prepare) and once
-   * the transactions are done, before waiting on the reply's delivery. What prepare fetched is for
-   * this event only: when the turn finds it handled elsewhere, the next one is prepared afresh.
+   * The chat's next event, read once, under the chat's lock, inside the transaction that handles it.
+   * An event whose handler calls LINE first (prepare: a photo's download) is only read there; the
+   * slot is let go while it is prepared, and a second transaction checks it is still the next one
+   * before handling it (what prepare fetched is for this event only: when the turn finds it handled
+   * elsewhere, the next one is prepared afresh). The slot is let go again once the transactions are
+   * done, before waiting on the reply's delivery.
    */
-  private async process(row: InboxRow, slot: { release: () => void }): Promise<void> {
+  private async process(chat: ChatRef, slot: { release: () => void }): Promise<TurnEnd> {
     const { db, engine, outbox } = this.options;
-    const office = row.officeId;
+    const { officeId: office, chatKey } = chat;
     const now = this.options.now();
-    const event = JSON.parse(row.payload ?? '{}') as webhook.Event;
-    const handler = handlerFor(event);
-    const userId = userIdOf(event);
-    const chatKey = row.chatKey;
-    // Standby mode: another channel is answering this chat, so the bot stays silent.
-    if (!handler || event.mode === 'standby') {
-      await markDone(db, office, row.eventId, now.getTime());
-      return;
-    }
     // Only an office taken out of the configuration has none (the webhook stores rows of known
     // offices only); its events fail below and are kept for staff, not lost silently.
     const known = this.options.officeOf(office);
     const line = known?.line;
     const services = known?.services;
-    // An event that waited in the queue (a burst, or a slow turn before it): show "typing…" so the
-    // user knows the bot is on it. Handlers that call out to LINE show it themselves.
-    if (userId && line && now.getTime() - row.receivedAt > SLOW_QUEUE_MS) void line.showLoading(userId);
-    const fresh = now.getTime() - row.timestamp < REPLY_WINDOW_MS;
-    const replyToken = fresh ? usableReplyToken(event) : undefined;
-    let reply: OutboxRow | undefined;
-    try {
-      if (!line || !services) throw new Error(`no office "${office}" is configured`);
-      let prepared: unknown;
-      if (handler.prepare) {
-        slot.release();
-        const attempt = row.attempts + 1;
-        try {
-          prepared = await handler.prepare(event, {
-            line,
-            db,
-            engine,
-            services,
-            now,
-            attachments: this.options.attachments,
-            lastAttempt: attempt >= PREPARE_ATTEMPTS,
-          });
-        } catch (error) {
-          if (!(error instanceof RetryLater) || attempt >= PREPARE_ATTEMPTS) throw error;
-          // Left pending: tried again after the backoff (nextDue wakes the chat), nothing lost.
-          await retryLater(db, office, row.eventId, now.getTime() + prepareBackoffMs(attempt), describeError(error));
-          log.warn('event to be tried again', { event: row.eventId, type: row.type, attempt });
-          return;
-        }
-        slot.release = await this.nextSlot();
-      }
-      // A turn that erases the user's data asks for the clean-up after it (the checkpoint, the files
-      // on disk); that must wait for the commit, or it would still see the rows: so it is noted here
-      // and run once the transaction has committed.
-      let erased = false;
-      const staffChanged: string[] = [];
+    let row: InboxRow | undefined;
+    let event: webhook.Event = {} as webhook.Event;
+    let userId: string | undefined;
+    let replyToken: string | undefined;
+    // A turn that erases the user's data asks for the clean-up after it (the checkpoint, the files
+    // on disk); that must wait for the commit, or it would still see the rows: so it is noted here
+    // and run once the transaction has committed. So are changes to the staff (their rich menus).
+    let erased = false;
+    const staffChanged: string[] = [];
+    /** The turn proper, in `tx`: the handler, the reply queued in the outbox, the event marked done. */
+    const turn = async (tx: Sql, handler: EventHandler, taken: InboxRow, prepared: unknown): Promise<OutboxRow | undefined> => {
+      if (!services) throw new Error(`no office "${office}" is configured`);
+      // Whether the user is staff is looked up once a turn (the menu, the keywords and the
+      // staff-only entries all ask), and again only after the turn itself changed it.
+      let staff: Promise<boolean> | undefined;
       const turnServices: Services = {
         ...services,
+        isStaff: (tx, who) => (who === userId ? (staff ??= services.isStaff(tx, who)) : services.isStaff(tx, who)),
         ...(services.afterErasure ? { afterErasure: () => void (erased = true) } : {}),
-        ...(services.staffChanged ? { staffChanged: (changed: string) => void staffChanged.push(changed) } : {}),
+        staffChanged: (changed: string) => {
+          if (changed === userId) staff = undefined;
+          if (services.staffChanged) staffChanged.push(changed);
+        },
       };
-      const outcome = await db.transaction(async (tx) => {
-        if (!(await this.stillNext(tx, row))) return HANDLED_ELSEWHERE;
-        const messages = await handler.handle(event, { tx, now, engine, services: turnServices }, prepared);
-        // Without a user (a group join) there is nobody to push to later; reply or nothing.
-        const target = userId ?? (replyToken ? chatKey : undefined);
-        const queued = target ? await enqueueReply(tx, office, target, replyToken, messages, now.getTime(), outbox.instanceId) : undefined;
-        await markDone(tx, office, row.eventId, now.getTime());
-        return queued;
+      const messages = await handler.handle(event, { tx, now, engine, services: turnServices }, prepared);
+      // Without a user (a group join) there is nobody to push to later; reply or nothing.
+      const target = userId ?? (replyToken ? chatKey : undefined);
+      const queued = target ? await enqueueReply(tx, office, target, replyToken, messages, now.getTime(), outbox.instanceId) : undefined;
+      await markDone(tx, office, taken.eventId, now.getTime());
+      return queued;
+    };
+    let reply: OutboxRow | undefined;
+    try {
+      const first = await db.transaction(async (tx): Promise<TurnEnd | { prepare: EventHandler } | { reply: OutboxRow | undefined }> => {
+        await lockChat(tx, office, chatKey);
+        row = await nextPending(tx, office, chatKey);
+        if (!row) return 'none';
+        if (row.retryAt && row.retryAt > now.getTime()) return 'waiting';
+        event = JSON.parse(row.payload ?? '{}') as webhook.Event;
+        userId = userIdOf(event);
+        const handler = handlerFor(event);
+        // Standby mode: another channel is answering this chat, so the bot stays silent.
+        if (!handler || event.mode === 'standby') {
+          await markDone(tx, office, row.eventId, now.getTime());
+          return 'taken';
+        }
+        // An event that waited in the queue (a burst, or a slow turn before it): show "typing…" so the
+        // user knows the bot is on it. Handlers that call out to LINE show it themselves.
+        if (userId && line && now.getTime() - row.receivedAt > SLOW_QUEUE_MS) void line.showLoading(userId);
+        const fresh = now.getTime() - row.timestamp < REPLY_WINDOW_MS;
+        replyToken = fresh ? usableReplyToken(event) : undefined;
+        if (handler.prepare && (handler.needsPrepare?.(event) ?? true) && line && services) return { prepare: handler };
+        return { reply: await turn(tx, handler, row, undefined) };
       });
-      if (outcome === HANDLED_ELSEWHERE) return;
-      if (erased) services.afterErasure?.();
-      for (const changed of staffChanged) services.staffChanged?.(changed);
-      reply = outcome;
+      if (first === 'waiting') this.wakeAt(chat, row!.retryAt!);
+      if (typeof first === 'string') return first;
+      if ('prepare' in first) {
+        const outcome = await this.prepareAndHandle(row!, first.prepare, slot, turn);
+        if (typeof outcome === 'string') return outcome;
+        reply = outcome.reply;
+      } else reply = first.reply;
+      if (erased) services?.afterErasure?.();
+      for (const changed of staffChanged) services?.staffChanged?.(changed);
     } catch (error) {
+      if (!row) throw error;
+      const failed = row;
       const err = error instanceof Error ? error : new Error(String(error));
-      log.error('event failed', { event: row.eventId, type: row.type, error: err.name, at: stackFrames(err) });
+      log.error('event failed', { event: failed.eventId, type: failed.type, error: err.name, at: stackFrames(err) });
       reply = await db.transaction(async (tx) => {
         // Rolled back and let go: another instance may have handled it meanwhile, then nothing to say.
-        if (!(await this.stillNext(tx, row))) return undefined;
-        await markFailed(tx, office, row.eventId, describeError(err), now.getTime());
+        if (!(await this.stillNext(tx, failed))) return undefined;
+        await markFailed(tx, office, failed.eventId, describeError(err), now.getTime());
         if (!userId) return undefined;
         // The same conversation failing again and again (a bug, or a step whose data is gone) would
         // trap the user in apologies: after a few, let the conversation go and start from the menu.
@@ -301,6 +340,47 @@ export class Dispatcher {
     // Awaited so one user's replies arrive in the order of their messages — but not for ever: the
     // SDK has no timeout, and a hung call to LINE must not stall this user's queue.
     if (reply !== undefined) await waitAtMost(outbox.deliverReply(reply), this.options.deliveryWaitMs ?? DELIVERY_WAIT_MS);
+    return 'taken';
+  }
+
+  /**
+   * An event whose handler calls LINE before the turn (prepare), with the slot let go meanwhile;
+   * then the turn, in a transaction of its own that first checks the event is still the chat's next.
+   */
+  private async prepareAndHandle(
+    row: InboxRow,
+    handler: EventHandler,
+    slot: { release: () => void },
+    turn: (tx: Sql, handler: EventHandler, row: InboxRow, prepared: unknown) => Promise<OutboxRow | undefined>,
+  ): Promise<'taken' | 'again' | { reply: OutboxRow | undefined }> {
+    const { db, engine } = this.options;
+    const office = this.options.officeOf(row.officeId)!;
+    const now = this.options.now();
+    const event = JSON.parse(row.payload ?? '{}') as webhook.Event;
+    slot.release();
+    const attempt = row.attempts + 1;
+    let prepared: unknown;
+    try {
+      prepared = await handler.prepare!(event, {
+        line: office.line,
+        db,
+        engine,
+        services: office.services,
+        now,
+        attachments: this.options.attachments,
+        lastAttempt: attempt >= PREPARE_ATTEMPTS,
+      });
+    } catch (error) {
+      if (!(error instanceof RetryLater) || attempt >= PREPARE_ATTEMPTS) throw error;
+      // Left pending: tried again after the backoff (the next read finds it waiting and a timer
+      // wakes the chat then), nothing lost.
+      await retryLater(db, row.officeId, row.eventId, now.getTime() + prepareBackoffMs(attempt), describeError(error));
+      log.warn('event to be tried again', { event: row.eventId, type: row.type, attempt });
+      return 'again';
+    }
+    slot.release = await this.nextSlot();
+    const outcome = await db.transaction(async (tx) => ((await this.stillNext(tx, row)) ? { reply: await turn(tx, handler, row, prepared) } : HANDLED_ELSEWHERE));
+    return outcome === HANDLED_ELSEWHERE ? 'again' : outcome;
   }
 }
 

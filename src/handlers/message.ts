@@ -38,6 +38,9 @@ function contentOf(event: webhook.MessageEvent) {
 }
 
 export const messageHandler: EventHandler<webhook.MessageEvent, ReceivedAttachment | undefined> = {
+  // Text, stickers and the like go straight to the turn: only a photo or file may need a download.
+  needsPrepare: (event) => contentOf(event) !== undefined,
+
   // Only where the user's current step asks for a document (one cheap read), so photos and stickers
   // elsewhere cost no download.
   async prepare(event, { line, db, engine, services, now, attachments, lastAttempt }) {

@@ -32,6 +32,8 @@ export interface PrepareContext {
 
 export interface EventHandler<E extends webhook.Event = webhook.Event, P = unknown> {
   prepare?(event: E, ctx: PrepareContext): Promise<P>;
+  /** Whether this event has anything to prepare (default: every event does, when there is a prepare). */
+  needsPrepare?(event: E): boolean;
   handle(event: E, ctx: HandlerContext, prepared: P): Promise<Message[]>;
 }
 

@@ -105,7 +105,10 @@ export function mountWebhook(app: Hono, options: WebhookOptions): void {
       // Taken all the same (LINE signed it); an operator should set the server's clock right.
       if (ahead > 0) log.warn('webhook events dated ahead of our clock: is the server clock behind?', { minutes: Math.round(ahead / 60_000) });
       const accepted = screened.filter((item) => !item.refused);
-      if (accepted.length > 0) options.dispatcher.kick([...new Set(accepted.map((item) => item.chatKey))].map((chatKey) => ({ officeId: office.id, chatKey })));
+      // Each chat's worker is told how many of its events came, so it reads the inbox no more than that.
+      const perChat = new Map<string, number>();
+      for (const { chatKey } of accepted) perChat.set(chatKey, (perChat.get(chatKey) ?? 0) + 1);
+      if (perChat.size > 0) options.dispatcher.kick([...perChat].map(([chatKey, events]) => ({ officeId: office.id, chatKey, events })));
     }
     return c.json({ ok: true });
   }

@@ -309,6 +309,7 @@ describe('a restart between the download and the turn', () => {
     const transaction = t.db.transaction.bind(t.db);
     vi.spyOn(t.db, 'transaction')
       .mockImplementationOnce((work) => transaction(work)) // the webhook stores the event
+      .mockImplementationOnce((work) => transaction(work)) // the worker reads it: a photo, to download first
       .mockImplementation(() => new Promise(() => undefined)); // the turn never comes
     expect((await postWebhook(t.bot, callback(events.image(yai.userId, id)))).status).toBe(200);
     await vi.waitFor(async () => {
