@@ -2,7 +2,6 @@
 // Excel dates shown the Thai way (day, Thai month, Buddhist year: the format code's "bbbb"), numbers
 // as numbers, columns as wide as their longest cell. Text is written as text, so a name typed as
 // "=…" is never a formula. Returns the file's bytes; writing it (or streaming it) is the caller's.
-import ExcelJS from 'exceljs';
 import type { Column, Table } from './table';
 
 export const THAI_DATE_FORMAT = '[$-th-TH]d mmm bbbb';
@@ -32,7 +31,9 @@ function displayLength(value: string): number {
 }
 
 export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs (about 30 MB once loaded) is loaded on the first export, not with the bot.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     const header = sheet.addRow(table.columns.map((c) => c.header));

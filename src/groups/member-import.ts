@@ -4,7 +4,8 @@
 // person sees it (the line of their message, the row number in their sheet). Duplicates inside the
 // list and against the members already entered are errors; a person in several groups is fine (Q34).
 // National ID numbers are read only when the office collects them (Q29); otherwise they are dropped.
-import ExcelJS from 'exceljs';
+// exceljs (about 30 MB once loaded) is loaded on the first Excel file, not with the bot.
+import type ExcelJS from 'exceljs';
 import { bangkokToday, toIso } from '../thai/calendar';
 import { parseThaiDate, reasonText as dateReasonText } from '../thai/date-parse';
 import { HOUSE_REASON_TEXT, MOO_REASON_TEXT, parseHouseNo, parseMoo } from '../thai/house-number';
@@ -312,7 +313,8 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first sheet of an .xlsx workbook. A file Excel cannot open either is one error, not a crash. */
 export async function parseXlsx(bytes: Buffer, opts: ImportOptions): Promise<ImportResult> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -6,7 +6,6 @@
 // owner only (0600, folders 0700), and nothing here logs a name.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { zipSync } from 'fflate';
 import { contentPath } from '../attachments/files';
 import { mchchKind, MCHCH_STATUSES, type MchchStatus } from '../cases/kinds/mchch';
 import { historyOf } from '../cases/store';
@@ -158,6 +157,8 @@ export async function exportRound(db: Sql, attachmentsDir: string, profile: Offi
   if (options.zip) {
     zipEntries['index.csv'] = [Buffer.from(csv, 'utf8'), { level: 6 }];
     const zipPath = `${options.out.replace(/[\\/]+$/, '')}.zip`;
+    // Loaded here, on the first .zip, not with the bot.
+    const { zipSync } = await import('fflate');
     await fs.writeFile(zipPath, zipSync(zipEntries, { mtime: options.now }), { mode: 0o600 });
     result.zip = zipPath;
   }

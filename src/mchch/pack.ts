@@ -16,7 +16,6 @@
 // Intl.Segmenter finds (pdfkit would break inside a word, even between a consonant and its mark).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { AttachmentRow, CaseHistoryRow, CaseRow } from '../db/schema';
 import { mchchKind, type MchchStatus } from '../cases/kinds/mchch';
 import type { OfficeProfile } from '../office/profile';
@@ -46,8 +45,6 @@ export interface PackAttachment {
 }
 
 const require = createRequire(import.meta.url);
-const FONT_REGULAR = readFileSync(require.resolve('@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf'));
-const FONT_BOLD = readFileSync(require.resolve('@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf'));
 
 /**
  * The same font with another head.checkSumAdjustment: pdfkit takes a font equal to one it has (same
@@ -66,8 +63,19 @@ function distinctCopy(ttf: Buffer): Buffer {
   }
   throw new Error('font without a head table');
 }
-const FONT_REGULAR_AM = distinctCopy(FONT_REGULAR);
-const FONT_BOLD_AM = distinctCopy(FONT_BOLD);
+/**
+ * pdfkit and the fonts (about 25 MB and 1 MB) are loaded on the first PDF, not with the bot: most
+ * processes never make one, and every turn would pay for them in memory.
+ */
+let pdfTools: Promise<{ PDFDocument: typeof import('pdfkit'); fonts: Record<'r' | 'b' | 'r-am' | 'b-am', Buffer> }> | undefined;
+function loadPdfTools() {
+  pdfTools ??= import('pdfkit').then(({ default: PDFDocument }) => {
+    const regular = readFileSync(require.resolve('@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf'));
+    const bold = readFileSync(require.resolve('@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf'));
+    return { PDFDocument, fonts: { r: regular, b: bold, 'r-am': distinctCopy(regular), 'b-am': distinctCopy(bold) } };
+  });
+  return pdfTools;
+}
 
 /** The checklist of a type as the office has it (Q15), the seed's titles: the hub's own (src/mchch/readiness.ts). */
 export const checklistOf = (type: MchchType, settings: Pick<MchchSettings, 'documents'>): ChecklistItem[] => checklistFor(type, settings);
@@ -334,6 +342,7 @@ export async function renderApplicationPdf(
   now: Date,
   history: readonly CaseHistoryRow[] = [],
 ): Promise<Buffer> {
+  const { PDFDocument, fonts } = await loadPdfTools();
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
@@ -347,10 +356,7 @@ export async function renderApplicationPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('r', FONT_REGULAR);
-  doc.registerFont('b', FONT_BOLD);
-  doc.registerFont('r-am', FONT_REGULAR_AM);
-  doc.registerFont('b-am', FONT_BOLD_AM);
+  for (const [name, font] of Object.entries(fonts)) doc.registerFont(name, font);
 
   const w = new Writer(doc);
   const type = data.type;
