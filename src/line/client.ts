@@ -2,7 +2,7 @@
 // outcomes the outbox can act on, checks every message against LINE's limits before sending, and
 // logs request ids and status codes only — never message content.
 import type { Readable } from 'node:stream';
-import { HTTPFetchError, LineBotClient, type messagingApi } from '@line/bot-sdk';
+import type { HTTPFetchError, LineBotClient, messagingApi } from '@line/bot-sdk';
 import { log, userHint } from '../log';
 import { createJsonPoster, LineTimeoutError, type HttpAnswer } from './http';
 import { assertValidMessages } from './limits';
@@ -91,11 +91,16 @@ export function parseRetryAfter(value: string | null | undefined, nowMs = Date.n
 }
 
 export function createLineClient(options: LineClientOptions): LineApi {
-  const sdk = LineBotClient.fromChannelAccessToken({
-    channelAccessToken: options.channelAccessToken,
-    apiBaseURL: options.apiBaseUrl,
-    dataApiBaseURL: options.dataApiBaseUrl,
-  });
+  // The SDK (about 30 MB once loaded) makes only the rarer calls, so it is loaded on the first of them.
+  let client: Promise<LineBotClient> | undefined;
+  const sdk = () =>
+    (client ??= import('@line/bot-sdk').then(({ LineBotClient }) =>
+      LineBotClient.fromChannelAccessToken({
+        channelAccessToken: options.channelAccessToken,
+        apiBaseURL: options.apiBaseUrl,
+        dataApiBaseURL: options.dataApiBaseUrl,
+      }),
+    ));
   // Replies, pushes and the loading animation: the hot path, on pooled keep-alive sockets (./http.ts).
   const api = createJsonPoster(options.apiBaseUrl, options.channelAccessToken, LINE_CALL_TIMEOUT_MS);
 
@@ -134,9 +139,9 @@ export function createLineClient(options: LineClientOptions): LineApi {
 
     async displayName(userId) {
       try {
-        return (await sdk.getProfile(userId)).displayName;
+        return (await (await sdk()).getProfile(userId)).displayName;
       } catch (error) {
-        log.debug('profile unavailable', { user: userHint(userId), status: error instanceof HTTPFetchError ? error.status : undefined });
+        log.debug('profile unavailable', { user: userHint(userId), status: isHttpFetchError(error) ? error.status : undefined });
         return undefined;
       }
     },
@@ -147,7 +152,7 @@ export function createLineClient(options: LineClientOptions): LineApi {
       try {
         return await withTimeout(
           (async (): Promise<ContentOutcome> => {
-            const { httpResponse, body } = await sdk.getMessageContentWithHttpInfo(messageId);
+            const { httpResponse, body } = await (await sdk()).getMessageContentWithHttpInfo(messageId);
             stream.current = body;
             // 202: LINE is still preparing the content (large media): try again later.
             if (httpResponse.status === 202) return { ok: false, problem: 'failed', status: 202 };
@@ -163,7 +168,7 @@ export function createLineClient(options: LineClientOptions): LineApi {
           })(),
         );
       } catch (error) {
-        const status = error instanceof HTTPFetchError ? error.status : undefined;
+        const status = isHttpFetchError(error) ? error.status : undefined;
         log.warn('LINE content download failed', { status, error: error instanceof Error ? error.name : 'unknown' });
         return { ok: false, problem: status === 404 || status === 410 ? 'gone' : 'failed', ...(status !== undefined && { status }) };
       } finally {
@@ -174,7 +179,7 @@ export function createLineClient(options: LineClientOptions): LineApi {
 
     async linkRichMenu(userId, richMenuId) {
       try {
-        await withTimeout(sdk.linkRichMenuIdToUser(userId, richMenuId));
+        await withTimeout((await sdk()).linkRichMenuIdToUser(userId, richMenuId));
         return { ok: true, status: 200 };
       } catch (error) {
         return failure('link rich menu', error, userId);
@@ -183,7 +188,7 @@ export function createLineClient(options: LineClientOptions): LineApi {
 
     async unlinkRichMenu(userId) {
       try {
-        await withTimeout(sdk.unlinkRichMenuIdFromUser(userId));
+        await withTimeout((await sdk()).unlinkRichMenuIdFromUser(userId));
         return { ok: true, status: 200 };
       } catch (error) {
         return failure('unlink rich menu', error, userId);
@@ -192,14 +197,19 @@ export function createLineClient(options: LineClientOptions): LineApi {
 
     async richMenuAlias(aliasId) {
       try {
-        return { ok: true, richMenuId: (await withTimeout(sdk.getRichMenuAlias(aliasId))).richMenuId };
+        return { ok: true, richMenuId: (await withTimeout((await sdk()).getRichMenuAlias(aliasId))).richMenuId };
       } catch (error) {
-        if (error instanceof HTTPFetchError && error.status === 404) return { ok: false, missing: true, status: 404 };
+        if (isHttpFetchError(error) && error.status === 404) return { ok: false, missing: true, status: 404 };
         const outcome = failure('rich menu alias', error);
         return { ok: false, missing: false, ...(outcome.ok ? {} : outcome.status !== undefined && { status: outcome.status }) };
       }
     },
   };
+}
+
+/** The SDK's error for an answer with an error status (told by its name: the SDK is loaded lazily). */
+function isHttpFetchError(error: unknown): error is HTTPFetchError {
+  return error instanceof Error && error.name === 'HTTPFetchError' && typeof (error as HTTPFetchError).status === 'number';
 }
 
 /** LINE answered with an error status: 429 and 5xx may pass, the rest will not. */
@@ -214,7 +224,7 @@ function refused(call: string, answer: HttpAnswer, to?: string): SendOutcome {
 }
 
 function failure(call: string, error: unknown, to?: string): SendOutcome {
-  if (error instanceof HTTPFetchError) {
+  if (isHttpFetchError(error)) {
     return refused(call, { status: error.status, header: (name) => error.headers.get(name) ?? undefined, body: error.body }, to);
   }
   // Network failures (a refused connection, a reset, our timeout); anything else is unexpected but still retryable.
