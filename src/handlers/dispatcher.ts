@@ -11,12 +11,12 @@ import type { Sql } from '../db/sql';
 import { RetryLater, type AttachmentSettings } from '../attachments/receive';
 import { chatId, lockChat, markDone, markFailed, nextPending, pendingChatKeys, recentFailures, retryLater, type ChatRef } from '../db/inbox';
 import { resetConversation } from '../db/conversations';
-import type { InboxRow, OutboxRow } from '../db/schema';
+import type { InboxRow } from '../db/schema';
 import type { Engine } from '../flows/engine';
 import type { Services } from '../flows/types';
 import { text } from '../line/messages';
 import { describeError, log, stackFrames } from '../log';
-import { enqueueReply, type OutboxWorker } from '../notify/outbox';
+import { enqueueReply, type OutboxWorker, type QueuedReply } from '../notify/outbox';
 import { handlerFor, usableReplyToken } from './events';
 import { userIdOf, type EventHandler, type Office } from './types';
 
@@ -199,7 +199,8 @@ export class Dispatcher {
   /**
    * Resolves when it is this caller's turn to run — never inside kick(), so the webhook route answers
    * LINE before any turn's transaction runs — with the function that ends the turn's slot. One turn
-   * holds the slot at a time (on SQLite they would only queue for the database anyway); turns run
+   * holds the slot at a time, until its work is written (on SQLite they would only queue for the
+   * database anyway; the turns of one batch share a commit, see src/db/sqlite.ts); turns run
    * back to back for at most TURN_BUDGET_MS, then the event loop is let go, so requests that arrived
    * meanwhile are answered between batches of turns instead of waiting behind all of them: the
    * acknowledgement does not grow with turn cost.
@@ -266,7 +267,7 @@ export class Dispatcher {
     let erased = false;
     const staffChanged: string[] = [];
     /** The turn proper, in `tx`: the handler, the reply queued in the outbox, the event marked done. */
-    const turn = async (tx: Sql, handler: EventHandler, taken: InboxRow, prepared: unknown): Promise<OutboxRow | undefined> => {
+    const turn = async (tx: Sql, handler: EventHandler, taken: InboxRow, prepared: unknown): Promise<QueuedReply | undefined> => {
       if (!services) throw new Error(`no office "${office}" is configured`);
       // Whether the user is staff is looked up once a turn (the menu, the keywords and the
       // staff-only entries all ask), and again only after the turn itself changed it.
@@ -287,9 +288,9 @@ export class Dispatcher {
       await markDone(tx, office, taken.eventId, now.getTime());
       return queued;
     };
-    let reply: OutboxRow | undefined;
+    let reply: QueuedReply | undefined;
     try {
-      const first = await db.transaction(async (tx): Promise<TurnEnd | { prepare: EventHandler } | { reply: OutboxRow | undefined }> => {
+      const first = await db.transaction(async (tx): Promise<TurnEnd | { prepare: EventHandler } | { reply: QueuedReply | undefined }> => {
         await lockChat(tx, office, chatKey);
         row = await nextPending(tx, office, chatKey);
         if (!row) return 'none';
@@ -308,7 +309,11 @@ export class Dispatcher {
         const fresh = now.getTime() - row.timestamp < REPLY_WINDOW_MS;
         replyToken = fresh ? usableReplyToken(event) : undefined;
         if (handler.prepare && (handler.needsPrepare?.(event) ?? true) && line && services) return { prepare: handler };
-        return { reply: await turn(tx, handler, row, undefined) };
+        const queued = await turn(tx, handler, row, undefined);
+        // The turn's work is written: the next turn may begin while this one's commit waits (on
+        // SQLite it joins the same commit, see src/db/sqlite.ts); this one still waits for it.
+        slot.release();
+        return { reply: queued };
       });
       if (first === 'waiting') this.wakeAt(chat, row!.retryAt!);
       if (typeof first === 'string') return first;
@@ -351,8 +356,8 @@ export class Dispatcher {
     row: InboxRow,
     handler: EventHandler,
     slot: { release: () => void },
-    turn: (tx: Sql, handler: EventHandler, row: InboxRow, prepared: unknown) => Promise<OutboxRow | undefined>,
-  ): Promise<'taken' | 'again' | { reply: OutboxRow | undefined }> {
+    turn: (tx: Sql, handler: EventHandler, row: InboxRow, prepared: unknown) => Promise<QueuedReply | undefined>,
+  ): Promise<'taken' | 'again' | { reply: QueuedReply | undefined }> {
     const { db, engine } = this.options;
     const office = this.options.officeOf(row.officeId)!;
     const now = this.options.now();
@@ -379,7 +384,12 @@ export class Dispatcher {
       return 'again';
     }
     slot.release = await this.nextSlot();
-    const outcome = await db.transaction(async (tx) => ((await this.stillNext(tx, row)) ? { reply: await turn(tx, handler, row, prepared) } : HANDLED_ELSEWHERE));
+    const outcome = await db.transaction(async (tx) => {
+      if (!(await this.stillNext(tx, row))) return HANDLED_ELSEWHERE;
+      const queued = await turn(tx, handler, row, prepared);
+      slot.release();
+      return { reply: queued };
+    });
     return outcome === HANDLED_ELSEWHERE ? 'again' : outcome;
   }
 }

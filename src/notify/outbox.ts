@@ -37,14 +37,23 @@ export async function enqueueReply(
   now: number,
   owner: string,
   leaseMs = DEFAULT_CLAIM_MS,
-): Promise<OutboxRow | undefined> {
+): Promise<QueuedReply | undefined> {
   if (messages.length === 0) return undefined;
   assertValidMessages(messages);
-  return tx.get<OutboxRow>(q`
+  const row = (await tx.get<OutboxRow>(q`
     INSERT INTO outbox (office_id, "to", mode, reply_token, messages, retry_key, purpose, due_at, created_at, status, claimed_by, claimed_until)
     VALUES (${office}, ${to}, ${replyToken ? 'reply' : 'push'}, ${replyToken ?? null}, ${JSON.stringify(messages)}, ${randomUUID()}, 'reply', ${now}, ${now},
             'sending', ${owner}, ${now + leaseMs})
-    RETURNING *`);
+    RETURNING *`))!;
+  // Asked here, in the turn's transaction, rather than when it is sent: an older answer to the user
+  // can only go from unsent to sent (one user's turns run one at a time), so "none" stays true.
+  const older = await tx.get<{ wait: unknown }>(q`SELECT ${OLDER_ANSWER_UNSENT} AS wait FROM outbox WHERE office_id = ${office} AND id = ${row.id}`);
+  return { ...row, olderAnswerUnsent: Boolean(older?.wait) };
+}
+
+/** A reply as enqueueReply wrote it, and whether an older answer to the same user was unsent then. */
+export interface QueuedReply extends OutboxRow {
+  olderAnswerUnsent: boolean;
 }
 
 /** Queue a push for `dueAt`. Returns the row id, or undefined when the dedupe key already exists. */
@@ -216,8 +225,8 @@ export class OutboxWorker {
    * Send a freshly committed reply row, as enqueueReply returned it (claimed by this instance), now;
    * if the reply fails it becomes a push at once.
    */
-  deliverReply(row: OutboxRow): Promise<void> {
-    return this.track(this.inLane(row));
+  deliverReply(row: QueuedReply): Promise<void> {
+    return this.track(this.inLane(row, !row.olderAnswerUnsent));
   }
 
   private track(task: Promise<void>): Promise<void> {
@@ -327,11 +336,11 @@ export class OutboxWorker {
   }
 
   /** Send after whatever is already going to the same recipient. */
-  private inLane(row: OutboxRow): Promise<void> {
+  private inLane(row: OutboxRow, noOlderAnswer = false): Promise<void> {
     // A send that failed (it is logged by its caller) must not stop the ones queued behind it.
     const lane = chatId({ officeId: row.officeId, chatKey: row.to });
     const before = this.lanes.get(lane)?.catch(() => undefined) ?? Promise.resolve();
-    const run = before.then(() => this.send(row));
+    const run = before.then(() => this.send(row, noOlderAnswer));
     this.lanes.set(lane, run);
     const release = () => {
       if (this.lanes.get(lane) === run) this.lanes.delete(lane);
@@ -340,7 +349,8 @@ export class OutboxWorker {
     return run;
   }
 
-  private async send(row: OutboxRow): Promise<void> {
+  /** `noOlderAnswer`: known already that no older answer to the user is unsent (see enqueueReply). */
+  private async send(row: OutboxRow, noOlderAnswer = false): Promise<void> {
     const messages = JSON.parse(row.messages) as Message[];
     const office = row.officeId;
     const line = this.lineFor(office);
@@ -360,7 +370,7 @@ export class OutboxWorker {
       // A reply is tried once, and only while its token can still be fresh and no older answer to
       // the user is still on its way; otherwise it is a push.
       const fresh = Boolean(row.replyToken) && row.attempts === 0 && this.now() - row.createdAt < this.orphanedReplyMs;
-      const waiting = fresh && (await mustWait());
+      const waiting = fresh && !noOlderAnswer && (await mustWait());
       const outcome = fresh && !waiting ? await line.reply(row.replyToken!, messages) : undefined;
       if (outcome?.ok) {
         await this.finish(office, row.id, { status: 'sent', sentAt: this.now(), attempts: 1 });
