@@ -132,6 +132,8 @@ export interface Result {
   rssMb?: number;
   /** The server's CPU time per request (ms), from the start of the load until its last reply arrived. */
   cpuMs?: number;
+  /** The longest time between two consecutive replies reaching the fake LINE (ms): the bot's longest pause. */
+  replyGapMs?: number;
 }
 
 export async function load(target: LoadTarget, requests: number, fullTurn: boolean, concurrency = CONCURRENCY): Promise<Result> {
@@ -188,7 +190,10 @@ export async function load(target: LoadTarget, requests: number, fullTurn: boole
     if (mine.length < requests) throw new Error(`only ${mine.length} of ${requests} replies arrived`);
     const turnLatencies = mine.map((s) => s.at - sentAt.get(s.replyToken && sentAt.has(s.replyToken) ? s.replyToken : tokenOf.get(s.to)!)!).sort((a, b) => a - b);
     const lastReply = Math.max(...mine.map((s) => s.at));
+    const arrivals = mine.map((s) => s.at).sort((a, b) => a - b);
+    const replyGapMs = arrivals.reduce((longest, at, i) => (i === 0 ? 0 : Math.max(longest, at - arrivals[i - 1]!)), 0);
     Object.assign(result, {
+      replyGapMs,
       turnRps: requests / ((lastReply - startedWall) / 1000),
       turnP50: percentile(turnLatencies, 50),
       turnP99: percentile(turnLatencies, 99),
@@ -236,27 +241,85 @@ async function profiled<T>(server: Server, work: () => Promise<T>): Promise<T> {
 
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '—' : `${f(a / b, 2)}×`);
 
-async function webhookBench(): Promise<void> {
-  console.log(`\nWebhook: ${REQUESTS} signed requests per row, concurrency ${LEVELS.join(' and ')}, after ${WARMUP} warm-up requests each; the fake LINE API in its own process\n`);
-  // The three servers run side by side and take turns, so load from elsewhere falls on each alike.
-  const servers = {
-    bare: await startWithLine('bare'),
-    peer: await startWithLine('peer'),
-    bot: await startWithLine('bot'),
+/** How many times the webhook case measures each row; the tables give the median and the spread. */
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+
+/** A fresh PostgreSQL schema on `url` for the bot's row there; `drop` removes it. */
+async function pgSchema(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const schema = `bench_webhook_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  const schemaUrl = new URL(url);
+  schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: schemaUrl.toString(),
+    drop: async () => {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
   };
-  const results: { concurrency: number; bare: Result; peer: Result; bot: Result }[] = [];
+}
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+/** The median of one figure over the runs, and with several runs its spread (lowest–highest). */
+function spread(results: Result[], pick: (r: Result) => number | undefined, digits: number): string {
+  const values = results.map(pick).filter((v): v is number => v !== undefined);
+  if (values.length === 0) return '—';
+  const m = f(median(values), digits);
+  return values.length > 1 ? `${m} (${f(Math.min(...values), digits)}–${f(Math.max(...values), digits)})` : m;
+}
+/** One Result whose figures are the medians over the runs. */
+function medians(results: Result[]): Result {
+  const m = (pick: (r: Result) => number | undefined) => {
+    const values = results.map(pick).filter((v): v is number => v !== undefined);
+    return values.length ? median(values) : undefined;
+  };
+  return {
+    rps: m((r) => r.rps)!,
+    p50: m((r) => r.p50)!,
+    p99: m((r) => r.p99)!,
+    turnRps: m((r) => r.turnRps),
+    turnP50: m((r) => r.turnP50),
+    turnP99: m((r) => r.turnP99),
+    cpuMs: m((r) => r.cpuMs),
+    rssMb: m((r) => r.rssMb),
+  };
+}
+
+async function webhookBench(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  console.log(
+    `\nWebhook: ${REQUESTS} signed requests per row, concurrency ${LEVELS.join(' and ')}, ${RUNS} run${RUNS > 1 ? 's' : ''} (median, and lowest–highest), ` +
+      `after ${WARMUP} warm-up requests each; the fake LINE API in its own process; the bot on SQLite${databaseUrl ? ' and on PostgreSQL' : ''}\n`,
+  );
+  const pg = databaseUrl ? await pgSchema(databaseUrl) : undefined;
+  // The servers run side by side and take turns, so load from elsewhere falls on each alike.
+  const servers: Record<string, { server: Server; line?: FakeLineProcess; target: LoadTarget }> = {
+    'bare Hono, signature only (baseline)': await startWithLine('bare'),
+    'peer: SDK echo-bot example (Express)': await startWithLine('peer'),
+    'bot, full turn (SQLite)': await startWithLine('bot'),
+    ...(pg && { 'bot, full turn (PostgreSQL)': await startWithLine('bot', { BENCH_DATABASE_URL: pg.url }) }),
+  };
+  const names = Object.keys(servers);
+  const [BARE, PEER] = names as [string, string];
+  const bots = names.slice(2);
+  const samples = new Map(LEVELS.map((c) => [c, new Map(names.map((n) => [n, [] as Result[]]))]));
   try {
-    await load(servers.bare.target, WARMUP, false);
-    await load(servers.peer.target, WARMUP, true);
-    await load(servers.bot.target, WARMUP, true);
-    for (const concurrency of LEVELS) {
-      const bare = await load(servers.bare.target, REQUESTS, false, concurrency);
-      const peer = await load(servers.peer.target, REQUESTS, true, concurrency);
-      const bot = await profiled(servers.bot.server, () => load(servers.bot.target, REQUESTS, true, concurrency));
-      results.push({ concurrency, bare, peer, bot });
+    for (const name of names) await load(servers[name]!.target, WARMUP, name !== BARE);
+    for (let run = 0; run < RUNS; run++) {
+      for (const concurrency of LEVELS) {
+        for (const name of names) {
+          const { server, target } = servers[name]!;
+          const measure = () => load(target, REQUESTS, name !== BARE, concurrency);
+          samples.get(concurrency)!.get(name)!.push(await (bots.includes(name) && run === 0 ? profiled(server, measure) : measure()));
+        }
+      }
     }
   } finally {
     for (const started of Object.values(servers)) await stopWithLine(started);
+    await pg?.drop();
   }
 
   // The same bot with every turn made HEAVY_MS heavier: the turn latency grows, the ack should not
@@ -272,26 +335,44 @@ async function webhookBench(): Promise<void> {
 
   console.log('| concurrency | server | req/s | ack p50 ms | ack p99 ms | full turns/s | turn p50 ms | turn p99 ms | CPU ms/req | RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
-  const row = (concurrency: number, name: string, r: Result) =>
-    console.log(`| ${concurrency} | ${name} | ${f(r.rps, 0)} | ${f(r.p50, 2)} | ${f(r.p99, 2)} | ${f(r.turnRps, 0)} | ${f(r.turnP50)} | ${f(r.turnP99)} | ${f(r.cpuMs, 2)} | ${f(r.rssMb, 0)} |`);
-  for (const { concurrency, bare, peer, bot } of results) {
-    row(concurrency, 'bare Hono, signature only (baseline)', bare);
-    row(concurrency, 'peer: SDK echo-bot example (Express)', peer);
-    row(concurrency, 'bot, full turn', bot);
+  for (const [concurrency, rows] of samples) {
+    for (const [name, results] of rows) {
+      console.log(
+        `| ${concurrency} | ${name} | ${spread(results, (r) => r.rps, 0)} | ${spread(results, (r) => r.p50, 1)} | ${spread(results, (r) => r.p99, 1)} | ` +
+          `${spread(results, (r) => r.turnRps, 0)} | ${spread(results, (r) => r.turnP50, 0)} | ${spread(results, (r) => r.turnP99, 0)} | ${spread(results, (r) => r.cpuMs, 2)} | ${spread(results, (r) => r.rssMb, 0)} |`,
+      );
+    }
   }
-  row(LEVELS[0]!, `bot, each turn ${HEAVY_MS} ms heavier`, heavy);
+  const light = medians(samples.get(LEVELS[0]!)!.get(bots[0]!)!);
+  console.log(`| ${LEVELS[0]} | bot, each turn ${HEAVY_MS} ms heavier (one run) | ${f(heavy.rps, 0)} | ${f(heavy.p50, 1)} | ${f(heavy.p99, 1)} | ${f(heavy.turnRps, 0)} | ${f(heavy.turnP50, 0)} | ${f(heavy.turnP99, 0)} | ${f(heavy.cpuMs, 2)} | ${f(heavy.rssMb, 0)} |`);
 
-  console.log('\n| concurrency | ratio | req/s (acks) | full turns/s ÷ req/s | ack p50 | ack p99 | turn p50 | turn p99 | CPU/req | RSS |');
+  console.log('\nRatios of the medians (the peer\'s turn ends before its ack: its turns/s is its req/s)\n');
+  console.log('| concurrency | ratio | req/s (acks) | full turns/s ÷ req/s | ack p50 | ack p99 | turn p50 | turn p99 | CPU/req | RSS |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const { concurrency, bare, peer, bot } of results) {
-    // The peer's turn ends before its ack (it replies, then answers 200): its turns/s is its req/s.
-    console.log(`| ${concurrency} | bot/peer | ${ratio(bot.rps, peer.rps)} | ${ratio(bot.turnRps, peer.rps)} | ${ratio(bot.p50, peer.p50)} | ${ratio(bot.p99, peer.p99)} | ${ratio(bot.turnP50, peer.turnP50)} | ${ratio(bot.turnP99, peer.turnP99)} | ${ratio(bot.cpuMs, peer.cpuMs)} | ${ratio(bot.rssMb, peer.rssMb)} |`);
-    console.log(`| ${concurrency} | bot/bare | ${ratio(bot.rps, bare.rps)} | ${ratio(bot.turnRps, bare.rps)} | ${ratio(bot.p50, bare.p50)} | ${ratio(bot.p99, bare.p99)} | — | — | ${ratio(bot.cpuMs, bare.cpuMs)} | ${ratio(bot.rssMb, bare.rssMb)} |`);
+  const targets: string[] = [];
+  for (const [concurrency, rows] of samples) {
+    const bare = medians(rows.get(BARE)!);
+    const peer = medians(rows.get(PEER)!);
+    for (const name of bots) {
+      const bot = medians(rows.get(name)!);
+      const which = name.match(/\((.*)\)/)![1];
+      console.log(`| ${concurrency} | bot (${which}) / peer | ${ratio(bot.rps, peer.rps)} | ${ratio(bot.turnRps, peer.rps)} | ${ratio(bot.p50, peer.p50)} | ${ratio(bot.p99, peer.p99)} | ${ratio(bot.turnP50, peer.turnP50)} | ${ratio(bot.turnP99, peer.turnP99)} | ${ratio(bot.cpuMs, peer.cpuMs)} | ${ratio(bot.rssMb, peer.rssMb)} |`);
+      console.log(`| ${concurrency} | bot (${which}) / bare | ${ratio(bot.rps, bare.rps)} | ${ratio(bot.turnRps, bare.rps)} | ${ratio(bot.p50, bare.p50)} | ${ratio(bot.p99, bare.p99)} | — | — | ${ratio(bot.cpuMs, bare.cpuMs)} | ${ratio(bot.rssMb, bare.rssMb)} |`);
+      // Issue 13's targets, on the medians.
+      const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+      targets.push(
+        `${which}, concurrency ${concurrency}: turns/s ≥ peer req/s ${mark(bot.turnRps! >= peer.rps)} (${ratio(bot.turnRps, peer.rps)}); ` +
+          `ack p99 ≤ peer's ${mark(bot.p99 <= peer.p99)}; ` +
+          (concurrency === 16 ? `turn p99 < 100 ms ${mark(bot.turnP99! < 100)} (${f(bot.turnP99, 0)} ms); ` : '') +
+          `CPU ≤ 2.5 ms/turn ${mark(bot.cpuMs! <= 2.5)} (${f(bot.cpuMs, 2)}); RSS ≤ 200 MB ${mark(bot.rssMb! <= 200)} (${f(bot.rssMb, 0)})`,
+      );
+    }
   }
-  const full = results[0]!.bot;
+  console.log(`\nTargets (issue 13), on the medians:\n${targets.map((t) => `- ${t}`).join('\n')}`);
+  if (!databaseUrl) console.log('\n(the bot on PostgreSQL SKIPPED: set DATABASE_URL=postgres://… to measure it in the same run)');
   console.log(
-    `\nratio heavy/light turn (concurrency ${LEVELS[0]}): turn p50 ${f(heavy.turnP50! / full.turnP50!, 2)}×, turn p99 ${f(heavy.turnP99! / full.turnP99!, 2)}×; ` +
-      `ack p50 ${f(heavy.p50 / full.p50, 2)}×, ack p99 ${f(heavy.p99 / full.p99, 2)}×; ack p50 / turn p50: light ${f(full.p50 / full.turnP50!, 2)}, heavy ${f(heavy.p50 / heavy.turnP50!, 2)}`,
+    `\nratio heavy/light turn (concurrency ${LEVELS[0]}): turn p50 ${f(heavy.turnP50! / light.turnP50!, 2)}×, turn p99 ${f(heavy.turnP99! / light.turnP99!, 2)}×; ` +
+      `ack p50 ${f(heavy.p50 / light.p50, 2)}×, ack p99 ${f(heavy.p99 / light.p99, 2)}×`,
   );
 }
 

@@ -46,7 +46,7 @@ async function mountProfiler(app: Hono): Promise<void> {
   app.post('/bench/profile/stop', async (c) => {
     const { profile } = await session.post('Profiler.stop');
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${mode}-${++taken}.cpuprofile`);
+    const file = path.join(dir, `${mode}-${process.pid}-${++taken}.cpuprofile`);
     fs.writeFileSync(file, JSON.stringify(profile));
     return c.json({ file });
   });

@@ -1,11 +1,12 @@
-// Per-turn cost by stored users (npm run bench -- --size; BENCH_SIZE_USERS, _REQUESTS, _ROUNDS): the
-// same full-turn load as the webhook case against a database already holding 1,000 users and one
-// holding 1,000,000 (with their conversations, events, sent messages, bookings and checks), on SQLite
+// Per-turn cost by stored users (npm run bench -- --size; BENCH_SIZE_USERS, _REQUESTS, _ROUNDS, _PAUSE_S):
+// the same full-turn load as the webhook case against databases already holding 1,000, 100,000 and
+// 1,000,000 users (with their conversations, events, sent messages, bookings and checks), on SQLite
 // and — with DATABASE_URL — on PostgreSQL, in the same run. Each row is compared with the 1k row of
 // the same database. Each table is filled by one INSERT … SELECT over a generated series (a recursive
 // CTE on SQLite, generate_series on PostgreSQL); the built SQLite file is kept under the temp dir and
 // copied for each run, so only the first run pays for it. Timestamps are recent, so the retention
-// pass finds nothing to do.
+// pass finds nothing to do. Then the largest is kept under load for a minute, for the longest pause
+// between two replies.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,9 @@ import { openPostgres, openSqlite } from '../../src/db/client';
 import { load, serverTarget, startServer, stopServer } from './run';
 
 const BIG = Number(process.env.BENCH_SIZE_USERS ?? 1_000_000);
-const SIZES = [1_000, BIG];
+const SIZES = [...new Set([1_000, Math.min(100_000, BIG), BIG])];
+/** How long the largest database is kept under load to find the longest pause in replies. */
+const PAUSE_MS = Number(process.env.BENCH_SIZE_PAUSE_S ?? 60) * 1000;
 const REQUESTS = Number(process.env.BENCH_SIZE_REQUESTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_SIZE_ROUNDS ?? 3);
 const WARMUP = 200;
@@ -124,6 +127,8 @@ interface Row {
   rounds: number[];
   turnP50: number;
   turnP99: number;
+  /** The largest size only: the longest pause between replies during PAUSE_MS of load, and how many turns it took. */
+  pause?: { longestMs: number; turns: number };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -141,9 +146,27 @@ async function measure(database: string, prepared: { users: number; env: Record<
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, server] of servers.entries()) results[i]!.push(await load(serverTarget(server), REQUESTS, true));
     }
+    // Then the largest one under load for PAUSE_MS: the longest pause between two replies (within
+    // each load, so the load generator's own gaps between loads do not count).
+    const started = Date.now();
+    let longestMs = 0;
+    let turns = 0;
+    while (Date.now() - started < PAUSE_MS) {
+      const result = await load(serverTarget(servers.at(-1)!), REQUESTS, true);
+      longestMs = Math.max(longestMs, result.replyGapMs ?? 0);
+      turns += REQUESTS;
+    }
     return prepared.map((p, i) => {
       const best = results[i]!.reduce((a, b) => (b.turnRps! > a.turnRps! ? b : a));
-      return { database, users: p.users, ...(p.buildMs !== undefined && { buildMs: p.buildMs }), rounds: results[i]!.map((r) => r.turnRps!), turnP50: best.turnP50!, turnP99: best.turnP99! };
+      return {
+        database,
+        users: p.users,
+        ...(p.buildMs !== undefined && { buildMs: p.buildMs }),
+        rounds: results[i]!.map((r) => r.turnRps!),
+        turnP50: best.turnP50!,
+        turnP99: best.turnP99!,
+        ...(i === prepared.length - 1 && { pause: { longestMs, turns } }),
+      };
     });
   } finally {
     await Promise.all(servers.map(stopServer));
@@ -182,6 +205,13 @@ export async function runSizeBench(): Promise<void> {
     console.log(
       `| ${row.database} | ${row.users.toLocaleString('en-US')} | ${built} | ${best.toFixed(0)} (${median(row.rounds).toFixed(0)}) | ${(1000 / best).toFixed(2)} | ` +
         `${row.turnP50.toFixed(0)} | ${row.turnP99.toFixed(0)} | ${(Math.max(...base.rounds) / best).toFixed(2)}× (${(median(base.rounds) / median(row.rounds)).toFixed(2)}×) |`,
+    );
+  }
+  for (const row of rows.filter((r) => r.pause)) {
+    const base = rows.find((r) => r.database === row.database && r.users === SIZES[0])!;
+    console.log(
+      `\n${row.database}, ${row.users.toLocaleString('en-US')} users: median turns/s ${(median(row.rounds) / median(base.rounds)).toFixed(2)}× of 1k (target ≥ 0.95×); ` +
+        `longest pause between replies over ${(PAUSE_MS / 1000).toFixed(0)} s of load (${row.pause!.turns} turns): ${row.pause!.longestMs} ms (target < 100 ms)`,
     );
   }
   if (!url) console.log('\n(PostgreSQL rows SKIPPED: set DATABASE_URL=postgres://… to measure them in the same run)');
