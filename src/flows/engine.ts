@@ -18,7 +18,7 @@ import {
   type QuickReplyItem,
 } from '../line/messages';
 import { LINE_LIMITS } from '../line/limits';
-import { keywordKey, matchesKeyword } from '../thai/normalize';
+import { keywordKey, keywordKeys, matchesKeyword } from '../thai/normalize';
 import { COMMAND_LABELS, HELP_OFFERS_ENTRY, commandOf, resumeChoiceOf } from './commands';
 import { handoffTurn } from './handoff';
 import { contactMessages } from './contact';
@@ -230,7 +230,7 @@ export class Engine {
     const entry = this.entries.get(HELP_OFFERS_ENTRY);
     if (!entry?.flow || entry.flow === turn.state.flowId) return false;
     const key = keywordKey(typed);
-    return key !== '' && entry.keywords.some((k) => keywordKey(k) === key);
+    return key !== '' && keywordKeys(entry.keywords).includes(key);
   }
 
   private async entryByWords(turn: Turn, typed: string): Promise<Entry | undefined> {
@@ -238,7 +238,7 @@ export class Engine {
     if (!key) return undefined;
     const staff = [...this.entries.values()].some((e) => e.staffOnly) && (await turn.services.isStaff(turn.tx, turn.userId));
     const visible = [...this.entries.values()].filter((e) => !e.staffOnly || staff);
-    return visible.find((e) => e.keywords.some((k) => keywordKey(k) === key)) ?? visible.find((e) => matchesKeyword(typed, e.keywords));
+    return visible.find((e) => keywordKeys(e.keywords).includes(key)) ?? visible.find((e) => matchesKeyword(typed, e.keywords));
   }
 
   // ---- global commands -----------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordKey, matchesKeyword, normalizeInput, stripTrailingParticles, thaiDigitsToArabic } from '../../src/thai/normalize';
+import { keywordKey, keywordKeys, matchesKeyword, normalizeInput, stripTrailingParticles, thaiDigitsToArabic } from '../../src/thai/normalize';
 
 describe('thaiDigitsToArabic', () => {
   it.each([
@@ -66,6 +66,16 @@ describe('keywordKey', () => {
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(keywordKey(input)).toBe(expected);
+  });
+});
+
+describe('keywordKeys', () => {
+  it('gives each keyword’s key, worked out once for a list', () => {
+    const words = ['  เมนู  ค่ะ ', 'ติดต่อ\u200Bสำนักงาน', 'MENU'];
+    const keys = keywordKeys(words);
+    expect(keys).toEqual(words.map(keywordKey));
+    expect(keys).toEqual(['เมนู', 'ติดต่อสำนักงาน', 'menu']);
+    expect(keywordKeys(words)).toBe(keys);
   });
 });
 
