@@ -9,13 +9,19 @@ import { migrate as sqliteMigrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type pg from 'pg';
 import type { PgDatabase } from './postgres';
 import { q, type Database as Db } from './sql';
+import { startCheckpointer } from './checkpointer';
 import { SqliteDatabase } from './sqlite';
 
 export type { Database, Sql } from './sql';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export function openSqlite(file: string): SqliteDatabase {
+/**
+ * `checkpointWorker`: the write-ahead log is checkpointed by a worker thread (src/db/checkpointer.ts)
+ * instead of inside the COMMIT that fills it — what the bot does (openDatabase); the tests' many
+ * short-lived databases keep SQLite's own.
+ */
+export function openSqlite(file: string, options: { checkpointWorker?: boolean } = {}): SqliteDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   // WAL lets readers run beside the writer; NORMAL is durable in WAL mode except for the last
@@ -27,7 +33,15 @@ export function openSqlite(file: string): SqliteDatabase {
   // Deleted and overwritten content is zeroed, not left in free pages and free space (PDPA erasure).
   sqlite.pragma('secure_delete = ON');
   sqliteMigrate(sqliteDrizzle(sqlite), { migrationsFolder: path.join(MIGRATIONS, 'sqlite') });
-  return new SqliteDatabase(sqlite);
+  const db = new SqliteDatabase(sqlite);
+  if (options.checkpointWorker && file !== ':memory:') {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    const checkpointer = startCheckpointer(file, () => {
+      if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+    });
+    db.onClose(() => checkpointer.stop());
+  }
+  return db;
 }
 
 /** The first key of the migration lock (pg_advisory_lock's two-key form, apart from the one-key locks on slots). */
@@ -73,7 +87,9 @@ export async function openPostgres(options: pg.PoolConfig): Promise<PgDatabase> 
 
 /** The database the configuration names: PostgreSQL for a `postgres://` URL, else the SQLite file. */
 export function openDatabase(target: { url?: string; path: string; poolSize?: number }): Promise<Db> {
-  return target.url ? openPostgres({ connectionString: target.url, ...(target.poolSize !== undefined && { max: target.poolSize }) }) : Promise.resolve(openSqlite(target.path));
+  return target.url
+    ? openPostgres({ connectionString: target.url, ...(target.poolSize !== undefined && { max: target.poolSize }) })
+    : Promise.resolve(openSqlite(target.path, { checkpointWorker: true }));
 }
 
 /**

@@ -226,7 +226,15 @@ export class SqliteDatabase implements Database {
     } finally {
       this.mutex.release();
     }
+    for (const closer of this.closers.splice(0)) await closer();
   }
+
+  /** Run `closer` after the connection is closed (the checkpoint worker's stop). */
+  onClose(closer: () => Promise<void>): void {
+    this.closers.push(closer);
+  }
+
+  private readonly closers: (() => Promise<void>)[] = [];
 }
 
 const REACHABLE = { strings: Object.assign(['SELECT 1 AS ok'], { raw: ['SELECT 1 AS ok'] }) as TemplateStringsArray, values: [] };
