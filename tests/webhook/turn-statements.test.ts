@@ -21,14 +21,20 @@ const NEXT_PENDING = /FROM inbox WHERE office_id = \S+ AND chat_key = \S+ AND st
 const STAFF_LOOKUP = /FROM staff WHERE office_id = \S+ AND user_id = /;
 const CLAIM_REPLY = /UPDATE outbox SET status = 'sending'/;
 
+/** A bot whose statements are logged, and a user who has followed it (the log starts after). */
+async function followedWithLog(): Promise<{ log: LoggedStatement[]; person: Person }> {
+  fake.reset();
+  const log: LoggedStatement[] = [];
+  t = await createTestBot({ wrapDb: (db) => recordingDatabase(db, log) });
+  const person = new Person(t, USER);
+  await person.follow();
+  log.length = 0;
+  return { log, person };
+}
+
 describe('one turn’s statements', () => {
   it('a message that opens the menu: its event read once, one staff lookup, the reply sent without a claim of its own', async () => {
-    fake.reset();
-    const log: LoggedStatement[] = [];
-    t = await createTestBot({ wrapDb: (db) => recordingDatabase(db, log) });
-    const person = new Person(t, USER);
-    await person.follow();
-    log.length = 0;
+    const { log, person } = await followedWithLog();
     const reply = await person.say('เมนู');
     expect(texts(reply)[0]).toBeTruthy();
     expect(count(log, NEXT_PENDING)).toBe(1);
@@ -40,17 +46,15 @@ describe('one turn’s statements', () => {
   });
 
   it('three messages in one delivery: three reads of the chat’s events, each answered in order', async () => {
-    fake.reset();
-    const log: LoggedStatement[] = [];
-    t = await createTestBot({ wrapDb: (db) => recordingDatabase(db, log) });
-    const person = new Person(t, USER);
-    await person.follow();
-    log.length = 0;
+    const { log } = await followedWithLog();
     const response = await postWebhook(t.bot, callback(...['ติดต่อ', 'เมนู', 'ติดต่อ'].map((said) => events.text(USER, said))));
     expect(response.status).toBe(200);
     await t.bot.idle();
     expect(count(log, NEXT_PENDING)).toBe(3);
     const replies = fake.sent.filter((r) => r.to === USER).slice(-3);
     expect(replies.map((r) => r.via)).toEqual(['reply', 'reply', 'reply']);
+    // ติดต่อ, เมนู, ติดต่อ: the first and the last answers are the same, the middle one the menu's.
+    expect(texts(replies[2]!.messages)).toEqual(texts(replies[0]!.messages));
+    expect(texts(replies[1]!.messages)).not.toEqual(texts(replies[0]!.messages));
   });
 });
