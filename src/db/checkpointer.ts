@@ -55,6 +55,8 @@ export function startCheckpointer(file: string, onFailure: () => void, everyMs =
     lastCheckpointed: 0,
     async stop() {
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Held again while it stops: an unref'd worker's exit would not keep the process up to hear it.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
